@@ -1,0 +1,29 @@
+/** Unit specs sit beside the code; integration and e2e suites live in test/. */
+const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
+const moduleNameMapper = {
+  '^@eiso/common$': '<rootDir>/libs/common/src',
+  '^@eiso/config$': '<rootDir>/libs/config/src',
+  '^@eiso/database$': '<rootDir>/libs/database/src',
+  '^@eiso/storage$': '<rootDir>/libs/storage/src',
+  '^@eiso/queue$': '<rootDir>/libs/queue/src',
+  '^@eiso/audit-trail$': '<rootDir>/libs/audit-trail/src',
+  '^@eiso/identity$': '<rootDir>/libs/identity/src',
+  '^@eiso/organizations$': '<rootDir>/libs/organizations/src',
+  '^@eiso/migrations$': '<rootDir>/migrations',
+  '^@eiso/testing$': '<rootDir>/test/support',
+};
+const base = { rootDir: __dirname, setupFiles: ['reflect-metadata'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

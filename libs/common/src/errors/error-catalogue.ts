@@ -1,0 +1,60 @@
+import { ErrorCode } from './error-code';
+
+export interface ErrorDefinition {
+  status: number;
+  /** Vietnamese, shown to users as is. */
+  message: string;
+}
+
+/** One catalogue: the filter maps each code to its status and message here, and nowhere else. */
+export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
+  [ErrorCode.ValidationFailed]: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  [ErrorCode.NotFound]: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
+  [ErrorCode.RouteNotFound]: { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
+  [ErrorCode.InternalError]: { status: 500, message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.' },
+  [ErrorCode.RateLimited]: { status: 429, message: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.' },
+  [ErrorCode.PreconditionFailed]: {
+    status: 412,
+    message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
+  },
+  [ErrorCode.PreconditionRequired]: {
+    status: 428,
+    message: 'Thiếu tiêu đề If-Match: hãy gửi ETag của phiên bản bạn đang sửa.',
+  },
+  [ErrorCode.PayloadTooLarge]: { status: 413, message: 'Tệp vượt quá dung lượng cho phép.' },
+  [ErrorCode.UnsupportedMediaType]: { status: 415, message: 'Định dạng tệp không được hỗ trợ.' },
+  [ErrorCode.AuthRequired]: { status: 401, message: 'Bạn cần đăng nhập để thực hiện thao tác này.' },
+  [ErrorCode.AuthInvalidCredentials]: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  [ErrorCode.AuthAccountLocked]: {
+    status: 423,
+    message: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.',
+  },
+  [ErrorCode.AuthAccountInactive]: { status: 403, message: 'Tài khoản đã bị vô hiệu hóa.' },
+  [ErrorCode.AuthInvalidToken]: { status: 401, message: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.' },
+  [ErrorCode.AuthInvalidRefreshToken]: {
+    status: 401,
+    message: 'Mã làm mới phiên không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.',
+  },
+  [ErrorCode.Forbidden]: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  [ErrorCode.UserNotFound]: { status: 404, message: 'Không tìm thấy người dùng.' },
+  [ErrorCode.UsernameTaken]: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
+  [ErrorCode.UserRoleNotGrantable]: { status: 403, message: 'Bạn không được phép cấp vai trò này.' },
+  [ErrorCode.UserAgencyRequired]: {
+    status: 422,
+    message: 'Người dùng phải thuộc một cơ quan (trừ quản trị hệ thống).',
+  },
+  [ErrorCode.UserCannotDeactivateSelf]: {
+    status: 422,
+    message: 'Bạn không thể tự vô hiệu hóa hoặc tự bỏ quyền quản trị của mình.',
+  },
+  [ErrorCode.AgencyNotFound]: { status: 404, message: 'Không tìm thấy cơ quan.' },
+  [ErrorCode.AgencyCodeTaken]: { status: 409, message: 'Mã cơ quan đã tồn tại.' },
+  [ErrorCode.AgencyNameTaken]: { status: 409, message: 'Đã có cơ quan cùng tên trực thuộc cùng cơ quan cấp trên.' },
+  [ErrorCode.AgencyParentInvalid]: { status: 422, message: 'Cơ quan cấp trên không hợp lệ.' },
+  [ErrorCode.OrgUnitNotFound]: { status: 404, message: 'Không tìm thấy phòng, ban.' },
+  [ErrorCode.OrgUnitNameTaken]: { status: 409, message: 'Cơ quan đã có phòng, ban cùng tên.' },
+  [ErrorCode.OrgUnitParentInvalid]: { status: 422, message: 'Phòng, ban cấp trên không hợp lệ.' },
+  [ErrorCode.AgencyImportInvalid]: { status: 400, message: 'Tệp danh sách cơ quan không hợp lệ.' },
+  [ErrorCode.StorageObjectNotFound]: { status: 404, message: 'Không tìm thấy tệp.' },
+  [ErrorCode.StorageLinkInvalid]: { status: 403, message: 'Đường dẫn tải tệp không hợp lệ hoặc đã hết hạn.' },
+};

@@ -1,0 +1,40 @@
+import { ConfigValidationError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('runs the embedded profile when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.profile).toBe('embedded');
+    expect(config.PORT).toBe(3000);
+    expect(config.MAX_UPLOAD_MB).toBe(100);
+    expect(config.usesEmbeddedDatabase).toBe(true);
+  });
+
+  it('reads the services profile and converts numbers', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://eiso@db:5432/eiso',
+      REDIS_URL: 'redis://redis:6379',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY: 'eiso-key',
+      S3_SECRET_KEY: 'eiso-secret',
+      S3_BUCKET: 'eiso-files',
+      JWT_SECRET: 'x'.repeat(40),
+      PORT: '8080',
+    });
+    expect(config.profile).toBe('services');
+    expect(config.PORT).toBe(8080);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', S3_ENDPOINT: 'http://minio:9000' });
+      throw new Error('expected a ConfigValidationError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigValidationError);
+      const problems = (e as ConfigValidationError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/S3_BUCKET/);
+      expect(problems).toMatch(/JWT_SECRET/);
+    }
+  });
+});
