@@ -12,7 +12,13 @@ const moduleNameMapper = {
   '^@eiso/migrations$': '<rootDir>/migrations',
   '^@eiso/testing$': '<rootDir>/test/support',
 };
-const base = { rootDir: __dirname, setupFiles: ['reflect-metadata'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const base = {
+  rootDir: __dirname,
+  setupFiles: ['reflect-metadata'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

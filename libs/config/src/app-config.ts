@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -8,10 +19,14 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
  * Nothing else in the code reads process.env.
  */
 export class AppConfig {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -21,26 +36,38 @@ export class AppConfig {
   @IsString()
   EISO_DATA_DIR = './data';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL phải có dạng postgres://…' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL phải có dạng postgres://…' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
-  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL phải có dạng redis://…' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL phải có dạng redis://…' })
   REDIS_URL?: string;
 
   /** Prefix of every BullMQ key; tests give each run its own. */
-  @IsString() @Matches(/^[a-zA-Z0-9:_-]+$/)
+  @IsString()
+  @Matches(/^[a-zA-Z0-9:_-]+$/)
   QUEUE_PREFIX = 'eiso';
 
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   S3_ENDPOINT?: string;
 
-  @ValidateIf((c: AppConfig) => !!c.S3_ENDPOINT) @IsString() @MinLength(3)
+  @ValidateIf((c: AppConfig) => !!c.S3_ENDPOINT)
+  @IsString()
+  @MinLength(3)
   S3_ACCESS_KEY?: string;
 
-  @ValidateIf((c: AppConfig) => !!c.S3_ENDPOINT) @IsString() @MinLength(3)
+  @ValidateIf((c: AppConfig) => !!c.S3_ENDPOINT)
+  @IsString()
+  @MinLength(3)
   S3_SECRET_KEY?: string;
 
   @ValidateIf((c: AppConfig) => !!c.S3_ENDPOINT)
@@ -51,7 +78,10 @@ export class AppConfig {
   S3_REGION = 'us-east-1';
 
   /** Part size of multipart uploads; S3 needs ≥ 5 MiB for every part but the last. */
-  @Type(() => Number) @IsInt() @Min(5) @Max(512)
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(512)
   S3_PART_SIZE_MB = 8;
 
   /** Signs access tokens and local download links. Required outside the embedded profile. */
@@ -60,20 +90,34 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET phải dài ít nhất 32 ký tự' })
   JWT_SECRET?: string;
 
-  @Type(() => Number) @IsInt() @Min(60) @Max(86400)
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @IsOptional() @IsString() @MinLength(8, { message: 'EISO_ADMIN_PASSWORD phải dài ít nhất 8 ký tự' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'EISO_ADMIN_PASSWORD phải dài ít nhất 8 ký tự' })
   EISO_ADMIN_PASSWORD?: string;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(10240)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10240)
   MAX_UPLOAD_MB = 100;
 
   /** Login attempts allowed per client address per minute. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -11,8 +11,18 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.ValidationFailed]: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
   [ErrorCode.NotFound]: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   [ErrorCode.RouteNotFound]: { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
-  [ErrorCode.InternalError]: { status: 500, message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.' },
-  [ErrorCode.RateLimited]: { status: 429, message: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.' },
+  [ErrorCode.InternalError]: {
+    status: 500,
+    message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.',
+  },
+  [ErrorCode.ServiceUnavailable]: {
+    status: 503,
+    message: 'Hệ thống tạm thời chưa sẵn sàng (cơ sở dữ liệu, hàng đợi hoặc kho lưu trữ không phản hồi).',
+  },
+  [ErrorCode.RateLimited]: {
+    status: 429,
+    message: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+  },
   [ErrorCode.PreconditionFailed]: {
     status: 412,
     message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
@@ -49,7 +59,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.AgencyNotFound]: { status: 404, message: 'Không tìm thấy cơ quan.' },
   [ErrorCode.AgencyCodeTaken]: { status: 409, message: 'Mã cơ quan đã tồn tại.' },
-  [ErrorCode.AgencyNameTaken]: { status: 409, message: 'Đã có cơ quan cùng tên trực thuộc cùng cơ quan cấp trên.' },
+  [ErrorCode.AgencyNameTaken]: {
+    status: 409,
+    message: 'Đã có cơ quan cùng tên trực thuộc cùng cơ quan cấp trên.',
+  },
   [ErrorCode.AgencyParentInvalid]: { status: 422, message: 'Cơ quan cấp trên không hợp lệ.' },
   [ErrorCode.OrgUnitNotFound]: { status: 404, message: 'Không tìm thấy phòng, ban.' },
   [ErrorCode.OrgUnitNameTaken]: { status: 409, message: 'Cơ quan đã có phòng, ban cùng tên.' },

@@ -5,6 +5,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   RouteNotFound = 'ROUTE_NOT_FOUND',
   InternalError = 'INTERNAL_ERROR',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   RateLimited = 'RATE_LIMITED',
   PreconditionFailed = 'PRECONDITION_FAILED',
   PreconditionRequired = 'PRECONDITION_REQUIRED',

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { AgencyLevel, CreateAgencyInput, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR } from '@eiso/organizations';
+
+export class CreateAgencyDto implements CreateAgencyInput {
+  @ApiPropertyOptional({ example: 'SKHCN', description: 'Mã cơ quan (duy nhất, không phân biệt hoa thường)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @ApiProperty({ example: 'Sở Khoa học và Công nghệ', description: 'Tên cơ quan' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ enum: AgencyLevel, description: 'Cấp hành chính của cơ quan' })
+  @IsEnum(AgencyLevel)
+  level: AgencyLevel;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan cấp trên' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({
+    example: 2025,
+    minimum: MIN_ROADMAP_YEAR,
+    maximum: MAX_ROADMAP_YEAR,
+    description: 'Năm phải hoàn thành áp dụng ISO điện tử theo lộ trình',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(MIN_ROADMAP_YEAR)
+  @Max(MAX_ROADMAP_YEAR)
+  roadmapYear?: number;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-01-01',
+    description: 'Ngày bắt đầu hiệu lực (mặc định: hôm nay)',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  validFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Ngày hết hiệu lực' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  validTo?: string;
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CreateOrgUnitInput } from '@eiso/organizations';
+
+export class CreateOrgUnitDto implements CreateOrgUnitInput {
+  @ApiProperty({
+    example: 'Phòng Hành chính - Tổng hợp',
+    description: 'Tên phòng, ban (duy nhất trong cơ quan)',
+  })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'HCTH', description: 'Mã phòng, ban' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Phòng, ban cấp trên trong cùng cơ quan' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}

@@ -1,0 +1,68 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditTrailModule } from '@eiso/audit-trail';
+import { AppConfig, ConfigModule, SecretsModule } from '@eiso/config';
+import { DatabaseModule } from '@eiso/database';
+import { IdentityModule, SIGNING_SECRET } from '@eiso/identity';
+import { QueueModule } from '@eiso/queue';
+import { StorageModule } from '@eiso/storage';
+import { AgenciesHttpModule } from './agencies/agencies-http.module';
+import { AuditEventsController } from './audit-events/audit-events.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { MeController } from './auth/me.controller';
+import { HealthModule } from './health/health.module';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { loggerOptions } from './http/logger.options';
+import { NfcPipe } from './http/nfc.pipe';
+import { createValidationPipe } from './http/validation.pipe';
+import { StorageLinksController } from './storage/storage-links.controller';
+import { UsersController } from './users/users.controller';
+
+/** What main (or a test) resolved before the module graph is built. */
+export interface ApiRuntime {
+  config: AppConfig;
+  databaseUrl: string;
+  signingSecret: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: ApiRuntime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
+        DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
+        StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
+        // Enqueue only; on the embedded profile (no Redis) the queue runs the handlers in this process.
+        QueueModule.forRoot({ config, runWorkers: false }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
+        }),
+        AuditTrailModule,
+        IdentityModule,
+        AgenciesHttpModule,
+        HealthModule,
+      ],
+      controllers: [
+        AuthController,
+        MeController,
+        UsersController,
+        AuditEventsController,
+        StorageLinksController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_PIPE, useClass: NfcPipe },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Permission } from '@eiso/common';
+import { AuditEventView, AuditTrailService, ChainVerification } from '@eiso/audit-trail';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ListAuditEventsQuery } from './dto/list-audit-events.query';
+
+@ApiTags('Nhật ký hệ thống')
+@Controller('audit-events')
+export class AuditEventsController {
+  constructor(private readonly auditTrail: AuditTrailService) {}
+
+  @Get()
+  @RequirePermission(Permission.AuditEventRead)
+  @ApiOperation({ summary: 'Nhật ký thay đổi (quản trị: mọi cơ quan; người khác: cơ quan mình)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
+    const { page, pageSize, order, ...filter } = query;
+    return this.auditTrail.list(actor, filter, { page, pageSize }, order);
+  }
+
+  @Get('verify')
+  @RequirePermission(Permission.AuditChainVerify)
+  @ApiOperation({ summary: 'Kiểm tra tính toàn vẹn của chuỗi nhật ký; báo mắt xích hỏng đầu tiên' })
+  verify(): Promise<ChainVerification> {
+    return this.auditTrail.verify();
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Request } from 'express';
+import { AuthService, Session } from '@eiso/identity';
+import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
+import { Public } from './public.decorator';
+
+@ApiTags('Xác thực')
+@Controller('auth')
+@Public()
+@UseGuards(ThrottlerGuard)
+@ApiTooManyRequestsResponse({ description: 'Quá nhiều lần thử từ cùng một địa chỉ' })
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đăng nhập: trả về access token, refresh token và thông tin người dùng' })
+  login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }): Promise<Session> {
+    return this.auth.login(dto.username, dto.password, String(req.id ?? ''));
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đổi refresh token lấy phiên mới (token cũ hết hiệu lực)' })
+  refresh(@Body() dto: RefreshDto): Promise<Session> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Đăng xuất: thu hồi refresh token và các token cùng phiên' })
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+}

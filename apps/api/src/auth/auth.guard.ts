@@ -1,0 +1,40 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainException, ErrorCode, hasPermission, Permission } from '@eiso/common';
+import { AuthService } from '@eiso/identity';
+import { AuthenticatedRequest } from './current-actor.decorator';
+import { PUBLIC_ROUTE } from './public.decorator';
+import { REQUIRED_PERMISSION } from './require-permission.decorator';
+
+/**
+ * Global and deny-by-default: a route opens only if it is @Public() or declares the permission it
+ * needs and the caller's roles grant it. Record-level checks (agency, owner, state) follow in services.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
+    if (!permission) {
+      this.logger.error(`Route ${request.method} ${request.path} declares no permission: denied`);
+      throw new DomainException(ErrorCode.Forbidden);
+    }
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new DomainException(ErrorCode.AuthRequired);
+    const actor = await this.auth.authenticate(token, String(request.id ?? ''));
+    if (!hasPermission(actor.roles, permission))
+      throw new DomainException(ErrorCode.Forbidden, { permission });
+    request.actor = actor;
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { Request, Response } from 'express';
+import { DomainException, ERROR_CATALOGUE, ErrorCode } from '@eiso/common';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+  requestId: string;
+}
+
+/** Framework errors that have no domain code get one by status. */
+const BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.ValidationFailed,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.AuthRequired,
+  [HttpStatus.FORBIDDEN]: ErrorCode.Forbidden,
+  [HttpStatus.NOT_FOUND]: ErrorCode.RouteNotFound,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PayloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.UnsupportedMediaType,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
+  [HttpStatus.PRECONDITION_FAILED]: ErrorCode.PreconditionFailed,
+  [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.ServiceUnavailable,
+};
+
+/** The single place where errors become HTTP: `{ code, message, details, requestId }`, message in Vietnamese. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const requestId = String(request.id ?? '');
+    const { code, details } = this.classify(exception, request);
+    const { status, message } = ERROR_CATALOGUE[code];
+    if (status >= 500 && code !== ErrorCode.ServiceUnavailable) {
+      this.logger.error(
+        `Lỗi không xử lý được khi phục vụ ${request.method} ${request.originalUrl} (requestId ${requestId})`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
+    }
+    if (code === ErrorCode.RateLimited) response.setHeader('Retry-After', '60');
+    const body: ErrorBody = { code, message, ...(details ? { details } : {}), requestId };
+    response.status(status).json(body);
+  }
+
+  private classify(
+    exception: unknown,
+    request: Request,
+  ): { code: ErrorCode; details?: Record<string, unknown> } {
+    if (exception instanceof DomainException) return { code: exception.code, details: exception.details };
+    if (exception instanceof ThrottlerException) return { code: ErrorCode.RateLimited };
+    if (exception instanceof HttpException) {
+      const code = BY_STATUS[exception.getStatus()] ?? ErrorCode.InternalError;
+      if (code === ErrorCode.RouteNotFound) return { code, details: { path: request.path } };
+      if (code === ErrorCode.ValidationFailed) return { code, details: { reason: exception.message } };
+      if (code === ErrorCode.ServiceUnavailable) return { code, details: toDetails(exception.getResponse()) };
+      return { code };
+    }
+    if (isMulterLimit(exception)) return { code: ErrorCode.PayloadTooLarge };
+    return { code: ErrorCode.InternalError };
+  }
+}
+
+function toDetails(response: string | object): Record<string, unknown> {
+  return typeof response === 'object' ? (response as Record<string, unknown>) : { reason: response };
+}
+
+function isMulterLimit(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'LIMIT_FILE_SIZE';
+}

@@ -1,0 +1,37 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainException, ErrorCode } from '@eiso/common';
+
+export interface FieldError {
+  field: string;
+  rules: string[];
+  message: string;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own: FieldError[] = e.constraints
+      ? [
+          {
+            field,
+            rules: Object.keys(e.constraints),
+            message: e.constraints.whitelistValidation
+              ? `Trường "${field}" không được phép gửi lên.`
+              : `Trường "${field}" không hợp lệ.`,
+          },
+        ]
+      : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** One validation pipe: unknown fields are refused, types converted, errors listed per field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) =>
+      new DomainException(ErrorCode.ValidationFailed, { errors: flatten(errors) }),
+  });
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role } from '@eiso/common';
+import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'nguyenvana', description: 'Tên đăng nhập: chữ không dấu, số, dấu chấm, gạch' })
+  @IsString()
+  @Matches(/^[a-zA-Z0-9._-]{3,64}$/)
+  username: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn A', description: 'Họ và tên' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 'nguyenvana@kontum.gov.vn' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Trưởng phòng Hành chính', description: 'Chức vụ (in trên trang ký)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string;
+
+  @ApiProperty({ description: PASSWORD_RULE_MESSAGE })
+  @IsString()
+  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_MESSAGE })
+  password: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan; bắt buộc trừ tài khoản quản trị hệ thống' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Phòng, ban trong cơ quan' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiProperty({ enum: Role, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  @IsEnum(Role, { each: true })
+  roles: Role[];
+}

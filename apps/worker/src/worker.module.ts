@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditTrailModule } from '@eiso/audit-trail';
+import { AppConfig, ConfigModule } from '@eiso/config';
+import { DatabaseModule } from '@eiso/database';
+import { QueueModule } from '@eiso/queue';
+import { StorageModule } from '@eiso/storage';
+
+export interface WorkerRuntime {
+  config: AppConfig;
+  databaseUrl: string;
+  signingSecret: string;
+}
+
+/**
+ * The worker: BullMQ processors and the modules whose job handlers they dispatch to; no HTTP.
+ * Every domain module that declares a @JobHandler is imported here, or the start-up check fails.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: WorkerRuntime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, messageKey: 'message' } }),
+        DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
+        StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
+        QueueModule.forRoot({ config, runWorkers: true }),
+        AuditTrailModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@eiso/config';
+import { DomainException, ErrorCode, Role } from '@eiso/common';
+import { UserEntity } from './user.entity';
+
+export interface AccessTokenClaims {
+  sub: string;
+  username: string;
+  /** Password epoch: a password change ends every token issued before it. */
+  pwd: number;
+}
+
+/** Short-lived signed access tokens; roles are re-read from the database on every request. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  get ttlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  sign(user: Pick<UserEntity, 'id' | 'username' | 'passwordChangedAt'>): string {
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      pwd: Math.floor(user.passwordChangedAt.getTime() / 1000),
+    };
+    return this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
+  }
+
+  verify(token: string): AccessTokenClaims {
+    try {
+      return this.jwt.verify<AccessTokenClaims>(token);
+    } catch {
+      throw new DomainException(ErrorCode.AuthInvalidToken);
+    }
+  }
+}
+
+export type { Role };

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditTrailModule } from '@eiso/audit-trail';
+import { AccessTokenService } from './access-token.service';
+import { AdminBootstrapService } from './admin-bootstrap.service';
+import { AuthService } from './auth.service';
+import { SIGNING_SECRET } from './identity.tokens';
+import { PasswordHasher } from './password.hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { UserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
+import { UsersService } from './users.service';
+
+/** Users, login, tokens. Needs SIGNING_SECRET provided globally by the app. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    AuditTrailModule,
+    JwtModule.registerAsync({
+      inject: [SIGNING_SECRET],
+      useFactory: (secret: string) => ({
+        secret,
+        signOptions: { algorithm: 'HS256', issuer: 'eiso' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'eiso' },
+      }),
+    }),
+  ],
+  providers: [
+    UserRepository,
+    RefreshTokenRepository,
+    PasswordHasher,
+    AccessTokenService,
+    AuthService,
+    UsersService,
+    AdminBootstrapService,
+  ],
+  exports: [AuthService, UsersService, AccessTokenService],
+})
+export class IdentityModule {}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '@eiso/common';
+import { Db } from '@eiso/database';
+import { UserEntity } from './user.entity';
+
+export interface UserFilter {
+  agencyId?: string;
+  role?: Role;
+  active?: boolean;
+  q?: string;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class UserRepository {
+  findById(db: Db, id: string): Promise<UserEntity | null> {
+    return db.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** Locks the row so concurrent logins count failures exactly. */
+  findByUsernameForUpdate(db: Db, username: string): Promise<UserEntity | null> {
+    return db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async usernameExists(db: Db, username: string): Promise<boolean> {
+    return db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getExists();
+  }
+
+  async count(db: Db): Promise<number> {
+    return db.getRepository(UserEntity).count();
+  }
+
+  async insert(db: Db, user: UserEntity): Promise<void> {
+    await db.getRepository(UserEntity).insert(user);
+  }
+
+  /** Saves only when the row still has `expectedVersion`; returns false when someone else changed it. */
+  async updateIfVersion(db: Db, user: UserEntity, expectedVersion: number): Promise<boolean> {
+    const { id, ...changes } = user;
+    const result = await db
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ ...changes, version: expectedVersion + 1, updatedAt: new Date() })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (result.affected === 1) {
+      user.version = expectedVersion + 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** Login bookkeeping does not bump the version: it is not an edit of the account. */
+  async saveLoginState(db: Db, user: UserEntity): Promise<void> {
+    await db
+      .getRepository(UserEntity)
+      .update(
+        { id: user.id },
+        {
+          failedLoginCount: user.failedLoginCount,
+          lockedUntil: user.lockedUntil,
+          lastLoginAt: user.lastLoginAt,
+        },
+      );
+  }
+
+  async findPage(db: Db, filter: UserFilter, offset: number, limit: number): Promise<[UserEntity[], number]> {
+    const qb = db.getRepository(UserEntity).createQueryBuilder('u');
+    if (filter.agencyId) qb.andWhere('u.agency_id = :agencyId', { agencyId: filter.agencyId });
+    if (filter.role) qb.andWhere(':role = ANY(u.roles)', { role: filter.role });
+    if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
+    if (filter.q) {
+      qb.andWhere(
+        `(eiso_fold(u.full_name) LIKE '%' || eiso_fold(:q) || '%' OR lower(u.username) LIKE '%' || lower(:q) || '%')`,
+        { q: escapeLike(filter.q) },
+      );
+    }
+    return qb.orderBy('u.username', 'ASC').offset(offset).limit(limit).getManyAndCount();
+  }
+
+  async agencyExists(db: Db, agencyId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query('SELECT 1 FROM agency WHERE id = $1', [agencyId]);
+    return rows.length > 0;
+  }
+
+  async orgUnitBelongsTo(db: Db, orgUnitId: string, agencyId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query('SELECT 1 FROM org_unit WHERE id = $1 AND agency_id = $2', [
+      orgUnitId,
+      agencyId,
+    ]);
+    return rows.length > 0;
+  }
+}

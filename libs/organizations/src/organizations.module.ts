@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditTrailModule } from '@eiso/audit-trail';
+import { AgenciesService } from './agencies.service';
+import { AgencyEntity } from './agency.entity';
+import { AgencyImportService } from './agency-import.service';
+import { AgencyRepository } from './agency.repository';
+import { OrgUnitEntity } from './org-unit.entity';
+import { OrgUnitRepository } from './org-unit.repository';
+import { OrgUnitsService } from './org-units.service';
+
+/** Agencies, their org units and the roadmap import. Needs TransactionRunner (DatabaseModule) globally. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AgencyEntity, OrgUnitEntity]), AuditTrailModule],
+  providers: [AgencyRepository, OrgUnitRepository, AgenciesService, OrgUnitsService, AgencyImportService],
+  exports: [AgenciesService, OrgUnitsService, AgencyImportService],
+})
+export class OrganizationsModule {}

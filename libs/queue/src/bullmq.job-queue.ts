@@ -1,0 +1,66 @@
+import { JOB_QUEUE, JOB_SCHEDULES, JobName, JobPayloads, QueueName, SCHEDULE_TIME_ZONE } from '@eiso/common';
+import { Logger } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { assertValidJobId } from './job-id';
+import { EnqueueOptions, JobQueue } from './job-queue';
+
+/** JobQueue on BullMQ: one Queue per QueueName, created and closed by @nestjs/bullmq. */
+export class BullmqJobQueue extends JobQueue {
+  private readonly logger = new Logger(BullmqJobQueue.name);
+
+  constructor(private readonly queues: ReadonlyMap<QueueName, Queue>) {
+    super();
+    // An EventEmitter 'error' with no listener crashes the process; a Redis outage should not.
+    for (const [name, queue] of queues) {
+      queue.on('error', (error) => this.logger.error(`Queue ${name}: ${error.message}`));
+    }
+  }
+
+  async enqueue<J extends JobName>(
+    name: J,
+    payload: JobPayloads[J],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
+    const opts: JobsOptions = {};
+    if (options.jobId !== undefined) {
+      assertValidJobId(options.jobId);
+      opts.jobId = options.jobId;
+    }
+    if (options.delayMs !== undefined) opts.delay = options.delayMs;
+    // BullMQ ignores an add whose jobId already exists, which is the deduplication we want.
+    await this.queueFor(JOB_QUEUE[name]).add(name, payload, opts);
+  }
+
+  /** Upserts each schedule under its stable key and removes schedulers no longer in JOB_SCHEDULES. */
+  async schedule(): Promise<void> {
+    for (const [queueName, queue] of this.queues) {
+      const wanted = JOB_SCHEDULES.filter((s) => JOB_QUEUE[s.job] === queueName);
+      for (const s of wanted) {
+        await queue.upsertJobScheduler(
+          s.key,
+          { pattern: s.cron, tz: SCHEDULE_TIME_ZONE },
+          // Scheduled jobs carry an empty payload: their payload type must accept {}.
+          { name: s.job, data: {} satisfies JobPayloads[typeof s.job] },
+        );
+      }
+      // A renamed or dropped schedule would otherwise keep firing a job nobody handles.
+      const keys = new Set(wanted.map((s) => s.key));
+      for (const existing of await queue.getJobSchedulers()) {
+        if (keys.has(existing.key)) continue;
+        await queue.removeJobScheduler(existing.key);
+        this.logger.warn(`Đã gỡ lịch chạy cũ "${existing.key}" khỏi hàng đợi ${queueName}`);
+      }
+    }
+  }
+
+  /** The BullMQ queue itself, for health checks, admin views and tests. */
+  queueFor(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`Queue "${name}" is not registered`);
+    return queue;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+}

@@ -1,0 +1,12 @@
+/** Operator-facing log lines of the storage lib, in one place. */
+export const StorageMessages = {
+  usingS3: (endpoint: string, bucket: string): string =>
+    `Lưu trữ tệp: S3/MinIO tại ${endpoint}, bucket ${bucket}`,
+  usingLocalDisk: (root: string): string => `Lưu trữ tệp: ổ đĩa cục bộ tại ${root}`,
+  bucketCreated: (bucket: string): string => `Đã tạo bucket ${bucket}`,
+  abortFailed: (key: string, reason: string): string =>
+    `Không hủy được phiên tải lên dở dang của ${key} (${reason}); cần quy tắc vòng đời AbortIncompleteMultipartUpload để dọn`,
+  cleanupFailed: (key: string, reason: string): string =>
+    `Không xóa được phần đã ghi của ${key} sau lỗi (${reason})`,
+  staleTempRemoved: (count: number): string => `Đã xóa ${count} tệp tạm bị bỏ dở`,
+} as const;

@@ -1,0 +1,188 @@
+import { Role } from '@eiso/common';
+import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
+
+describe('users and agency scoping', () => {
+  let ctx: TestContext;
+  let agencyA: TestAgency;
+  let agencyB: TestAgency;
+  let secretaryA: TestUser;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    agencyA = await ctx.newAgency({ name: 'Sở Tư pháp' });
+    agencyB = await ctx.newAgency({ name: 'Sở Y tế' });
+    secretaryA = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: agencyA.id });
+  });
+  afterAll(() => ctx.close());
+
+  const newUserBody = (agencyId: string, roles: Role[], username: string) => ({
+    username,
+    fullName: 'Trần Thị Bích Ngọc',
+    email: `${username}@kontum.gov.vn`,
+    password: USER_PASSWORD,
+    agencyId,
+    roles,
+  });
+
+  it('lets an admin create a user in any agency, NFC-normalized, audited', async () => {
+    const body = {
+      ...newUserBody(agencyB.id, [Role.Approver], 'giamdoc.syt'),
+      fullName: 'Nguye\u0302\u0303n Va\u0306n An',
+    };
+    const res = await ctx.http().post('/api/v1/users').set('Authorization', ctx.admin.auth).send(body);
+    expect(res.status).toBe(201);
+    expect(res.body.fullName).toBe('Nguyễn Văn An'.normalize('NFC'));
+    expect(res.body.fullName).toBe(res.body.fullName.normalize('NFC'));
+    expect(res.headers.etag).toBe('"1"');
+    const [event] = await ctx.sql<{ action: string; after: { username: string } }>(
+      `SELECT action, after FROM audit_event WHERE entity_id = $1`,
+      [res.body.id],
+    );
+    expect(event).toMatchObject({ action: 'user.created', after: { username: 'giamdoc.syt' } });
+  });
+
+  it('lets an ISO secretary manage only their own agency', async () => {
+    const own = await ctx
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', secretaryA.auth)
+      .send(newUserBody(agencyA.id, [Role.Drafter, Role.Staff], 'chuyenvien.stp'));
+    expect(own.status).toBe(201);
+
+    const other = await ctx
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', secretaryA.auth)
+      .send(newUserBody(agencyB.id, [Role.Drafter], 'xam.nhap'));
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('AGENCY_NOT_FOUND');
+
+    for (const role of [Role.Admin, Role.Overseer]) {
+      const privileged = await ctx
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', secretaryA.auth)
+        .send(newUserBody(agencyA.id, [role], `leo.quyen.${role}`));
+      expect(privileged.status).toBe(403);
+      expect(privileged.body.code).toBe('USER_ROLE_NOT_GRANTABLE');
+    }
+  });
+
+  it('hides other agencies’ users from an ISO secretary', async () => {
+    const userB = await ctx.newUser({ roles: [Role.Staff], agencyId: agencyB.id });
+    const get = await ctx.http().get(`/api/v1/users/${userB.id}`).set('Authorization', secretaryA.auth);
+    expect(get.status).toBe(404);
+    expect(get.body.code).toBe('USER_NOT_FOUND');
+
+    const list = await ctx.http().get('/api/v1/users?pageSize=100').set('Authorization', secretaryA.auth);
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((u: { agencyId: string }) => u.agencyId === agencyA.id)).toBe(true);
+
+    const all = await ctx.http().get('/api/v1/users?pageSize=100').set('Authorization', ctx.admin.auth);
+    expect(all.body.total).toBeGreaterThan(list.body.total);
+  });
+
+  it('finds users by name without accents and pages the result', async () => {
+    const res = await ctx
+      .http()
+      .get('/api/v1/users?q=bich ngoc&pageSize=1&page=1')
+      .set('Authorization', ctx.admin.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.pageSize).toBe(1);
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0].fullName).toBe('Trần Thị Bích Ngọc');
+    expect(res.body.total).toBeGreaterThanOrEqual(1);
+    const tooBig = await ctx.http().get('/api/v1/users?pageSize=101').set('Authorization', ctx.admin.auth);
+    expect(tooBig.status).toBe(400);
+  });
+
+  it('needs If-Match to edit, and refuses a stale one with 412', async () => {
+    const user = await ctx.newUser({ roles: [Role.Staff], agencyId: agencyA.id });
+    const path = `/api/v1/users/${user.id}`;
+    const missing = await ctx
+      .http()
+      .patch(path)
+      .set('Authorization', secretaryA.auth)
+      .send({ fullName: 'Lê Văn Bình' });
+    expect(missing.status).toBe(428);
+
+    const first = await ctx
+      .http()
+      .patch(path)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ fullName: 'Lê Văn Bình', roles: [Role.Staff, Role.Reviewer] });
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe('"2"');
+    expect(first.body.roles).toEqual([Role.Staff, Role.Reviewer]);
+
+    const stale = await ctx
+      .http()
+      .patch(path)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ fullName: 'Lê Văn Cường' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('PRECONDITION_FAILED');
+    const [row] = await ctx.sql<{ full_name: string }>(`SELECT full_name FROM app_user WHERE id = $1`, [
+      user.id,
+    ]);
+    expect(row.full_name).toBe('Lê Văn Bình');
+  });
+
+  it('deactivates an account and resets a password, ending its sessions', async () => {
+    const user = await ctx.newUser({ roles: [Role.Staff], agencyId: agencyA.id });
+    const reset = await ctx
+      .http()
+      .patch(`/api/v1/users/${user.id}`)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ password: 'MatKhauMoi-456' });
+    expect(reset.status).toBe(200);
+    // The token minted before the reset no longer works.
+    expect((await ctx.http().get('/api/v1/me').set('Authorization', user.auth)).status).toBe(401);
+    const fresh = await ctx.login(user.username, 'MatKhauMoi-456');
+
+    const off = await ctx
+      .http()
+      .patch(`/api/v1/users/${user.id}`)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"2"')
+      .send({ active: false });
+    expect(off.status).toBe(200);
+    expect((await ctx.http().get('/api/v1/me').set('Authorization', fresh.auth)).status).toBe(401);
+    const login = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: 'MatKhauMoi-456' });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('AUTH_ACCOUNT_INACTIVE');
+  });
+
+  it('refuses a weak password and unknown roles', async () => {
+    const weak = await ctx
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', ctx.admin.auth)
+      .send({ ...newUserBody(agencyA.id, [Role.Staff], 'yeu.matkhau'), password: 'abc' });
+    expect(weak.status).toBe(400);
+    const role = await ctx
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', ctx.admin.auth)
+      .send({ ...newUserBody(agencyA.id, [Role.Staff], 'vai.tro.la'), roles: ['superuser'] });
+    expect(role.status).toBe(400);
+    expect(role.body.details.errors[0].field).toBe('roles');
+  });
+
+  it('refuses user management to roles without it', async () => {
+    const drafter = await ctx.newUser({ roles: [Role.Drafter], agencyId: agencyA.id });
+    const res = await ctx.http().get('/api/v1/users').set('Authorization', drafter.auth);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Bạn không có quyền thực hiện thao tác này.',
+    });
+  });
+});

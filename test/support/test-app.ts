@@ -1,0 +1,129 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { Role, systemActor } from '@eiso/common';
+import { AppConfig, loadConfig } from '@eiso/config';
+import { TransactionRunner } from '@eiso/database';
+import { AuthService, UsersService } from '@eiso/identity';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createTestDatabase, TestDatabase } from './database';
+
+export const ADMIN_PASSWORD = 'Admin-Test-2026';
+export const USER_PASSWORD = 'MatKhau-123';
+
+export interface TestUser {
+  id: string;
+  username: string;
+  agencyId: string | null;
+  roles: Role[];
+  token: string;
+  /** `Authorization` header value. */
+  auth: string;
+}
+
+export interface TestAgency {
+  id: string;
+  name: string;
+}
+
+export interface TestContext {
+  app: INestApplication;
+  config: AppConfig;
+  db: TestDatabase;
+  http: () => TestAgent;
+  admin: TestUser;
+  newAgency(
+    overrides?: Partial<{ name: string; level: string; roadmapYear: number; code: string }>,
+  ): Promise<TestAgency>;
+  newUser(options: {
+    roles: Role[];
+    agencyId?: string | null;
+    username?: string;
+    fullName?: string;
+  }): Promise<TestUser>;
+  login(username: string, password?: string): Promise<TestUser>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Settings of a test app: the run's real PostgreSQL, Redis and s3rver, isolated by name. */
+export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  const id = randomBytes(4).toString('hex');
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.EISO_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `${process.env.EISO_TEST_QUEUE_PREFIX ?? 'eiso-test'}-${id}`,
+    S3_ENDPOINT: process.env.EISO_TEST_S3_ENDPOINT ?? '',
+    S3_ACCESS_KEY: process.env.EISO_TEST_S3_ACCESS_KEY ?? '',
+    S3_SECRET_KEY: process.env.EISO_TEST_S3_SECRET_KEY ?? '',
+    S3_BUCKET: `eiso-test-${id}`,
+    S3_PART_SIZE_MB: '5',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    EISO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    EISO_SCHEDULER: 'false',
+    LOG_LEVEL: process.env.EISO_TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_POOL_SIZE: '5',
+    ...overrides,
+  };
+}
+
+/** Boots the real API on a fresh database of its own, with fixture helpers and tokens minted up front. */
+export async function createTestContext(overrides: Record<string, string> = {}): Promise<TestContext> {
+  const db = await createTestDatabase();
+  const config = loadConfig(testEnv(db.url, overrides));
+  const app = await createApiApp({ config, databaseUrl: db.url, signingSecret: config.JWT_SECRET! });
+  await app.init();
+  const tx = app.get(TransactionRunner);
+  const users = app.get(UsersService);
+  const auth = app.get(AuthService);
+
+  const login = async (username: string, password = USER_PASSWORD): Promise<TestUser> => {
+    const session = await auth.login(username, password, 'test');
+    return {
+      id: session.user.id,
+      username,
+      agencyId: session.user.agencyId,
+      roles: session.user.roles,
+      token: session.accessToken,
+      auth: `Bearer ${session.accessToken}`,
+    };
+  };
+  const admin = await login('admin', ADMIN_PASSWORD);
+  const adminActor = { ...systemActor('fixture'), userId: admin.id, username: 'admin', roles: [Role.Admin] };
+
+  return {
+    app,
+    config,
+    db,
+    admin,
+    http: () => request(app.getHttpServer()),
+    async newAgency(o = {}) {
+      const id = randomUUID();
+      const name = o.name ?? `Cơ quan thử nghiệm ${id.slice(0, 8)}`;
+      await tx.db.query(
+        `INSERT INTO agency (id, code, name, level, roadmap_year) VALUES ($1, $2, $3, $4, $5)`,
+        [id, o.code ?? null, name, o.level ?? 'province_department', o.roadmapYear ?? 2025],
+      );
+      return { id, name };
+    },
+    async newUser({ roles, agencyId, username, fullName }) {
+      const name = username ?? `u${randomBytes(5).toString('hex')}`;
+      await users.create(adminActor, {
+        username: name,
+        fullName: fullName ?? `Người dùng ${name}`,
+        password: USER_PASSWORD,
+        agencyId: agencyId === undefined ? null : agencyId,
+        roles,
+      });
+      return login(name);
+    },
+    login,
+    sql: <T>(query: string, params: unknown[] = []): Promise<T[]> => tx.db.query<T[]>(query, params),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
