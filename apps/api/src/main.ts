@@ -6,16 +6,19 @@ import { createApiApp, DOCS_PATH } from './create-api-app';
 
 async function main(): Promise<void> {
   const logger = new Logger('Bootstrap');
+  // Logged once the app's JSON logger is in place, so every line has the same shape.
+  const notes: string[] = [];
   const config = loadConfig(process.env);
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(config.EISO_DATA_DIR);
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   if (embedded) {
-    logger.log(`Hồ sơ embedded: PostgreSQL nhúng (PGlite) tại ${embedded.dataDir}`);
+    notes.push(`Hồ sơ embedded: PostgreSQL nhúng (PGlite) tại ${embedded.dataDir}`);
     // No separate migration job here: bring the schema up to date before serving.
     const ran = await runMigrations(databaseUrl);
-    if (ran.length) logger.log(`Đã chạy migration: ${ran.join(', ')}`);
+    if (ran.length) notes.push(`Đã chạy migration: ${ran.join(', ')}`);
   }
   const app = await createApiApp({ config, databaseUrl, signingSecret: resolveSigningSecret(config) });
+  for (const note of notes) logger.log(note);
   // Close the app, then the embedded database, so PGlite flushes its files before exit.
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -29,11 +32,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal));
   await app.listen(config.PORT, config.HOST);
   const base = `http://localhost:${config.PORT}`;
-  app
-    .get(Logger)
-    .log(
-      `eISO API (hồ sơ ${config.profile}) đang chạy tại ${base}/api/v1 — tài liệu API: ${base}/${DOCS_PATH}`,
-    );
+  logger.log(
+    `eISO API (hồ sơ ${config.profile}) đang chạy tại ${base}/api/v1 — tài liệu API: ${base}/${DOCS_PATH}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -22,9 +22,16 @@ async function main(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log(`eISO worker (hồ sơ ${config.profile}) đã sẵn sàng nhận công việc`);
+  const logger = app.get(Logger);
+  // Running jobs finish before the queues and the database close; then a clean exit code.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.log(`Nhận tín hiệu ${signal}: đang dừng worker…`);
+      void app.close().then(() => process.exit(0));
+    });
+  }
+  logger.log(`eISO worker (hồ sơ ${config.profile}) đã sẵn sàng nhận công việc`);
 }
 
 main().catch((error: unknown) => {

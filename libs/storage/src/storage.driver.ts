@@ -28,7 +28,8 @@ export interface ObjectStat {
 export abstract class StorageDriver implements OnModuleInit {
   /**
    * Streams `body` to `key` (never whole in memory), hashing and sniffing on the way.
-   * On any failure (size limit, source error, storage error) nothing is left under the key.
+   * On any failure (size limit, source error, storage error) nothing is left under the key and
+   * `body` is destroyed; callers that still need the socket (to answer 413) pass a PassThrough.
    * @throws DomainException(PayloadTooLarge) past `maxBytes`; StorageKeyTakenError if the key exists.
    */
   abstract put(key: string, body: Readable, options?: PutObjectOptions): Promise<StoredObject>;

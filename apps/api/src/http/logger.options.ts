@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '@eiso/config';
 
@@ -8,6 +9,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Structured JSON logs; every line of a request carries its id, echoed as X-Request-Id. */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Named wildcard: the path-to-regexp of Express 5 refuses a bare `*`.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {

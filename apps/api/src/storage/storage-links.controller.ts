@@ -1,6 +1,6 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { LocalLinkSigner, StorageDriver } from '@eiso/storage';
+import { attachmentContentDisposition, LocalLinkSigner, StorageDriver } from '@eiso/storage';
 import { Public } from '../auth/public.decorator';
 
 /** Serves the signed download links the local-disk driver hands out instead of S3 presigned URLs. */
@@ -20,7 +20,7 @@ export class StorageLinksController {
     return new StreamableFile(body, {
       length: stat?.size,
       type: 'application/octet-stream',
-      disposition: name ? `attachment; filename*=UTF-8''${encodeURIComponent(name)}` : 'attachment',
+      disposition: name ? attachmentContentDisposition(name) : 'attachment',
     });
   }
 }

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditTrailModule } from '@eiso/audit-trail';
+import { AppConfig, ConfigModule } from '@eiso/config';
+import { DatabaseModule } from '@eiso/database';
+import { OrganizationsModule } from '@eiso/organizations';
+
+/** What the command line needs: the domain services, no HTTP, no queue. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, 2),
+        AuditTrailModule,
+        OrganizationsModule,
+      ],
+    };
+  }
+}

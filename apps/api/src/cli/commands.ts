@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { INestApplicationContext } from '@nestjs/common';
+import { systemActor } from '@eiso/common';
+import { AuditTrailService } from '@eiso/audit-trail';
+import { AgencyImportService } from '@eiso/organizations';
+
+export interface CliCommand {
+  usage: string;
+  summary: string;
+  run(app: INestApplicationContext, args: string[], out: (line: string) => void): Promise<number>;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export const COMMANDS: Record<string, CliCommand> = {
+  'import-agencies': {
+    usage: 'import-agencies FILE.csv [--parent AGENCY_ID]',
+    summary: 'Nhập danh sách cơ quan (định dạng kontum-agencies-2020.csv); chạy lại không tạo trùng',
+    async run(app, args, out) {
+      const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--parent');
+      if (!file) {
+        out('Thiếu đường dẫn tệp CSV.');
+        return 2;
+      }
+      const summary = await app
+        .get(AgencyImportService)
+        .importCsv(systemActor(`cli-${Date.now()}`), readFileSync(file), {
+          parentId: option(args, '--parent') ?? null,
+        });
+      const years = Object.entries(summary.byRoadmapYear)
+        .map(([year, n]) => `${year}: ${n}`)
+        .join(', ');
+      out(
+        `Đã nhập ${summary.total} cơ quan: tạo mới ${summary.created}, cập nhật ${summary.updated}, ` +
+          `không đổi ${summary.unchanged} (lộ trình ${years}).`,
+      );
+      return 0;
+    },
+  },
+  'verify-audit-chain': {
+    usage: 'verify-audit-chain',
+    summary: 'Kiểm tra chuỗi băm của nhật ký hệ thống; báo mắt xích hỏng đầu tiên',
+    async run(app, _args, out) {
+      const result = await app.get(AuditTrailService).verify();
+      if (result.ok) {
+        out(`Nhật ký toàn vẹn: đã kiểm tra ${result.checked} bản ghi.`);
+        return 0;
+      }
+      const b = result.firstBroken!;
+      out(
+        `Nhật ký bị phá vỡ tại bản ghi seq=${b.seq} (id ${b.id}, lý do ${b.reason}); đã kiểm tra ${result.checked} bản ghi.`,
+      );
+      return 1;
+    },
+  },
+};

@@ -1,0 +1,92 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, ROOT, RunningProcess, startProcess, waitForOk } from '../support/process';
+
+/**
+ * The embedded profile as `npm start` runs it: the built API with nothing configured but a data
+ * directory and a port: PGlite, local files, in-process jobs.
+ */
+describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eiso-embedded-'));
+  let port: number;
+  let api: RunningProcess | undefined;
+  const base = (): string => `http://127.0.0.1:${port}`;
+
+  const start = async (): Promise<void> => {
+    api = startProcess('dist/apps/api/src/main.js', {
+      EISO_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EISO_ADMIN_PASSWORD: 'Quantri-2026',
+    });
+    await waitForOk(`${base()}/health/ready`, api, 60_000);
+  };
+
+  const login = async (): Promise<string> => {
+    const res = await fetch(`${base()}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Quantri-2026' }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  };
+
+  beforeAll(async () => {
+    port = await freePort();
+    await start();
+  }, 90_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, says which profile it runs and where the docs are', () => {
+    const log = api!.output();
+    expect(log).toContain('Hồ sơ embedded: PostgreSQL nhúng (PGlite)');
+    expect(log).toContain('Hàng đợi công việc: chạy trong tiến trình (embedded)');
+    expect(log).toContain('Lưu trữ tệp: ổ đĩa cục bộ');
+    expect(log).toContain(`tài liệu API: http://localhost:${port}/api/docs`);
+  });
+
+  it('logs in, imports the Kon Tum list, searches without accents and verifies the chain', async () => {
+    const token = await login();
+    const auth = { Authorization: `Bearer ${token}` };
+    const form = new FormData();
+    const csv = readFileSync(join(ROOT, 'test/fixtures/kontum-agencies-2020.csv'));
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'kontum-agencies-2020.csv');
+    const imported = await fetch(`${base()}/api/v1/agencies/import`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
+    expect(imported.status).toBe(201);
+    expect(await imported.json()).toMatchObject({
+      total: 147,
+      created: 147,
+      byRoadmapYear: { 2025: 35, 2027: 10, 2030: 102 },
+    });
+
+    const search = await fetch(`${base()}/api/v1/agencies?q=${encodeURIComponent('dak ha')}&level=district`, {
+      headers: auth,
+    });
+    const found = (await search.json()) as { items: { name: string }[]; total: number };
+    expect(found.items.map((a) => a.name)).toEqual(['Ủy ban nhân dân huyện Đăk Hà']);
+
+    const verify = await fetch(`${base()}/api/v1/audit-events/verify`, { headers: auth });
+    expect(await verify.json()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('stops cleanly on SIGTERM and keeps its data across a restart', async () => {
+    expect(await api!.stop()).toBe(0);
+    await start();
+    expect(api!.output()).not.toContain('Đã tạo tài khoản quản trị');
+    const token = await login();
+    const res = await fetch(`${base()}/api/v1/agencies?pageSize=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await res.json()) as { total: number }).total).toBe(147);
+  }, 90_000);
+});
