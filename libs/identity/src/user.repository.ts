@@ -64,16 +64,14 @@ export class UserRepository {
 
   /** Login bookkeeping does not bump the version: it is not an edit of the account. */
   async saveLoginState(db: Db, user: UserEntity): Promise<void> {
-    await db
-      .getRepository(UserEntity)
-      .update(
-        { id: user.id },
-        {
-          failedLoginCount: user.failedLoginCount,
-          lockedUntil: user.lockedUntil,
-          lastLoginAt: user.lastLoginAt,
-        },
-      );
+    await db.getRepository(UserEntity).update(
+      { id: user.id },
+      {
+        failedLoginCount: user.failedLoginCount,
+        lockedUntil: user.lockedUntil,
+        lastLoginAt: user.lastLoginAt,
+      },
+    );
   }
 
   async findPage(db: Db, filter: UserFilter, offset: number, limit: number): Promise<[UserEntity[], number]> {

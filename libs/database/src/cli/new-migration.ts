@@ -40,7 +40,9 @@ function main(): void {
     .replace(/^((?:import .*\n)+)/, `$1import { ${className} } from './${base}';\n`)
     .replace(/\];\s*$/, `, ${className}];\n`);
   writeFileSync(indexFile, index);
-  process.stdout.write(`Đã tạo migrations/${base}.ts và thêm vào migrations/index.ts; hãy viết SQL cho up và down.\n`);
+  process.stdout.write(
+    `Đã tạo migrations/${base}.ts và thêm vào migrations/index.ts; hãy viết SQL cho up và down.\n`,
+  );
 }
 
 try {
