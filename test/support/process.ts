@@ -20,6 +20,8 @@ export interface RunningProcess {
   output: () => string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
+  /** The exit code, once the process ends by itself. */
+  exited(): Promise<number | null>;
 }
 
 /** Starts a built entry point (dist/…) with exactly the given environment plus PATH. */
@@ -36,6 +38,7 @@ export function startProcess(entry: string, env: Record<string, string>): Runnin
   return {
     child,
     output: () => output,
+    exited: () => exited,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

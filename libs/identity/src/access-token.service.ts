@@ -7,7 +7,7 @@ import { UserEntity } from './user.entity';
 export interface AccessTokenClaims {
   sub: string;
   username: string;
-  /** Password epoch: a password change ends every token issued before it. */
+  /** Password epoch (ms): a password change ends every token issued before it, even within the same second. */
   pwd: number;
 }
 
@@ -27,7 +27,7 @@ export class AccessTokenService {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,
-      pwd: Math.floor(user.passwordChangedAt.getTime() / 1000),
+      pwd: user.passwordChangedAt.getTime(),
     };
     return this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
   }

@@ -130,7 +130,7 @@ export class AuthService {
     const claims = this.accessTokens.verify(accessToken);
     const user = await this.users.findById(this.tx.db, claims.sub);
     if (!user || !user.active) throw new DomainException(ErrorCode.AuthInvalidToken);
-    if (Math.floor(user.passwordChangedAt.getTime() / 1000) !== claims.pwd) {
+    if (user.passwordChangedAt.getTime() !== claims.pwd) {
       throw new DomainException(ErrorCode.AuthInvalidToken);
     }
     return actorOf(user, requestId);
