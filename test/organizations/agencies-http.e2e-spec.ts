@@ -1,117 +1,76 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CanActivate, ExecutionContext, INestApplication, Injectable, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory, Reflector } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import request from 'supertest';
-import TestAgent from 'supertest/lib/agent';
-import { Actor, DomainException, ErrorCode, hasPermission, Permission, Role } from '@eiso/common';
-import { DatabaseModule, TransactionRunner } from '@eiso/database';
-import { AgenciesHttpModule } from '../../apps/api/src/agencies/agencies-http.module';
-import { AuthenticatedRequest } from '../../apps/api/src/auth/current-actor.decorator';
-import { REQUIRED_PERMISSION } from '../../apps/api/src/auth/require-permission.decorator';
-import { HttpExceptionFilter } from '../../apps/api/src/http/http-exception.filter';
-import { NfcPipe } from '../../apps/api/src/http/nfc.pipe';
-import { createValidationPipe } from '../../apps/api/src/http/validation.pipe';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import type { Response } from 'supertest';
+import { Role } from '@eiso/common';
+import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
 
-/*
- * The agencies routes with the app's real filter and pipes, behind a stand-in for the global guard:
- * it enforces each route's declared permission like AuthGuard, but reads the actor from a header
- * instead of a token, so that this suite does not depend on the rest of the app booting.
- */
-const FIXTURE_PATH = join(__dirname, '../fixtures/kontum-agencies-2020.csv');
-const ACTOR_HEADER = 'x-test-actor';
+const FIXTURE = readFileSync(join(__dirname, '../fixtures/kontum-agencies-2020.csv'));
 
-@Injectable()
-class HeaderActorGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers[ACTOR_HEADER];
-    if (!permission) throw new DomainException(ErrorCode.Forbidden);
-    if (typeof header !== 'string') throw new DomainException(ErrorCode.AuthRequired);
-    const actor = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Actor;
-    if (!hasPermission(actor.roles, permission))
-      throw new DomainException(ErrorCode.Forbidden, { permission });
-    request.actor = actor;
-    return true;
-  }
+interface AuditRow {
+  action: string;
+  actor_id: string | null;
+  actor_username: string;
+  agency_id: string | null;
+  request_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
-@Module({})
-class AgenciesHttpTestModule {}
-
-interface TestUser {
-  auth: string;
-}
-
-function user(roles: Role[], agencyId: string | null = null): TestUser {
-  const actor: Actor = {
-    userId: randomUUID(),
-    username: 'test',
-    agencyId,
-    orgUnitId: null,
-    roles,
-    requestId: 'http',
-  };
-  return { auth: Buffer.from(JSON.stringify(actor)).toString('base64url') };
+/** The uniform error body: its code, the Vietnamese text users see, and the id of the request that failed. */
+function expectRefusal(res: Response, status: number, code: string, message: string): void {
+  expect(res.status).toBe(status);
+  expect(res.body).toMatchObject({ code, message });
+  expect(res.body.requestId).toEqual(expect.any(String));
+  expect(res.body.requestId).not.toBe('');
+  expect(res.body.requestId).toBe(res.headers['x-request-id']);
 }
 
 describe('agencies over HTTP', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
-  const admin = user([Role.Admin]);
-  const agencyA = { id: randomUUID(), name: 'Sở Thử nghiệm A' };
-  const agencyB = { id: randomUUID(), name: 'Sở Thử nghiệm B' };
-  const secretaryA = user([Role.IsoSecretary], agencyA.id);
-  const staffA = user([Role.Staff], agencyA.id);
+  let ctx: TestContext;
+  let agencyA: TestAgency;
+  let agencyB: TestAgency;
+  let secretaryA: TestUser;
+  let drafterA: TestUser;
+  let staffA: TestUser;
+  let overseer: TestUser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await NestFactory.create(
-      {
-        module: AgenciesHttpTestModule,
-        imports: [DatabaseModule.forRoot(db.url, 5), AgenciesHttpModule],
-        providers: [
-          { provide: APP_GUARD, useClass: HeaderActorGuard },
-          { provide: APP_FILTER, useClass: HttpExceptionFilter },
-          { provide: APP_PIPE, useClass: NfcPipe },
-          { provide: APP_PIPE, useFactory: createValidationPipe },
-        ],
-      },
-      { logger: false },
+    ctx = await createTestContext();
+    agencyA = await ctx.newAgency({ name: 'Sở Thử nghiệm A' });
+    agencyB = await ctx.newAgency({ name: 'Sở Thử nghiệm B' });
+    const monitoring = await ctx.newAgency({ name: 'Sở Thử nghiệm theo dõi ISO' });
+    secretaryA = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: agencyA.id });
+    drafterA = await ctx.newUser({ roles: [Role.Drafter], agencyId: agencyA.id });
+    staffA = await ctx.newUser({ roles: [Role.Staff], agencyId: agencyA.id });
+    overseer = await ctx.newUser({ roles: [Role.Overseer], agencyId: monitoring.id });
+  });
+  afterAll(() => ctx.close());
+
+  const eventsOf = (entityId: string): Promise<AuditRow[]> =>
+    ctx.sql<AuditRow>(
+      `SELECT action, actor_id, actor_username, agency_id, request_id, before, after
+         FROM audit_event WHERE entity_id = $1 ORDER BY seq`,
+      [entityId],
     );
-    app.setGlobalPrefix('api/v1');
-    await app.init();
-    for (const agency of [agencyA, agencyB]) {
-      await app
-        .get(TransactionRunner)
-        .db.query(
-          `INSERT INTO agency (id, name, level, roadmap_year) VALUES ($1, $2, 'province_department', 2025)`,
-          [agency.id, agency.name],
-        );
-    }
-  });
+  const importEventCount = async (): Promise<number> => {
+    const [{ n }] = await ctx.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'agency.import'`,
+    );
+    return n;
+  };
+  const upload = (user: TestUser, file: Buffer, filename: string, contentType = 'text/csv') =>
+    ctx
+      .http()
+      .post('/api/v1/agencies/import')
+      .set('Authorization', user.auth)
+      .attach('file', file, { filename, contentType });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
-
-  const ctx = { http: (): TestAgent => request(app.getHttpServer()) };
-
-  it('creates an agency with an ETag, and edits it only with a matching If-Match', async () => {
+  it('creates an agency with an ETag, edits it only with a matching If-Match, and audits each write', async () => {
     const created = await ctx
       .http()
       .post('/api/v1/agencies')
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .send({ name: 'Ủy ban nhân dân tỉnh Kon Tum', level: 'province', code: 'UBND-KT' });
     expect(created.status).toBe(201);
     expect(created.headers.etag).toBe('"1"');
@@ -127,20 +86,25 @@ describe('agencies over HTTP', () => {
         .concat(['updatedAt', 'validFrom', 'validTo', 'version'])
         .sort(),
     );
-    const url = `/api/v1/agencies/${created.body.id}`;
+    const id = created.body.id as string;
+    const url = `/api/v1/agencies/${id}`;
 
     const unconditional = await ctx
       .http()
       .patch(url)
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .send({ roadmapYear: 2025 });
-    expect(unconditional.status).toBe(428);
-    expect(unconditional.body.code).toBe('PRECONDITION_REQUIRED');
+    expectRefusal(
+      unconditional,
+      428,
+      'PRECONDITION_REQUIRED',
+      'Thiếu tiêu đề If-Match: hãy gửi ETag của phiên bản bạn đang sửa.',
+    );
 
     const weak = await ctx
       .http()
       .patch(url)
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .set('If-Match', 'W/"1"')
       .send({ roadmapYear: 2025 });
     expect(weak.status).toBe(200);
@@ -150,36 +114,63 @@ describe('agencies over HTTP', () => {
     const stale = await ctx
       .http()
       .patch(url)
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .set('If-Match', '"1"')
       .send({ roadmapYear: 2030 });
-    expect(stale.status).toBe(412);
-    expect(stale.body).toMatchObject({ code: 'PRECONDITION_FAILED', details: { currentVersion: 2 } });
+    expectRefusal(
+      stale,
+      412,
+      'PRECONDITION_FAILED',
+      'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
+    );
+    expect(stale.body.details).toEqual({ currentVersion: 2 });
 
-    const read = await ctx.http().get(url).set(ACTOR_HEADER, admin.auth);
+    const read = await ctx.http().get(url).set('Authorization', ctx.admin.auth);
     expect(read.status).toBe(200);
     expect(read.headers.etag).toBe('"2"');
+    expect(read.body).toMatchObject({ roadmapYear: 2025, version: 2 });
 
     const taken = await ctx
       .http()
       .post('/api/v1/agencies')
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .send({ name: 'Cơ quan khác', level: 'other', code: 'ubnd-kt' });
-    expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe('AGENCY_CODE_TAKEN');
+    expectRefusal(taken, 409, 'AGENCY_CODE_TAKEN', 'Mã cơ quan đã tồn tại.');
+
+    // Only the two writes that succeeded leave a trace, each tied to its caller and request.
+    const events = await eventsOf(id);
+    expect(events).toEqual([
+      {
+        action: 'agency.created',
+        actor_id: ctx.admin.id,
+        actor_username: 'admin',
+        agency_id: id,
+        request_id: created.headers['x-request-id'],
+        before: null,
+        after: expect.objectContaining({ name: 'Ủy ban nhân dân tỉnh Kon Tum', code: 'UBND-KT', version: 1 }),
+      },
+      {
+        action: 'agency.updated',
+        actor_id: ctx.admin.id,
+        actor_username: 'admin',
+        agency_id: id,
+        request_id: weak.headers['x-request-id'],
+        before: expect.objectContaining({ roadmapYear: null, version: 1 }),
+        after: expect.objectContaining({ roadmapYear: 2025, version: 2 }),
+      },
+    ]);
   });
 
-  it('imports the roadmap CSV once, and reports it unchanged the second time', async () => {
-    const upload = () =>
-      ctx
-        .http()
-        .post('/api/v1/agencies/import')
-        .set(ACTOR_HEADER, admin.auth)
-        .attach('file', readFileSync(FIXTURE_PATH), {
-          filename: 'kontum-agencies-2020.csv',
-          contentType: 'text/csv',
-        });
-    const first = await upload();
+  it('imports the roadmap CSV once, audited, and reports it unchanged the second time', async () => {
+    const sha256 = createHash('sha256').update(FIXTURE).digest('hex');
+    const auditOf = (requestId: string) =>
+      ctx.sql<{ action: string; actor_id: string; n: number }>(
+        `SELECT action, actor_id, count(*)::int AS n FROM audit_event
+          WHERE request_id = $1 GROUP BY action, actor_id ORDER BY action`,
+        [requestId],
+      );
+
+    const first = await upload(ctx.admin, FIXTURE, 'kontum-agencies-2020.csv');
     expect(first.status).toBe(201);
     expect(first.body).toEqual({
       total: 147,
@@ -188,156 +179,335 @@ describe('agencies over HTTP', () => {
       unchanged: 0,
       byRoadmapYear: { 2025: 35, 2027: 10, 2030: 102 },
     });
-    const second = await upload();
-    expect(second.body).toMatchObject({ created: 0, unchanged: 147 });
+    expect(await auditOf(first.headers['x-request-id'])).toEqual([
+      { action: 'agency.created', actor_id: ctx.admin.id, n: 147 },
+      { action: 'agency.import', actor_id: ctx.admin.id, n: 1 },
+    ]);
+
+    const second = await upload(ctx.admin, FIXTURE, 'kontum-agencies-2020.csv');
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ total: 147, created: 0, updated: 0, unchanged: 147 });
+    expect(await auditOf(second.headers['x-request-id'])).toEqual([
+      { action: 'agency.import', actor_id: ctx.admin.id, n: 1 },
+    ]);
+    const imports = await ctx.sql<{ after: Record<string, unknown> }>(
+      `SELECT after FROM audit_event WHERE action = 'agency.import' ORDER BY seq`,
+    );
+    expect(imports.map((e) => e.after)).toEqual([
+      expect.objectContaining({ total: 147, created: 147, unchanged: 0, parentId: null, sha256 }),
+      expect.objectContaining({ total: 147, created: 0, unchanged: 147, parentId: null, sha256 }),
+    ]);
 
     const list = await ctx
       .http()
       .get('/api/v1/agencies')
       .query({ q: 'dak ha', level: 'district', sort: 'name:asc' })
-      .set(ACTOR_HEADER, admin.auth);
+      .set('Authorization', ctx.admin.auth);
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0].name).toBe('Ủy ban nhân dân huyện Đăk Hà');
     const communes = await ctx
       .http()
       .get('/api/v1/agencies')
       .query({ roadmapYear: '2030', level: 'commune', page: '3', pageSize: '50' })
-      .set(ACTOR_HEADER, admin.auth);
+      .set('Authorization', ctx.admin.auth);
+    expect(communes.status).toBe(200);
     expect(communes.body).toMatchObject({ total: 102, page: 3, pageSize: 50 });
     expect(communes.body.items).toHaveLength(2);
   });
 
-  it('answers the broken lines of a bad CSV, and refuses files that are not CSV', async () => {
-    const bad = await ctx
-      .http()
-      .post('/api/v1/agencies/import')
-      .set(ACTOR_HEADER, admin.auth)
-      .attach('file', Buffer.from('no,group,level,deadline_year,district,name\n1,I,ministry,2025,,Bộ X\n'), {
-        filename: 'bad.csv',
-        contentType: 'text/csv',
-      });
-    expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({
-      code: 'AGENCY_IMPORT_INVALID',
-      message: 'Tệp danh sách cơ quan không hợp lệ.',
-      details: { errors: [{ line: 2, message: expect.stringContaining('ministry') }] },
+  it('answers the broken lines of a bad CSV, refuses files that are not CSV or too large, and imports nothing', async () => {
+    const importsBefore = await importEventCount();
+    const bad = await upload(
+      ctx.admin,
+      Buffer.from('no,group,level,deadline_year,district,name\n1,I,ministry,2025,,Bộ X\n'),
+      'bad.csv',
+    );
+    expectRefusal(bad, 400, 'AGENCY_IMPORT_INVALID', 'Tệp danh sách cơ quan không hợp lệ.');
+    expect(bad.body.details).toMatchObject({
+      errors: [{ line: 2, message: expect.stringContaining('ministry') }],
     });
 
-    const xlsx = await ctx
-      .http()
-      .post('/api/v1/agencies/import')
-      .set(ACTOR_HEADER, admin.auth)
-      .attach('file', Buffer.from('PK\x03\x04'), {
-        filename: 'ds.xlsx',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      });
-    expect(xlsx.status).toBe(415);
+    const xlsx = await upload(
+      ctx.admin,
+      Buffer.from('PK\x03\x04'),
+      'ds.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expectRefusal(xlsx, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Định dạng tệp không được hỗ trợ.');
 
     const none = await ctx
       .http()
       .post('/api/v1/agencies/import')
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .field('parentId', agencyA.id);
-    expect(none.status).toBe(400);
-    expect(none.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ field: 'file' }] } });
+    expectRefusal(none, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
+    expect(none.body.details).toMatchObject({
+      errors: [{ field: 'file', message: 'Chưa chọn tệp CSV danh sách cơ quan.' }],
+    });
 
-    const tooLarge = await ctx
-      .http()
-      .post('/api/v1/agencies/import')
-      .set(ACTOR_HEADER, admin.auth)
-      .attach('file', Buffer.alloc(2 * 1024 * 1024 + 1, 0x41), {
-        filename: 'big.csv',
-        contentType: 'text/csv',
-      });
-    expect(tooLarge.status).toBe(413);
+    const tooLarge = await upload(ctx.admin, Buffer.alloc(2 * 1024 * 1024 + 1, 0x41), 'big.csv');
+    expectRefusal(tooLarge, 413, 'PAYLOAD_TOO_LARGE', 'Tệp vượt quá dung lượng cho phép.');
+
+    expect(await importEventCount()).toBe(importsBefore);
   });
 
-  it('documents every route in OpenAPI, the import as a multipart upload', () => {
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
-    expect(Object.keys(document.paths).sort()).toEqual([
+  it('documents every agencies route in OpenAPI, the import as a multipart upload', async () => {
+    const res = await ctx.http().get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const paths = res.body.paths as Record<string, { post?: { requestBody?: unknown } }>;
+    expect(
+      Object.keys(paths)
+        .filter((p) => p.startsWith('/api/v1/agencies'))
+        .sort(),
+    ).toEqual([
       '/api/v1/agencies',
       '/api/v1/agencies/import',
       '/api/v1/agencies/{agencyId}/org-units',
       '/api/v1/agencies/{agencyId}/org-units/{unitId}',
       '/api/v1/agencies/{id}',
     ]);
-    expect(document.paths['/api/v1/agencies/import'].post?.requestBody).toMatchObject({
+    expect(paths['/api/v1/agencies/import'].post?.requestBody).toMatchObject({
       content: { 'multipart/form-data': expect.anything() },
     });
   });
 
   it('validates queries and bodies at the edge', async () => {
-    const badSort = await ctx.http().get('/api/v1/agencies?sort=password:asc').set(ACTOR_HEADER, admin.auth);
-    expect(badSort.status).toBe(400);
+    const badSort = await ctx
+      .http()
+      .get('/api/v1/agencies?sort=password:asc')
+      .set('Authorization', ctx.admin.auth);
+    expectRefusal(badSort, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
     const unknownField = await ctx
       .http()
       .post('/api/v1/agencies')
-      .set(ACTOR_HEADER, admin.auth)
+      .set('Authorization', ctx.admin.auth)
       .send({ name: 'Sở mới', level: 'other', status: 'merged' });
-    expect(unknownField.status).toBe(400);
-    const badId = await ctx.http().get('/api/v1/agencies/not-a-uuid').set(ACTOR_HEADER, admin.auth);
-    expect(badId.status).toBe(400);
+    expectRefusal(unknownField, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
+    const badId = await ctx.http().get('/api/v1/agencies/not-a-uuid').set('Authorization', ctx.admin.auth);
+    expectRefusal(badId, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
   });
 
-  it('keeps agencies and their units within the caller’s own agency', async () => {
-    const own = await ctx.http().get('/api/v1/agencies').set(ACTOR_HEADER, staffA.auth);
-    expect((own.body as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([agencyA.id]);
-    const other = await ctx.http().get(`/api/v1/agencies/${agencyB.id}`).set(ACTOR_HEADER, staffA.auth);
-    expect(other.status).toBe(404);
+  it('needs a token', async () => {
+    const anonymous = await ctx.http().get('/api/v1/agencies');
+    expectRefusal(anonymous, 401, 'AUTH_REQUIRED', 'Bạn cần đăng nhập để thực hiện thao tác này.');
+  });
+
+  it('keeps a member within their own agency, and lets the overseer read every agency', async () => {
+    for (const member of [staffA, drafterA]) {
+      const own = await ctx.http().get('/api/v1/agencies').set('Authorization', member.auth);
+      expect(own.status).toBe(200);
+      expect(own.body.total).toBe(1);
+      expect((own.body as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([agencyA.id]);
+      const mine = await ctx.http().get(`/api/v1/agencies/${agencyA.id}`).set('Authorization', member.auth);
+      expect(mine.status).toBe(200);
+      const other = await ctx.http().get(`/api/v1/agencies/${agencyB.id}`).set('Authorization', member.auth);
+      expectRefusal(other, 404, 'AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.');
+    }
+
+    const [{ n: allAgencies }] = await ctx.sql<{ n: number }>(`SELECT count(*)::int AS n FROM agency`);
+    const all = await ctx
+      .http()
+      .get('/api/v1/agencies')
+      .query({ pageSize: '100' })
+      .set('Authorization', overseer.auth);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(allAgencies);
+    expect(all.body.total).toBeGreaterThan(150);
+    const otherAgency = await ctx
+      .http()
+      .get(`/api/v1/agencies/${agencyB.id}`)
+      .set('Authorization', overseer.auth);
+    expect(otherAgency.status).toBe(200);
+    expect(otherAgency.body).toMatchObject({ id: agencyB.id, name: 'Sở Thử nghiệm B' });
+    const overseerCreate = await ctx
+      .http()
+      .post('/api/v1/agencies')
+      .set('Authorization', overseer.auth)
+      .send({ name: 'Sở mới', level: 'other' });
+    expectRefusal(overseerCreate, 403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+
     const create = await ctx
       .http()
       .post('/api/v1/agencies')
-      .set(ACTOR_HEADER, secretaryA.auth)
+      .set('Authorization', secretaryA.auth)
       .send({ name: 'Sở mới', level: 'other' });
-    expect(create.status).toBe(403);
-    const importing = await ctx
+    expectRefusal(create, 403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+    const edit = await ctx
       .http()
-      .post('/api/v1/agencies/import')
-      .set(ACTOR_HEADER, secretaryA.auth)
-      .attach('file', readFileSync(FIXTURE_PATH), 'kontum.csv');
-    expect(importing.status).toBe(403);
+      .patch(`/api/v1/agencies/${agencyA.id}`)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ roadmapYear: 2027 });
+    expectRefusal(edit, 403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+    const importing = await upload(secretaryA, FIXTURE, 'kontum.csv');
+    expectRefusal(importing, 403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+    expect(await eventsOf(agencyA.id)).toEqual([]);
+  });
 
+  it('lets an admin manage org units of any agency, audited', async () => {
+    const unit = await ctx
+      .http()
+      .post(`/api/v1/agencies/${agencyB.id}/org-units`)
+      .set('Authorization', ctx.admin.auth)
+      .send({ name: 'Phòng Kế hoạch - Tài chính' });
+    expect(unit.status).toBe(201);
+    expect(unit.headers.etag).toBe('"1"');
+    expect(unit.body).toMatchObject({ agencyId: agencyB.id, name: 'Phòng Kế hoạch - Tài chính', version: 1 });
+    const url = `/api/v1/agencies/${agencyB.id}/org-units/${unit.body.id}`;
+
+    const missing = await ctx.http().patch(url).set('Authorization', ctx.admin.auth).send({ active: false });
+    expect(missing.status).toBe(428);
+    const off = await ctx
+      .http()
+      .patch(url)
+      .set('Authorization', ctx.admin.auth)
+      .set('If-Match', '"1"')
+      .send({ active: false });
+    expect(off.status).toBe(200);
+    expect(off.headers.etag).toBe('"2"');
+    expect(off.body).toMatchObject({ active: false, version: 2 });
+
+    const list = await ctx
+      .http()
+      .get(`/api/v1/agencies/${agencyB.id}/org-units`)
+      .set('Authorization', ctx.admin.auth);
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ total: 1, items: [{ id: unit.body.id, active: false, version: 2 }] });
+    const overseen = await ctx
+      .http()
+      .get(`/api/v1/agencies/${agencyB.id}/org-units`)
+      .set('Authorization', overseer.auth);
+    expect(overseen.status).toBe(200);
+    expect(overseen.body.total).toBe(1);
+
+    expect(await eventsOf(unit.body.id as string)).toEqual([
+      expect.objectContaining({
+        action: 'org_unit.created',
+        actor_id: ctx.admin.id,
+        agency_id: agencyB.id,
+        request_id: unit.headers['x-request-id'],
+        after: expect.objectContaining({ name: 'Phòng Kế hoạch - Tài chính', active: true }),
+      }),
+      expect.objectContaining({
+        action: 'org_unit.updated',
+        actor_id: ctx.admin.id,
+        agency_id: agencyB.id,
+        request_id: off.headers['x-request-id'],
+        before: expect.objectContaining({ active: true, version: 1 }),
+        after: expect.objectContaining({ active: false, version: 2 }),
+      }),
+    ]);
+  });
+
+  it('lets an ISO secretary manage their own agency’s units only, and a drafter only read them', async () => {
     const unit = await ctx
       .http()
       .post(`/api/v1/agencies/${agencyA.id}/org-units`)
-      .set(ACTOR_HEADER, secretaryA.auth)
+      .set('Authorization', secretaryA.auth)
       .send({ name: 'Phòng Hành chính - Tổng hợp' });
     expect(unit.status).toBe(201);
     expect(unit.headers.etag).toBe('"1"');
+    const url = `/api/v1/agencies/${agencyA.id}/org-units/${unit.body.id}`;
+
     const elsewhere = await ctx
       .http()
       .post(`/api/v1/agencies/${agencyB.id}/org-units`)
-      .set(ACTOR_HEADER, secretaryA.auth)
+      .set('Authorization', secretaryA.auth)
       .send({ name: 'Phòng Hành chính - Tổng hợp' });
-    expect(elsewhere.status).toBe(404);
-    expect(elsewhere.body.code).toBe('AGENCY_NOT_FOUND');
-
-    const read = await ctx
+    expectRefusal(elsewhere, 404, 'AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.');
+    const otherUnits = await ctx
       .http()
-      .get(`/api/v1/agencies/${agencyA.id}/org-units/${unit.body.id}`)
-      .set(ACTOR_HEADER, staffA.auth);
+      .get(`/api/v1/agencies/${agencyB.id}/org-units`)
+      .set('Authorization', secretaryA.auth);
+    expectRefusal(otherUnits, 404, 'AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.');
+    const [unitB] = await ctx.sql<{ id: string }>(`SELECT id FROM org_unit WHERE agency_id = $1`, [
+      agencyB.id,
+    ]);
+    const otherUnit = await ctx
+      .http()
+      .get(`/api/v1/agencies/${agencyB.id}/org-units/${unitB.id}`)
+      .set('Authorization', secretaryA.auth);
+    expectRefusal(otherUnit, 404, 'AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.');
+    const otherEdit = await ctx
+      .http()
+      .patch(`/api/v1/agencies/${agencyB.id}/org-units/${unitB.id}`)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"2"')
+      .send({ name: 'Bị đổi tên' });
+    expectRefusal(otherEdit, 404, 'AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.');
+
+    const read = await ctx.http().get(url).set('Authorization', drafterA.auth);
     expect(read.status).toBe(200);
     expect(read.headers.etag).toBe('"1"');
-    const staffEdit = await ctx
+    expect(read.body).toMatchObject({ id: unit.body.id, name: 'Phòng Hành chính - Tổng hợp' });
+    const drafterEdit = await ctx
       .http()
-      .patch(`/api/v1/agencies/${agencyA.id}/org-units/${unit.body.id}`)
-      .set(ACTOR_HEADER, staffA.auth)
+      .patch(url)
+      .set('Authorization', drafterA.auth)
       .set('If-Match', '"1"')
       .send({ name: 'Văn phòng' });
-    expect(staffEdit.status).toBe(403);
+    expectRefusal(drafterEdit, 403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+    const drafterCreate = await ctx
+      .http()
+      .post(`/api/v1/agencies/${agencyA.id}/org-units`)
+      .set('Authorization', drafterA.auth)
+      .send({ name: 'Phòng mới' });
+    expectRefusal(drafterCreate, 403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+
+    const unconditional = await ctx
+      .http()
+      .patch(url)
+      .set('Authorization', secretaryA.auth)
+      .send({ name: 'Văn phòng' });
+    expect(unconditional.status).toBe(428);
     const edit = await ctx
       .http()
-      .patch(`/api/v1/agencies/${agencyA.id}/org-units/${unit.body.id}`)
-      .set(ACTOR_HEADER, secretaryA.auth)
+      .patch(url)
+      .set('Authorization', secretaryA.auth)
       .set('If-Match', '"1"')
       .send({ name: 'Văn phòng' });
     expect(edit.status).toBe(200);
     expect(edit.headers.etag).toBe('"2"');
+    const stale = await ctx
+      .http()
+      .patch(url)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ name: 'Văn phòng Sở' });
+    expectRefusal(
+      stale,
+      412,
+      'PRECONDITION_FAILED',
+      'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
+    );
+
     const list = await ctx
       .http()
       .get(`/api/v1/agencies/${agencyA.id}/org-units`)
-      .set(ACTOR_HEADER, staffA.auth);
+      .set('Authorization', drafterA.auth);
+    expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 1, items: [{ name: 'Văn phòng', version: 2 }] });
+
+    expect(await eventsOf(unit.body.id as string)).toEqual([
+      expect.objectContaining({
+        action: 'org_unit.created',
+        actor_id: secretaryA.id,
+        actor_username: secretaryA.username,
+        agency_id: agencyA.id,
+        request_id: unit.headers['x-request-id'],
+      }),
+      expect.objectContaining({
+        action: 'org_unit.updated',
+        actor_id: secretaryA.id,
+        agency_id: agencyA.id,
+        request_id: edit.headers['x-request-id'],
+        before: expect.objectContaining({ name: 'Phòng Hành chính - Tổng hợp' }),
+        after: expect.objectContaining({ name: 'Văn phòng', version: 2 }),
+      }),
+    ]);
+    const [unitBRow] = await ctx.sql<{ name: string }>(`SELECT name FROM org_unit WHERE id = $1`, [unitB.id]);
+    expect(unitBRow.name).toBe('Phòng Kế hoạch - Tài chính');
   });
 });
