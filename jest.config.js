@@ -9,6 +9,10 @@ const moduleNameMapper = {
   '^@eiso/audit-trail$': '<rootDir>/libs/audit-trail/src',
   '^@eiso/identity$': '<rootDir>/libs/identity/src',
   '^@eiso/organizations$': '<rootDir>/libs/organizations/src',
+  '^@eiso/documents$': '<rootDir>/libs/documents/src',
+  '^@eiso/notifications$': '<rootDir>/libs/notifications/src',
+  '^@eiso/pdf$': '<rootDir>/libs/pdf/src',
+  '^@eiso/reports$': '<rootDir>/libs/reports/src',
   '^@eiso/migrations$': '<rootDir>/migrations',
   '^@eiso/testing$': '<rootDir>/test/support',
 };
@@ -21,6 +25,8 @@ const base = {
 };
 
 module.exports = {
+  // A global option: per-project values are ignored.
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -29,7 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

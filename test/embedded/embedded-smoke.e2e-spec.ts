@@ -1,8 +1,10 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfText, samplePdf } from '../documents/document-fixtures';
 import { freePort, ROOT, RunningProcess, startProcess, waitForOk } from '../support/process';
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * The embedded profile as `npm start` runs it: the built API with nothing configured but a data
  * directory and a port: PGlite, local files, in-process jobs.
@@ -79,6 +81,77 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
     expect(await verify.json()).toMatchObject({ ok: true, firstBroken: null });
   });
 
+  it('runs a document from draft to controlled copy with in-process jobs and files on disk', async () => {
+    const admin = { 'content-type': 'application/json', Authorization: `Bearer ${await login()}` };
+    const post = async (path: string, body: object, headers: Record<string, string> = admin) => {
+      const res = await fetch(`${base()}/api/v1${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const agency = await post('/agencies', {
+      name: 'Sở Nội vụ (thử nghiệm embedded)',
+      level: 'province_department',
+      roadmapYear: 2025,
+    });
+    const tokens: Record<string, Record<string, string>> = {};
+    for (const role of ['drafter', 'reviewer', 'approver', 'iso_secretary']) {
+      const username = `embedded.${role}`;
+      await post('/users', {
+        username,
+        fullName: `Cán bộ ${role}`,
+        password: 'MatKhau-123',
+        agencyId: agency.body.id,
+        roles: [role],
+      });
+      const session = await post(
+        '/auth/login',
+        { username, password: 'MatKhau-123' },
+        { 'content-type': 'application/json' },
+      );
+      tokens[role] = {
+        'content-type': 'application/json',
+        Authorization: `Bearer ${session.body.accessToken}`,
+      };
+    }
+    const doc = await post(
+      '/documents',
+      { code: 'QT-NV-01', title: 'Quy trình tiếp nhận hồ sơ', type: 'procedure' },
+      tokens.drafter,
+    );
+    expect(doc.status).toBe(201);
+    const path = `/documents/${doc.body.id}/versions/${doc.body.currentVersion.id}`;
+    const form = new FormData();
+    form.append('kind', 'primary');
+    form.append(
+      'file',
+      new Blob([await samplePdf('QT-NV-01')], { type: 'application/pdf' }),
+      'quy-trinh.pdf',
+    );
+    const upload = await fetch(`${base()}/api/v1${path}/files`, {
+      method: 'POST',
+      headers: { Authorization: tokens.drafter.Authorization },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    expect((await post(`${path}/submit`, {}, tokens.drafter)).body.state).toBe('in_review');
+    expect((await post(`${path}/review`, { decision: 'approve' }, tokens.reviewer)).body.state).toBe(
+      'awaiting_approval',
+    );
+    expect((await post(`${path}/approve`, { password: 'MatKhau-123' }, tokens.approver)).body.state).toBe(
+      'approved',
+    );
+    expect((await post(`${path}/issue`, { password: 'MatKhau-123' }, tokens.iso_secretary)).body.state).toBe(
+      'effective',
+    );
+    const copy = await fetch(`${base()}/api/v1${path}/controlled-copy`, { headers: tokens.drafter });
+    expect(copy.status).toBe(200);
+    expect(pdfText(Buffer.from(await copy.arrayBuffer()))).toContain('BẢN CÓ KIỂM SOÁT');
+    expect(readdirSync(join(dataDir, 'files'), { recursive: true }).length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('stops cleanly on SIGTERM and keeps its data across a restart', async () => {
     expect(await api!.stop()).toBe(0);
     await start();
@@ -87,6 +160,7 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
     const res = await fetch(`${base()}/api/v1/agencies?pageSize=1`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    expect(((await res.json()) as { total: number }).total).toBe(147);
+    // The 147 imported agencies and the one created for the document test.
+    expect(((await res.json()) as { total: number }).total).toBe(148);
   }, 90_000);
 });

@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   deleteQueueKeys,
+  idleJobHandlers,
   ScriptedAuditJobHandler,
   uniqueQueuePrefix,
   waitForQueuesToDrain,
@@ -32,7 +33,7 @@ async function boot(
   const config = loadConfig({ REDIS_URL, QUEUE_PREFIX: prefix, EISO_SCHEDULER: String(scheduler) });
   @Module({
     imports: [QueueModule.forRoot({ config, runWorkers, retry: { backoffDelayMs: BACKOFF_MS } })],
-    providers: [ScriptedAuditJobHandler],
+    providers: [ScriptedAuditJobHandler, ...idleJobHandlers(JobName.AuditVerifyChain)],
   })
   class QueueTestModule {}
   return NestFactory.createApplicationContext(QueueTestModule, { logger: false, abortOnError: false });
@@ -211,7 +212,7 @@ describe('BullMQ job queue (real Redis)', () => {
             retry: { backoffDelayMs: BACKOFF_MS },
           }),
         ],
-        providers: [ScriptedAuditJobHandler],
+        providers: [ScriptedAuditJobHandler, ...idleJobHandlers(JobName.AuditVerifyChain)],
       })
       class EmbeddedTestModule {}
       const app = await NestFactory.createApplicationContext(EmbeddedTestModule, {

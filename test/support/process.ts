@@ -1,8 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const ROOT = join(__dirname, '..', '..');
+/** The repository root, found from here whether this file runs from test/ or a compiled copy. */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'nest-cli.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`repository root not found above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = findRoot(__dirname);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

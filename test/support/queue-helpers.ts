@@ -8,7 +8,7 @@ import {
   JobHandlerContract,
   JobQueue,
 } from '@eiso/queue';
-import { INestApplicationContext, Injectable } from '@nestjs/common';
+import { INestApplicationContext, Injectable, Type } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -47,6 +47,26 @@ export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise
   } finally {
     await redis.quit();
   }
+}
+
+/**
+ * Handlers that do nothing, for every job but `except`: a test module that boots the real
+ * QueueModule passes its start-up check however many jobs the application adds.
+ */
+export function idleJobHandlers(...except: JobName[]): Type<JobHandlerContract<JobName>>[] {
+  return Object.values(JobName)
+    .filter((job) => !except.includes(job))
+    .map((job) => {
+      @Injectable()
+      @JobHandler(job)
+      class IdleJobHandler implements JobHandlerContract<JobName> {
+        handle(): Promise<void> {
+          return Promise.resolve();
+        }
+      }
+      Object.defineProperty(IdleJobHandler, 'name', { value: `IdleJobHandler(${job})` });
+      return IdleJobHandler;
+    });
 }
 
 /** Test handler of JobName.AuditVerifyChain: records every run and does what the test scripts. */

@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { Role, systemActor } from '@eiso/common';
+import { Clock, Role, systemActor } from '@eiso/common';
 import { AppConfig, loadConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuthService, UsersService } from '@eiso/identity';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './database';
 
 export const ADMIN_PASSWORD = 'Admin-Test-2026';
@@ -29,6 +31,8 @@ export interface TestAgency {
 
 export interface TestContext {
   app: INestApplication;
+  /** The worker process's module, booted in this process when asked for (jobs run there). */
+  worker: INestApplicationContext | null;
   config: AppConfig;
   db: TestDatabase;
   http: () => TestAgent;
@@ -41,7 +45,11 @@ export interface TestContext {
     agencyId?: string | null;
     username?: string;
     fullName?: string;
+    position?: string;
+    orgUnitId?: string;
+    email?: string;
   }): Promise<TestUser>;
+  newOrgUnit(agencyId: string, name?: string): Promise<{ id: string; name: string }>;
   login(username: string, password?: string): Promise<TestUser>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -70,11 +78,31 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
 }
 
 /** Boots the real API on a fresh database of its own, with fixture helpers and tokens minted up front. */
-export async function createTestContext(overrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  overrides: Record<string, string> = {},
+  options: { worker?: boolean; clock?: Clock } = {},
+): Promise<TestContext> {
   const db = await createTestDatabase();
   const config = loadConfig(testEnv(db.url, overrides));
-  const app = await createApiApp({ config, databaseUrl: db.url, signingSecret: config.JWT_SECRET! });
+  const app = await createApiApp({
+    config,
+    databaseUrl: db.url,
+    signingSecret: config.JWT_SECRET!,
+    clock: options.clock,
+  });
   await app.init();
+  const worker = options.worker
+    ? await NestFactory.createApplicationContext(
+        WorkerModule.forRoot({
+          config,
+          databaseUrl: db.url,
+          signingSecret: config.JWT_SECRET!,
+          clock: options.clock,
+        }),
+        { logger: ['error', 'warn'] },
+      )
+    : null;
+  await worker?.init();
   const tx = app.get(TransactionRunner);
   const users = app.get(UsersService);
   const auth = app.get(AuthService);
@@ -95,6 +123,7 @@ export async function createTestContext(overrides: Record<string, string> = {}):
 
   return {
     app,
+    worker,
     config,
     db,
     admin,
@@ -108,7 +137,17 @@ export async function createTestContext(overrides: Record<string, string> = {}):
       );
       return { id, name };
     },
-    async newUser({ roles, agencyId, username, fullName }) {
+    async newOrgUnit(agencyId, name) {
+      const id = randomUUID();
+      const unitName = name ?? `Phòng ${id.slice(0, 8)}`;
+      await tx.db.query(`INSERT INTO org_unit (id, agency_id, name) VALUES ($1, $2, $3)`, [
+        id,
+        agencyId,
+        unitName,
+      ]);
+      return { id, name: unitName };
+    },
+    async newUser({ roles, agencyId, username, fullName, position, orgUnitId, email }) {
       const name = username ?? `u${randomBytes(5).toString('hex')}`;
       await users.create(adminActor, {
         username: name,
@@ -116,12 +155,16 @@ export async function createTestContext(overrides: Record<string, string> = {}):
         password: USER_PASSWORD,
         agencyId: agencyId === undefined ? null : agencyId,
         roles,
+        position,
+        orgUnitId,
+        email,
       });
       return login(name);
     },
     login,
     sql: <T>(query: string, params: unknown[] = []): Promise<T[]> => tx.db.query<T[]>(query, params),
     async close() {
+      await worker?.close();
       await app.close();
       await db.drop();
     },

@@ -3,9 +3,11 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from '@eiso/audit-trail';
+import { Clock } from '@eiso/common';
 import { AppConfig, ConfigModule, SecretsModule } from '@eiso/config';
 import { DatabaseModule } from '@eiso/database';
-import { IdentityModule, SIGNING_SECRET } from '@eiso/identity';
+import { AdminBootstrapService, IdentityModule, SIGNING_SECRET } from '@eiso/identity';
+import { NotificationsModule } from '@eiso/notifications';
 import { QueueModule } from '@eiso/queue';
 import { StorageModule } from '@eiso/storage';
 import { AgenciesHttpModule } from './agencies/agencies-http.module';
@@ -18,6 +20,9 @@ import { HttpExceptionFilter } from './http/http-exception.filter';
 import { loggerOptions } from './http/logger.options';
 import { NfcPipe } from './http/nfc.pipe';
 import { createValidationPipe } from './http/validation.pipe';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
+import { RegistersHttpModule } from './registers/registers-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
 import { UsersController } from './users/users.controller';
 
@@ -26,6 +31,8 @@ export interface ApiRuntime {
   config: AppConfig;
   databaseUrl: string;
   signingSecret: string;
+  /** Tests pass a fixed clock; production uses the system one. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -35,7 +42,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, runtime.clock),
         LoggerModule.forRoot(loggerOptions(config)),
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
         DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
@@ -47,7 +54,11 @@ export class AppModule {
         }),
         AuditTrailModule,
         IdentityModule,
+        NotificationsModule,
         AgenciesHttpModule,
+        NotificationsHttpModule,
+        DocumentsHttpModule,
+        RegistersHttpModule,
         HealthModule,
       ],
       controllers: [
@@ -58,6 +69,8 @@ export class AppModule {
         StorageLinksController,
       ],
       providers: [
+        // The API, not the worker, creates the first admin on an empty database.
+        AdminBootstrapService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_PIPE, useClass: NfcPipe },

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from '@eiso/audit-trail';
-import { AppConfig, ConfigModule } from '@eiso/config';
+import { Clock } from '@eiso/common';
+import { AppConfig, ConfigModule, SecretsModule } from '@eiso/config';
+import { SIGNING_SECRET } from '@eiso/identity';
 import { DatabaseModule } from '@eiso/database';
+import { NotificationsModule } from '@eiso/notifications';
+import { DocumentsModule } from '@eiso/documents';
 import { QueueModule } from '@eiso/queue';
 import { StorageModule } from '@eiso/storage';
 
@@ -10,6 +14,7 @@ export interface WorkerRuntime {
   config: AppConfig;
   databaseUrl: string;
   signingSecret: string;
+  clock?: Clock;
 }
 
 /**
@@ -23,12 +28,15 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, runtime.clock),
+        SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, messageKey: 'message' } }),
         DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
         QueueModule.forRoot({ config, runWorkers: true }),
         AuditTrailModule,
+        NotificationsModule,
+        DocumentsModule,
       ],
     };
   }

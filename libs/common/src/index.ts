@@ -8,3 +8,6 @@ export * from './queue/jobs';
 export * from './text/vietnamese';
 export * from './paging/page';
 export * from './context/actor';
+export * from './time/clock';
+export * from './time/calendar-date';
+export * from './text/vietnam-time';

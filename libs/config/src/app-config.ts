@@ -120,6 +120,19 @@ export class AppConfig {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** Outgoing mail server for e-mail copies of notifications; unset: in-app only. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] },
+    { message: 'SMTP_URL phải có dạng smtp://máy-chủ:cổng hoặc smtps://…' },
+  )
+  SMTP_URL?: string;
+
+  /** Sender of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'eISO <no-reply@eiso.local>';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: LogLevel = 'info';
 

@@ -29,6 +29,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'S3_BUCKET',
     'JWT_SECRET',
     'EISO_ADMIN_PASSWORD',
+    'SMTP_URL',
+    'SMTP_FROM',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;

@@ -99,6 +99,47 @@ export class AuthService {
       : { error: ErrorCode.AuthInvalidCredentials };
   }
 
+  /**
+   * Signing needs the password again (DESIGN §1). A wrong one counts toward the lockout like a
+   * failed login, and is committed even though the signature is refused.
+   */
+  async confirmSigner(actor: Actor, password: string): Promise<Signer> {
+    const outcome = await this.tx.run(
+      async (db): Promise<{ signer: Signer } | { error: ErrorCode; details?: Record<string, unknown> }> => {
+        const user = await this.users.findByIdForUpdate(db, actor.userId);
+        if (!user || !user.active) return { error: ErrorCode.AuthInvalidToken };
+        const now = new Date();
+        if (user.lockedUntil && user.lockedUntil > now) {
+          return {
+            error: ErrorCode.AuthAccountLocked,
+            details: { lockedUntil: user.lockedUntil.toISOString() },
+          };
+        }
+        if (!(await this.hasher.verify(user.passwordHash, password))) {
+          const failure = await this.recordFailure(db, user, actor, now);
+          if ('error' in failure && failure.error === ErrorCode.AuthAccountLocked) return failure;
+          return { error: ErrorCode.SignaturePasswordInvalid };
+        }
+        if (user.failedLoginCount > 0) {
+          user.failedLoginCount = 0;
+          await this.users.saveLoginState(db, user);
+        }
+        return {
+          signer: { userId: user.id, fullName: user.fullName, position: user.position, roles: user.roles },
+        };
+      },
+    );
+    if ('error' in outcome) throw new DomainException(outcome.error, outcome.details);
+    return outcome.signer;
+  }
+
+  /** Name and position of the acting user, for acts recorded without a password (review). */
+  async signerOf(actor: Actor, db: Db = this.tx.db): Promise<Signer> {
+    const user = await this.users.findById(db, actor.userId);
+    if (!user) throw new DomainException(ErrorCode.AuthInvalidToken);
+    return { userId: user.id, fullName: user.fullName, position: user.position, roles: user.roles };
+  }
+
   /** Rotates the refresh token; presenting a token that was already rotated revokes its whole family. */
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.tx.run(async (db): Promise<LoginOutcome> => {
@@ -156,6 +197,14 @@ export class AuthService {
       user: toUserView(user),
     };
   }
+}
+
+/** The person behind a signature, as printed on signature pages. */
+export interface Signer {
+  userId: string;
+  fullName: string;
+  position: string | null;
+  roles: Role[];
 }
 
 export function actorOf(user: UserEntity, requestId: string): Actor {

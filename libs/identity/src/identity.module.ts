@@ -3,7 +3,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { AccessTokenService } from './access-token.service';
-import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { SIGNING_SECRET } from './identity.tokens';
 import { PasswordHasher } from './password.hasher';
@@ -34,8 +33,7 @@ import { UsersService } from './users.service';
     AccessTokenService,
     AuthService,
     UsersService,
-    AdminBootstrapService,
   ],
-  exports: [AuthService, UsersService, AccessTokenService],
+  exports: [AuthService, UsersService, AccessTokenService, UserRepository, PasswordHasher],
 })
 export class IdentityModule {}

@@ -7,3 +7,5 @@ export * from './user.view';
 export * from './password-policy';
 export * from './admin-bootstrap.service';
 export type { UserFilter } from './user.repository';
+export { UserRepository } from './user.repository';
+export { PasswordHasher } from './password.hasher';

@@ -20,6 +20,15 @@ export class UserRepository {
     return db.getRepository(UserEntity).findOneBy({ id });
   }
 
+  findByIdForUpdate(db: Db, id: string): Promise<UserEntity | null> {
+    return db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
   /** Locks the row so concurrent logins count failures exactly. */
   findByUsernameForUpdate(db: Db, username: string): Promise<UserEntity | null> {
     return db

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode, nfc, offsetOf, Page, pageOf } from '@eiso/common';
+import { Actor, DomainException, ErrorCode, nfc, offsetOf, Page, pageOf, todayInVietnam } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { cleanOptionalText, cleanText } from './clean-text';
@@ -12,7 +12,6 @@ import { AgencyRepository } from './agency.repository';
 import { parseAgencySort } from './agency-sort';
 import { agencyAuditSummary, AgencyView, toAgencyView } from './agency.view';
 import { ORGANIZATIONS_MESSAGES as M } from './organizations.messages';
-import { todayInVietnam } from './vietnam-calendar';
 
 /**
  * The agency directory. Administrators create and edit agencies; the overseer reads them all;

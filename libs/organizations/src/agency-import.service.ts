@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode } from '@eiso/common';
+import { Actor, DomainException, ErrorCode, todayInVietnam } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditRecord, AuditTrailService } from '@eiso/audit-trail';
 import { canManageAgencies } from './agency-access';
@@ -11,7 +11,6 @@ import { AgencyRepository } from './agency.repository';
 import { agencyAuditSummary } from './agency.view';
 import { districtKey, matchDistrict } from './district-matcher';
 import { ORGANIZATIONS_MESSAGES as M } from './organizations.messages';
-import { todayInVietnam } from './vietnam-calendar';
 
 export interface AgencyImportOptions {
   /** Where the rows that are not communes hang (e.g. the province People's Committee); none when omitted. */

@@ -63,7 +63,7 @@ async function setupError(providers: Provider[], expected?: JobName[]): Promise<
 
 describe('JobHandlerRegistry', () => {
   it('routes a job to its handler with the payload and context', async () => {
-    const moduleRef = await boot([RecordingHandler]);
+    const moduleRef = await boot([RecordingHandler], [JobName.AuditVerifyChain]);
     await moduleRef
       .get(JobHandlerRegistry)
       .dispatch(JobName.AuditVerifyChain, { requestedBy: 'u-1' }, { jobId: 'j-1', attempt: 2 });
@@ -74,7 +74,10 @@ describe('JobHandlerRegistry', () => {
   });
 
   it('finds handlers registered with useFactory', async () => {
-    const moduleRef = await boot([{ provide: 'handler', useFactory: () => new RecordingHandler() }]);
+    const moduleRef = await boot(
+      [{ provide: 'handler', useFactory: () => new RecordingHandler() }],
+      [JobName.AuditVerifyChain],
+    );
     await moduleRef
       .get(JobHandlerRegistry)
       .dispatch(JobName.AuditVerifyChain, {}, { jobId: 'j', attempt: 1 });

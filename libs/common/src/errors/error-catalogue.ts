@@ -68,6 +68,73 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.OrgUnitNameTaken]: { status: 409, message: 'Cơ quan đã có phòng, ban cùng tên.' },
   [ErrorCode.OrgUnitParentInvalid]: { status: 422, message: 'Phòng, ban cấp trên không hợp lệ.' },
   [ErrorCode.AgencyImportInvalid]: { status: 400, message: 'Tệp danh sách cơ quan không hợp lệ.' },
+  [ErrorCode.SignaturePasswordInvalid]: {
+    status: 403,
+    message: 'Mật khẩu xác nhận ký không đúng; chưa có gì được ký.',
+  },
+  [ErrorCode.DocumentNotFound]: { status: 404, message: 'Không tìm thấy tài liệu.' },
+  [ErrorCode.DocumentCodeTaken]: { status: 409, message: 'Mã hiệu tài liệu đã tồn tại trong cơ quan.' },
+  [ErrorCode.DocumentVersionNotFound]: { status: 404, message: 'Không tìm thấy phiên bản tài liệu.' },
+  [ErrorCode.DocumentVersionNotEditable]: {
+    status: 409,
+    message: 'Chỉ sửa được phiên bản đang ở trạng thái dự thảo.',
+  },
+  [ErrorCode.DocumentVersionInvalidTransition]: {
+    status: 409,
+    message: 'Trạng thái hiện tại của phiên bản không cho phép thao tác này.',
+  },
+  [ErrorCode.DocumentVersionInFlight]: {
+    status: 409,
+    message: 'Tài liệu đang có một phiên bản dự thảo hoặc đang xem xét, phê duyệt.',
+  },
+  [ErrorCode.DocumentVersionOutdated]: {
+    status: 409,
+    message: 'Đã có phiên bản mới hơn được ban hành; không thể ban hành phiên bản cũ.',
+  },
+  [ErrorCode.DocumentNoEffectiveVersion]: {
+    status: 409,
+    message: 'Tài liệu chưa có phiên bản đang hiệu lực để tạo bản sửa đổi.',
+  },
+  [ErrorCode.DocumentPrimaryFileRequired]: {
+    status: 422,
+    message: 'Phiên bản cần có tệp chính (PDF hoặc DOCX) trước khi trình xem xét.',
+  },
+  [ErrorCode.DocumentPrimaryFileExists]: {
+    status: 409,
+    message: 'Phiên bản đã có tệp chính; hãy xóa tệp cũ trước khi tải tệp mới.',
+  },
+  [ErrorCode.DocumentFileNotFound]: { status: 404, message: 'Không tìm thấy tệp của tài liệu.' },
+  [ErrorCode.DocumentSelfReview]: {
+    status: 403,
+    message: 'Người soạn thảo không được tự xem xét hoặc phê duyệt phiên bản của mình.',
+  },
+  [ErrorCode.DocumentNotAuthor]: {
+    status: 403,
+    message: 'Chỉ người soạn thảo phiên bản (hoặc thư ký ISO) được thực hiện thao tác này.',
+  },
+  [ErrorCode.DocumentNotEffective]: {
+    status: 409,
+    message: 'Chỉ xác nhận đã đọc được phiên bản đang hiệu lực.',
+  },
+  [ErrorCode.DocumentAlreadyAcknowledged]: {
+    status: 409,
+    message: 'Bạn đã xác nhận đã đọc và hiểu phiên bản này.',
+  },
+  [ErrorCode.DocumentOrgUnitInvalid]: {
+    status: 422,
+    message: 'Đơn vị chủ trì không thuộc cơ quan của tài liệu.',
+  },
+  [ErrorCode.DocumentDistributionInvalid]: {
+    status: 422,
+    message: 'Danh sách phân phối có phòng, ban hoặc người dùng không thuộc cơ quan.',
+  },
+  [ErrorCode.UploadMissingFile]: { status: 400, message: 'Thiếu tệp tải lên (trường "file").' },
+  [ErrorCode.UploadMalformed]: { status: 400, message: 'Yêu cầu tải tệp không đúng định dạng multipart.' },
+  [ErrorCode.PdfSourceInvalid]: {
+    status: 422,
+    message: 'Không đọc được tệp PDF chính (tệp hỏng hoặc được mã hóa) để đóng dấu bản có kiểm soát.',
+  },
+  [ErrorCode.NotificationNotFound]: { status: 404, message: 'Không tìm thấy thông báo.' },
   [ErrorCode.StorageObjectNotFound]: { status: 404, message: 'Không tìm thấy tệp.' },
   [ErrorCode.StorageLinkInvalid]: { status: 403, message: 'Đường dẫn tải tệp không hợp lệ hoặc đã hết hạn.' },
 };

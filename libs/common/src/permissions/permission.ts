@@ -11,4 +11,12 @@ export enum Permission {
   UserManage = 'user.manage',
   AuditEventRead = 'audit_event.read',
   AuditChainVerify = 'audit_event.verify',
+  DocumentRead = 'document.read',
+  DocumentDraft = 'document.draft',
+  DocumentReview = 'document.review',
+  DocumentApprove = 'document.approve',
+  DocumentIssue = 'document.issue',
+  DocumentAcknowledge = 'document.acknowledge',
+  DocumentAcknowledgementReport = 'document.acknowledgement_report',
+  RegisterRead = 'register.read',
 }

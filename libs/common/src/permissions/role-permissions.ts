@@ -1,27 +1,61 @@
 import { Permission } from './permission';
 import { Role } from './role';
 
-const MEMBER: Permission[] = [Permission.ProfileRead, Permission.AgencyRead, Permission.OrgUnitRead];
+const MEMBER: Permission[] = [
+  Permission.ProfileRead,
+  Permission.AgencyRead,
+  Permission.OrgUnitRead,
+  Permission.DocumentRead,
+  Permission.DocumentAcknowledge,
+  Permission.RegisterRead,
+];
+
+/** What only members of an agency do inside it. */
+const AGENCY_WORK: readonly Permission[] = [
+  Permission.DocumentDraft,
+  Permission.DocumentReview,
+  Permission.DocumentApprove,
+  Permission.DocumentIssue,
+  Permission.DocumentAcknowledge,
+  Permission.DocumentAcknowledgementReport,
+  Permission.RegisterRead,
+];
 
 /**
  * Role → permission map. The route guard checks it; services then check the record
  * (agency scope, ownership, state), because a permission alone never grants another agency's data.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  [Role.Drafter]: MEMBER,
-  [Role.Reviewer]: MEMBER,
-  [Role.Approver]: [...MEMBER, Permission.UserRead, Permission.AuditEventRead],
+  [Role.Drafter]: [...MEMBER, Permission.DocumentDraft],
+  [Role.Reviewer]: [...MEMBER, Permission.DocumentReview],
+  [Role.Approver]: [
+    ...MEMBER,
+    Permission.UserRead,
+    Permission.AuditEventRead,
+    Permission.DocumentApprove,
+    Permission.DocumentAcknowledgementReport,
+  ],
   [Role.IsoSecretary]: [
     ...MEMBER,
     Permission.OrgUnitManage,
     Permission.UserRead,
     Permission.UserManage,
     Permission.AuditEventRead,
+    Permission.DocumentDraft,
+    Permission.DocumentIssue,
+    Permission.DocumentAcknowledgementReport,
   ],
   [Role.Auditor]: [...MEMBER, Permission.AuditEventRead],
   [Role.Staff]: MEMBER,
-  [Role.Overseer]: MEMBER,
-  [Role.Admin]: Object.values(Permission),
+  // Reads every agency's published state; never drafts, signs or acknowledges.
+  [Role.Overseer]: [
+    Permission.ProfileRead,
+    Permission.AgencyRead,
+    Permission.OrgUnitRead,
+    Permission.DocumentRead,
+  ],
+  // Runs the system, not an agency's quality work: no drafting, signing or acknowledging.
+  [Role.Admin]: Object.values(Permission).filter((p) => !AGENCY_WORK.includes(p)),
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -1,20 +1,35 @@
 /** Queues (DESIGN §10). A queue groups jobs that share workers and limits. */
 export enum QueueName {
   AuditTrail = 'audit-trail',
+  Notifications = 'notifications',
+  Documents = 'documents',
+  Pdf = 'pdf',
 }
 
 /** Job names are stable strings: they live in Redis across deployments. */
 export enum JobName {
   AuditVerifyChain = 'audit.verify-chain',
+  NotificationsSend = 'notifications.send',
+  DocumentsReviewDue = 'documents.review-due',
+  PdfControlledCopy = 'pdf.controlled-copy',
 }
 
 /** Typed payload of every job. */
 export interface JobPayloads {
   [JobName.AuditVerifyChain]: { requestedBy?: string };
+  /** Emails the in-app notifications with these ids (those not emailed yet). */
+  [JobName.NotificationsSend]: { notificationIds: string[] };
+  /** Daily: documents due for periodic review notify their owners (idempotent per day). */
+  [JobName.DocumentsReviewDue]: Record<string, never>;
+  /** Renders and stores the controlled copy of a version for its current state. */
+  [JobName.PdfControlledCopy]: { versionId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AuditVerifyChain]: QueueName.AuditTrail,
+  [JobName.NotificationsSend]: QueueName.Notifications,
+  [JobName.DocumentsReviewDue]: QueueName.Documents,
+  [JobName.PdfControlledCopy]: QueueName.Pdf,
 };
 
 export interface JobSchedule {
@@ -28,6 +43,7 @@ export interface JobSchedule {
 /** Repeatable jobs. */
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { key: 'nightly-audit-verify-chain', job: JobName.AuditVerifyChain, cron: '15 1 * * *' },
+  { key: 'daily-documents-review-due', job: JobName.DocumentsReviewDue, cron: '0 6 * * *' },
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';

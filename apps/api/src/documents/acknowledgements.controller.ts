@@ -1,0 +1,34 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Permission } from '@eiso/common';
+import { AcknowledgementReport, AcknowledgementsService } from '@eiso/documents';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+
+@ApiTags('Tài liệu — xác nhận đã đọc')
+@Controller('documents/:id/versions/:vid/acknowledgements')
+export class AcknowledgementsController {
+  constructor(private readonly acknowledgements: AcknowledgementsService) {}
+
+  @Post()
+  @RequirePermission(Permission.DocumentAcknowledge)
+  @ApiOperation({ summary: 'Xác nhận "đã đọc và hiểu" phiên bản đang hiệu lực' })
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+  ): Promise<{ acknowledgedAt: string }> {
+    return this.acknowledgements.acknowledge(actor, id, vid);
+  }
+
+  @Get()
+  @RequirePermission(Permission.DocumentAcknowledgementReport)
+  @ApiOperation({ summary: 'Ai đã xác nhận, ai trong danh sách phân phối chưa xác nhận' })
+  report(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+  ): Promise<AcknowledgementReport> {
+    return this.acknowledgements.report(actor, id, vid);
+  }
+}

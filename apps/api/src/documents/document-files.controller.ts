@@ -1,0 +1,119 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Actor, DomainException, ErrorCode, Permission } from '@eiso/common';
+import { ControlledCopyService, DocumentFilesService, FileKind, FileView } from '@eiso/documents';
+import { attachmentContentDisposition } from '@eiso/storage';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { receiveFile } from '../http/multipart-file';
+
+const KINDS: readonly string[] = Object.values(FileKind);
+
+function kindOf(value: string | undefined): FileKind {
+  const kind = value ?? FileKind.Attachment;
+  if (!KINDS.includes(kind)) {
+    throw new DomainException(ErrorCode.ValidationFailed, {
+      errors: [{ field: 'kind', message: 'kind phải là primary hoặc attachment.' }],
+    });
+  }
+  return kind as FileKind;
+}
+
+@ApiTags('Tài liệu — tệp')
+@Controller('documents/:id/versions/:vid')
+export class DocumentFilesController {
+  constructor(
+    private readonly files: DocumentFilesService,
+    private readonly copies: ControlledCopyService,
+  ) {}
+
+  @Post('files')
+  @RequirePermission(Permission.DocumentDraft)
+  @ApiConsumes('multipart/form-data')
+  @ApiQuery({ name: 'kind', required: false, enum: FileKind })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        kind: { type: 'string', enum: Object.values(FileKind) },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Tải tệp lên dự thảo (truyền luồng vào kho lưu trữ; trường kind đặt trước file)' })
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Query('kind') queryKind: string | undefined,
+    @Req() req: Request,
+  ): Promise<FileView> {
+    // Refuse before reading a byte when the request can never succeed.
+    if (queryKind) await this.files.prepareUpload(actor, id, vid, kindOf(queryKind));
+    return receiveFile(req, (file) =>
+      this.files.upload(actor, id, vid, kindOf(queryKind ?? file.fields.kind), file.fileName, file.stream),
+    );
+  }
+
+  @Get('files/:fid')
+  @RequirePermission(Permission.DocumentRead)
+  @ApiOperation({ summary: 'Tải tệp về (nguyên bản, kèm sha256 trong ETag)' })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('fid', ParseUUIDPipe) fid: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { file, stream } = await this.files.download(actor, id, vid, fid);
+    res.setHeader('ETag', `"${file.sha256}"`);
+    return new StreamableFile(stream, {
+      type: file.mediaType,
+      length: file.size,
+      disposition: attachmentContentDisposition(file.name),
+    });
+  }
+
+  @Delete('files/:fid')
+  @HttpCode(204)
+  @RequirePermission(Permission.DocumentDraft)
+  @ApiOperation({ summary: 'Xóa tệp khỏi dự thảo' })
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('fid', ParseUUIDPipe) fid: string,
+  ): Promise<void> {
+    return this.files.remove(actor, id, vid, fid);
+  }
+
+  @Get('controlled-copy')
+  @RequirePermission(Permission.DocumentRead)
+  @ApiOperation({ summary: 'Bản có kiểm soát (PDF đóng dấu, kèm trang ký duyệt)' })
+  async controlledCopy(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+  ): Promise<StreamableFile> {
+    const copy = await this.copies.open(actor, id, vid);
+    return new StreamableFile(copy.stream, {
+      type: 'application/pdf',
+      length: copy.size,
+      disposition: attachmentContentDisposition(copy.fileName),
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Permission } from '@eiso/common';
+import { DocumentWorkflowService, VersionView } from '@eiso/documents';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { IssueDto, ReturnDto, ReviewDto, SignDto } from './dto/workflow.dto';
+import { optionalVersion } from './http-version';
+
+@ApiTags('Tài liệu — quy trình duyệt')
+@Controller('documents/:id/versions/:vid')
+export class DocumentWorkflowController {
+  constructor(private readonly workflow: DocumentWorkflowService) {}
+
+  @Post('submit')
+  @HttpCode(200)
+  @RequirePermission(Permission.DocumentDraft)
+  @ApiOperation({ summary: 'Trình xem xét (dự thảo → đang xem xét); cần tệp chính' })
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<VersionView> {
+    return this.workflow.submit(actor, id, vid, optionalVersion(ifMatch));
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  @RequirePermission(Permission.DocumentReview)
+  @ApiOperation({ summary: 'Xem xét: chuyển phê duyệt hoặc trả lại dự thảo' })
+  review(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Body() dto: ReviewDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<VersionView> {
+    return this.workflow.review(actor, id, vid, dto.decision, dto.comment, optionalVersion(ifMatch));
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  @RequirePermission(Permission.DocumentApprove)
+  @ApiOperation({ summary: 'Phê duyệt (ký bằng mật khẩu)' })
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Body() dto: SignDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<VersionView> {
+    return this.workflow.approve(actor, id, vid, dto.password, dto.comment, optionalVersion(ifMatch));
+  }
+
+  @Post('return')
+  @HttpCode(200)
+  @RequirePermission(Permission.DocumentApprove)
+  @ApiOperation({ summary: 'Thủ trưởng trả lại dự thảo' })
+  returnForRework(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Body() dto: ReturnDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<VersionView> {
+    return this.workflow.returnForRework(actor, id, vid, dto.comment, optionalVersion(ifMatch));
+  }
+
+  @Post('issue')
+  @HttpCode(200)
+  @RequirePermission(Permission.DocumentIssue)
+  @ApiOperation({ summary: 'Ban hành (ký bằng mật khẩu); phiên bản cũ chuyển thành hết hiệu lực' })
+  issue(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('vid', ParseUUIDPipe) vid: string,
+    @Body() dto: IssueDto,
+  ): Promise<VersionView> {
+    return this.workflow.issue(actor, id, vid, dto.password, dto.effectiveFrom);
+  }
+}

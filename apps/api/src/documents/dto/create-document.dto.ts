@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { DocumentType } from '@eiso/documents';
+
+export class DistributionDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Phòng, ban nhận tài liệu' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  orgUnitIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Người nhận tài liệu' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true })
+  userIds?: string[];
+}
+
+export class CreateDocumentDto {
+  @ApiProperty({ example: 'QT-HT-01', description: 'Mã hiệu, duy nhất trong cơ quan' })
+  @IsString()
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u)
+  code: string;
+
+  @ApiProperty({ example: 'Quy trình kiểm soát thông tin dạng văn bản' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({ enum: DocumentType })
+  @IsEnum(DocumentType)
+  type: DocumentType;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Đơn vị chủ trì' })
+  @IsOptional()
+  @IsUUID()
+  ownerOrgUnitId?: string;
+
+  @ApiPropertyOptional({ example: ['7.5.2', '7.5.3'], description: 'Điều khoản ISO 9001:2015' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{1,2}(\.\d{1,2}){0,3}$/, { each: true })
+  isoClauses?: string[];
+
+  @ApiPropertyOptional({ example: ['1.000948'], description: 'Mã thủ tục hành chính' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @Matches(/^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$|^[\w.-]{3,40}$/, { each: true })
+  tthcCodes?: string[];
+
+  @ApiPropertyOptional({ default: 12, description: 'Chu kỳ xem xét định kỳ (tháng)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  reviewIntervalMonths?: number;
+
+  @ApiPropertyOptional({ type: DistributionDto, description: 'Danh sách phân phối' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DistributionDto)
+  distribution?: DistributionDto;
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class ReviewDto {
+  @ApiProperty({
+    enum: ['approve', 'return'],
+    description: 'approve: chuyển phê duyệt; return: trả lại dự thảo',
+  })
+  @IsIn(['approve', 'return'])
+  decision: 'approve' | 'return';
+
+  @ApiPropertyOptional({ description: 'Ý kiến xem xét (bắt buộc khi trả lại)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class SignDto {
+  @ApiProperty({ description: 'Mật khẩu của người ký, nhập lại để xác nhận chữ ký' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class IssueDto {
+  @ApiProperty({ description: 'Mật khẩu của thư ký ISO, nhập lại để xác nhận ban hành' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Ngày có hiệu lực (mặc định: hôm nay)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  effectiveFrom?: string;
+}
+
+export class ReturnDto {
+  @ApiProperty({ description: 'Lý do trả lại' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  comment: string;
+}
+
+export class WithdrawDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+
+  @ApiProperty({ description: 'Lý do hủy bỏ' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  reason: string;
+}

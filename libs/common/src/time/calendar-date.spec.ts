@@ -1,0 +1,10 @@
+import { addDays, addMonths } from './calendar-date';
+
+describe('calendar dates', () => {
+  it('adds days and months across month ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2027-12-15', 12)).toBe('2028-12-15');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+  });
+});

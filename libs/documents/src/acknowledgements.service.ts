@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
+import { TransactionRunner } from '@eiso/database';
+import { AuditTrailService } from '@eiso/audit-trail';
+import { AcknowledgementRepository } from './acknowledgement.repository';
+import { actsInAgency } from './document-access';
+import { DocumentFinder } from './document-finder';
+import { VersionState } from './document-type';
+
+export interface AcknowledgementReport {
+  versionId: string;
+  acknowledged: {
+    userId: string;
+    username: string;
+    fullName: string;
+    acknowledgedAt: string;
+    listed: boolean;
+  }[];
+  pending: { userId: string; username: string; fullName: string; orgUnitId: string | null }[];
+}
+
+/** "Đã đọc và hiểu": readers of the version in force confirm once; the secretary sees who has not. */
+@Injectable()
+export class AcknowledgementsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly acknowledgements: AcknowledgementRepository,
+    private readonly finder: DocumentFinder,
+    private readonly auditTrail: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async acknowledge(
+    actor: Actor,
+    documentId: string,
+    versionId: string,
+  ): Promise<{ acknowledgedAt: string }> {
+    return this.tx.run(async (db) => {
+      const { document, version } = await this.finder.version(db, actor, documentId, versionId);
+      if (!actsInAgency(actor, document.agencyId))
+        throw new DomainException(ErrorCode.DocumentVersionNotFound);
+      if (version.state !== VersionState.Effective) throw new DomainException(ErrorCode.DocumentNotEffective);
+      const at = this.clock.now();
+      if (!(await this.acknowledgements.insert(db, version.id, actor.userId, at))) {
+        throw new DomainException(ErrorCode.DocumentAlreadyAcknowledged);
+      }
+      await this.auditTrail.record(db, actor, {
+        agencyId: document.agencyId,
+        entityType: 'document_version',
+        entityId: version.id,
+        action: 'document_version.acknowledged',
+        after: { userId: actor.userId },
+      });
+      return { acknowledgedAt: at.toISOString() };
+    });
+  }
+
+  async report(actor: Actor, documentId: string, versionId: string): Promise<AcknowledgementReport> {
+    const db = this.tx.db;
+    const { document, version } = await this.finder.version(db, actor, documentId, versionId);
+    if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentVersionNotFound);
+    const rows = await this.acknowledgements.report(db, documentId, version.id);
+    return {
+      versionId: version.id,
+      acknowledged: rows
+        .filter((r) => r.acknowledgedAt)
+        .map((r) => ({
+          userId: r.userId,
+          username: r.username,
+          fullName: r.fullName,
+          acknowledgedAt: r.acknowledgedAt!.toISOString(),
+          listed: r.listed,
+        })),
+      pending: rows
+        .filter((r) => r.listed && !r.acknowledgedAt)
+        .map((r) => ({
+          userId: r.userId,
+          username: r.username,
+          fullName: r.fullName,
+          orgUnitId: r.orgUnitId,
+        })),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@eiso/database';
+import { DocumentFileEntity } from './document-file.entity';
+import { FileKind } from './document-type';
+
+@Injectable()
+export class DocumentFileRepository {
+  async insert(db: Db, files: DocumentFileEntity[]): Promise<void> {
+    if (files.length) await db.getRepository(DocumentFileEntity).insert(files);
+  }
+
+  listByVersion(db: Db, versionId: string): Promise<DocumentFileEntity[]> {
+    return db.getRepository(DocumentFileEntity).find({ where: { versionId }, order: { createdAt: 'ASC' } });
+  }
+
+  findOne(db: Db, versionId: string, id: string): Promise<DocumentFileEntity | null> {
+    return db.getRepository(DocumentFileEntity).findOneBy({ versionId, id });
+  }
+
+  async hasPrimary(db: Db, versionId: string): Promise<boolean> {
+    return db.getRepository(DocumentFileEntity).existsBy({ versionId, kind: FileKind.Primary });
+  }
+
+  async delete(db: Db, id: string): Promise<void> {
+    await db.getRepository(DocumentFileEntity).delete({ id });
+  }
+
+  /** Other versions may share the object (files are copied by reference). */
+  async keyStillUsed(db: Db, storageKey: string): Promise<boolean> {
+    return db.getRepository(DocumentFileEntity).existsBy({ storageKey });
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Db } from '@eiso/database';
+import { DocumentCommentEntity } from './document-comment.entity';
+import { DocumentSignatureEntity } from './document-signature.entity';
+import { VersionState } from './document-type';
+import { DocumentVersionEntity } from './document-version.entity';
+
+@Injectable()
+export class DocumentVersionRepository {
+  async insert(db: Db, version: DocumentVersionEntity): Promise<void> {
+    await db.getRepository(DocumentVersionEntity).insert(version);
+  }
+
+  findById(db: Db, id: string): Promise<DocumentVersionEntity | null> {
+    return db.getRepository(DocumentVersionEntity).findOneBy({ id });
+  }
+
+  findForUpdate(db: Db, documentId: string, id: string): Promise<DocumentVersionEntity | null> {
+    return db
+      .getRepository(DocumentVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.id = :id AND v.document_id = :documentId', { id, documentId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  listByDocument(
+    db: Db,
+    documentId: string,
+    states: readonly VersionState[] | null,
+  ): Promise<DocumentVersionEntity[]> {
+    return db.getRepository(DocumentVersionEntity).find({
+      where: { documentId, ...(states ? { state: In([...states]) } : {}) },
+      order: { revision: 'DESC' },
+    });
+  }
+
+  findByStates(db: Db, documentId: string, states: VersionState[]): Promise<DocumentVersionEntity[]> {
+    return db.getRepository(DocumentVersionEntity).find({ where: { documentId, state: In(states) } });
+  }
+
+  async maxRevision(db: Db, documentId: string): Promise<number> {
+    const rows: { max: number | null }[] = await db.query(
+      'SELECT max(revision) AS max FROM document_version WHERE document_id = $1',
+      [documentId],
+    );
+    return rows[0].max ?? 0;
+  }
+
+  /** Writes the version and bumps its row version; the caller holds the row lock. */
+  async save(db: Db, version: DocumentVersionEntity): Promise<void> {
+    version.version += 1;
+    version.updatedAt = new Date();
+    await db.getRepository(DocumentVersionEntity).save(version);
+  }
+
+  async recordCopy(db: Db, id: string, key: string, state: VersionState): Promise<void> {
+    await db
+      .getRepository(DocumentVersionEntity)
+      .update({ id }, { controlledCopyKey: key, controlledCopyState: state });
+  }
+
+  async insertComment(db: Db, comment: DocumentCommentEntity): Promise<void> {
+    await db.getRepository(DocumentCommentEntity).insert(comment);
+  }
+
+  comments(db: Db, versionId: string): Promise<DocumentCommentEntity[]> {
+    return db
+      .getRepository(DocumentCommentEntity)
+      .find({ where: { versionId }, order: { createdAt: 'ASC' } });
+  }
+
+  async insertSignature(db: Db, signature: DocumentSignatureEntity): Promise<void> {
+    await db.getRepository(DocumentSignatureEntity).insert(signature);
+  }
+
+  signatures(db: Db, versionIds: string[]): Promise<DocumentSignatureEntity[]> {
+    if (!versionIds.length) return Promise.resolve([]);
+    return db
+      .getRepository(DocumentSignatureEntity)
+      .find({ where: { versionId: In(versionIds) }, order: { signedAt: 'ASC' } });
+  }
+}

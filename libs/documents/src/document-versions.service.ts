@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainException, ErrorCode, Role } from '@eiso/common';
+import { Db, TransactionRunner } from '@eiso/database';
+import { AuditTrailService } from '@eiso/audit-trail';
+import { actsInAgency, canSeeVersion } from './document-access';
+import { DocumentFileRepository } from './document-file.repository';
+import { DocumentFinder } from './document-finder';
+import { VersionState } from './document-type';
+import { DocumentVersionEntity } from './document-version.entity';
+import { DocumentVersionRepository } from './document-version.repository';
+import { toVersionView, VersionView } from './document.views';
+import { isEditable } from './version-state-machine';
+import { isUniqueViolation } from './unique-violation';
+
+export interface EditDraftInput {
+  title?: string;
+  changeSummary?: string | null;
+  isoClauses?: string[];
+  tthcCodes?: string[];
+}
+
+@Injectable()
+export class DocumentVersionsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly versions: DocumentVersionRepository,
+    private readonly files: DocumentFileRepository,
+    private readonly finder: DocumentFinder,
+    private readonly auditTrail: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, documentId: string): Promise<VersionView[]> {
+    const db = this.tx.db;
+    const { document, scope } = await this.finder.document(db, actor, documentId);
+    const versions = (await this.versions.listByDocument(db, documentId, scope.states)).filter((v) =>
+      canSeeVersion(scope, document.agencyId, v.state),
+    );
+    const signatures = await this.versions.signatures(
+      db,
+      versions.map((v) => v.id),
+    );
+    return Promise.all(
+      versions.map(async (v) =>
+        toVersionView(
+          v,
+          await this.files.listByVersion(db, v.id),
+          signatures.filter((s) => s.versionId === v.id),
+          await this.versions.comments(db, v.id),
+        ),
+      ),
+    );
+  }
+
+  async get(actor: Actor, documentId: string, versionId: string): Promise<VersionView> {
+    const { version } = await this.finder.version(this.tx.db, actor, documentId, versionId);
+    return this.view(this.tx.db, version);
+  }
+
+  /**
+   * A new draft from the effective version: same content, files copied by reference (immutable
+   * keys, no bytes re-uploaded). Only one draft or in-flight version per document.
+   */
+  async createFromEffective(actor: Actor, documentId: string): Promise<VersionView> {
+    try {
+      return await this.tx.run(async (db) => {
+        const { document } = await this.finder.document(db, actor, documentId, true);
+        if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentNotFound);
+        const inFlight = await this.versions.findByStates(db, documentId, [
+          VersionState.Draft,
+          VersionState.InReview,
+          VersionState.AwaitingApproval,
+        ]);
+        if (inFlight.length)
+          throw new DomainException(ErrorCode.DocumentVersionInFlight, { versionId: inFlight[0].id });
+        const effective =
+          document.status === 'active' && document.currentVersionId
+            ? await this.versions.findById(db, document.currentVersionId)
+            : null;
+        if (!effective || effective.state !== VersionState.Effective) {
+          throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
+        }
+        const now = this.clock.now();
+        const draft: DocumentVersionEntity = {
+          ...effective,
+          id: randomUUID(),
+          revision: (await this.versions.maxRevision(db, documentId)) + 1,
+          issueNumber: null,
+          state: VersionState.Draft,
+          changeSummary: null,
+          authorId: actor.userId,
+          basedOnVersionId: effective.id,
+          submittedAt: null,
+          effectiveFrom: null,
+          issuedAt: null,
+          supersededAt: null,
+          obsoletedAt: null,
+          withdrawalReason: null,
+          controlledCopyKey: null,
+          controlledCopyState: null,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        };
+        await this.versions.insert(db, draft);
+        const copied = (await this.files.listByVersion(db, effective.id)).map((f) => ({
+          ...f,
+          id: randomUUID(),
+          versionId: draft.id,
+          uploadedBy: actor.userId,
+          createdAt: now,
+        }));
+        await this.files.insert(db, copied);
+        await this.auditTrail.record(db, actor, {
+          agencyId: document.agencyId,
+          entityType: 'document_version',
+          entityId: draft.id,
+          action: 'document_version.created',
+          after: { documentId, revision: draft.revision, basedOn: effective.id, files: copied.length },
+        });
+        return this.view(db, draft);
+      });
+    } catch (error) {
+      // Two concurrent requests: the partial unique index lets one through.
+      if (isUniqueViolation(error, 'ux_document_version_one_in_flight')) {
+        throw new DomainException(ErrorCode.DocumentVersionInFlight);
+      }
+      throw error;
+    }
+  }
+
+  /** Drafts are editable, by their author or the ISO secretary, under If-Match. */
+  async editDraft(
+    actor: Actor,
+    documentId: string,
+    versionId: string,
+    expectedVersion: number,
+    input: EditDraftInput,
+  ): Promise<VersionView> {
+    return this.tx.run(async (db) => {
+      const { document, version } = await this.finder.version(db, actor, documentId, versionId, {
+        lock: true,
+      });
+      assertCanEditDraft(actor, document.agencyId, version);
+      if (version.version !== expectedVersion) {
+        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: version.version });
+      }
+      const before = {
+        title: version.title,
+        changeSummary: version.changeSummary,
+        isoClauses: version.isoClauses,
+        tthcCodes: version.tthcCodes,
+      };
+      if (input.title !== undefined) version.title = input.title.trim();
+      if (input.changeSummary !== undefined) version.changeSummary = input.changeSummary;
+      if (input.isoClauses !== undefined) version.isoClauses = input.isoClauses;
+      if (input.tthcCodes !== undefined) version.tthcCodes = input.tthcCodes;
+      await this.versions.save(db, version);
+      await this.auditTrail.record(db, actor, {
+        agencyId: document.agencyId,
+        entityType: 'document_version',
+        entityId: version.id,
+        action: 'document_version.edited',
+        before,
+        after: {
+          title: version.title,
+          changeSummary: version.changeSummary,
+          isoClauses: version.isoClauses,
+          tthcCodes: version.tthcCodes,
+        },
+      });
+      return this.view(db, version);
+    });
+  }
+
+  async view(db: Db, version: DocumentVersionEntity): Promise<VersionView> {
+    return toVersionView(
+      version,
+      await this.files.listByVersion(db, version.id),
+      await this.versions.signatures(db, [version.id]),
+      await this.versions.comments(db, version.id),
+    );
+  }
+}
+
+/** Only a draft, in one's own agency, by its author or the agency's ISO secretary. */
+export function assertCanEditDraft(actor: Actor, agencyId: string, version: DocumentVersionEntity): void {
+  if (!actsInAgency(actor, agencyId)) throw new DomainException(ErrorCode.DocumentNotFound);
+  if (!isEditable(version.state)) {
+    throw new DomainException(ErrorCode.DocumentVersionNotEditable, { state: version.state });
+  }
+  if (version.authorId !== actor.userId && !actor.roles.includes(Role.IsoSecretary)) {
+    throw new DomainException(ErrorCode.DocumentNotAuthor);
+  }
+}

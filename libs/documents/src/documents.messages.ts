@@ -1,0 +1,35 @@
+import { formatDateVi } from '@eiso/common';
+
+/** Vietnamese texts of the document-control notifications. */
+export const DOCUMENT_MESSAGES = {
+  submitted: (code: string, title: string, author: string) => ({
+    title: `Tài liệu ${code} chờ xem xét`,
+    body: `${author} đã trình phiên bản mới của "${title}" (${code}). Vui lòng xem xét.`,
+  }),
+  reviewed: (code: string, title: string) => ({
+    title: `Tài liệu ${code} chờ phê duyệt`,
+    body: `Phiên bản mới của "${title}" (${code}) đã được xem xét và chờ thủ trưởng phê duyệt.`,
+  }),
+  returned: (code: string, title: string, by: string, comment: string) => ({
+    title: `Tài liệu ${code} được trả lại để sửa`,
+    body: `${by} đã trả lại phiên bản dự thảo "${title}" (${code}) với ý kiến: ${comment}`,
+  }),
+  approved: (code: string, title: string) => ({
+    title: `Tài liệu ${code} đã được phê duyệt`,
+    body: `Phiên bản mới của "${title}" (${code}) đã được phê duyệt và chờ ban hành.`,
+  }),
+  issued: (code: string, title: string, issueNumber: number, effectiveFrom: string) => ({
+    title: `Ban hành ${code} lần ${String(issueNumber).padStart(2, '0')}`,
+    body:
+      `"${title}" (${code}) được ban hành lần ${String(issueNumber).padStart(2, '0')}, có hiệu lực từ ` +
+      `${formatDateVi(effectiveFrom)}. Vui lòng đọc và xác nhận "đã đọc và hiểu".`,
+  }),
+  withdrawn: (code: string, title: string, reason: string) => ({
+    title: `Tài liệu ${code} hết hiệu lực`,
+    body: `"${title}" (${code}) đã bị hủy bỏ. Lý do: ${reason}`,
+  }),
+  reviewDue: (code: string, title: string, nextReviewDate: string) => ({
+    title: `Đến hạn xem xét định kỳ ${code}`,
+    body: `Tài liệu "${title}" (${code}) đến hạn xem xét định kỳ vào ${formatDateVi(nextReviewDate)}.`,
+  }),
+};

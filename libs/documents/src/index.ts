@@ -1,0 +1,11 @@
+export * from './documents.module';
+export * from './document-type';
+export * from './document.views';
+export * from './documents.service';
+export * from './document-versions.service';
+export * from './document-files.service';
+export * from './document-workflow.service';
+export * from './acknowledgements.service';
+export * from './controlled-copy.service';
+export * from './registers.service';
+export type { DocumentSortField } from './document.repository';

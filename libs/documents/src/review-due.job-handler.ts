@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, JobName, JobPayloads, Role, todayInVietnam } from '@eiso/common';
+import { TransactionRunner } from '@eiso/database';
+import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { JobHandler, JobHandlerContract } from '@eiso/queue';
+import { DOCUMENT_MESSAGES } from './documents.messages';
+import { DocumentRepository } from './document.repository';
+import { DocumentsService } from './documents.service';
+
+/**
+ * Daily: documents whose periodic review is due within 30 days (or overdue) notify the owner unit's
+ * reviewers and the agency's ISO secretaries, once per document per day however often it runs.
+ */
+@Injectable()
+@JobHandler(JobName.DocumentsReviewDue)
+export class ReviewDueJobHandler implements JobHandlerContract<JobName.DocumentsReviewDue> {
+  private readonly logger = new Logger(ReviewDueJobHandler.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly documents: DocumentRepository,
+    private readonly documentsService: DocumentsService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(_payload: JobPayloads[JobName.DocumentsReviewDue]): Promise<void> {
+    const today = todayInVietnam(this.clock.now());
+    const ids = await this.tx.run(async (db) => {
+      const due = await this.documents.findReviewDue(db, this.documentsService.reviewDueBy());
+      const items: NewNotification[] = [];
+      for (const d of due) {
+        const reviewers = d.ownerOrgUnitId
+          ? await this.documents.usersWithRole(db, d.agencyId, Role.Reviewer, d.ownerOrgUnitId)
+          : [];
+        const secretaries = await this.documents.usersWithRole(db, d.agencyId, Role.IsoSecretary);
+        const text = DOCUMENT_MESSAGES.reviewDue(d.code, d.title, d.nextReviewDate ?? today);
+        for (const userId of new Set([...reviewers, ...secretaries])) {
+          items.push({
+            userId,
+            agencyId: d.agencyId,
+            kind: 'document.review_due',
+            title: text.title,
+            body: text.body,
+            entityType: 'document',
+            entityId: d.id,
+            link: `/api/v1/documents/${d.id}`,
+            dedupKey: `document.review_due:${d.id}:${today}`,
+          });
+        }
+      }
+      this.logger.log(`Xem xét định kỳ: ${due.length} tài liệu đến hạn, ${items.length} thông báo cần gửi`);
+      return this.notifications.notify(db, items);
+    });
+    await this.notifications.enqueueDelivery(ids);
+  }
+}

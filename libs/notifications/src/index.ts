@@ -1,0 +1,5 @@
+export * from './notifications.module';
+export * from './notifications.service';
+export * from './notification.view';
+export * from './notifications.messages';
+export { NotificationsSendJobHandler } from './notifications-send.job-handler';

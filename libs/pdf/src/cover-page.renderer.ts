@@ -1,0 +1,150 @@
+import { formatDateTimeVi, formatDateVi } from '@eiso/common';
+import type { Color, PDFPage } from 'pdf-lib';
+import type { ControlledCopyInput, ControlledCopySource } from './controlled-copy.input';
+import { PdfColors } from './pdf-colors';
+import type { PdfFonts } from './pdf-fonts';
+import { PdfMessages } from './pdf.messages';
+import { drawLines, drawParagraph, lineHeightOf, type TextBlockStyle } from './text-block';
+import { toPdfText, wrapText } from './text-layout';
+
+const MARGIN = 56;
+const TOP = 72;
+const BOX_PADDING = 12;
+
+type CoverSource = Extract<ControlledCopySource, { kind: 'cover' }>;
+
+/**
+ * Stands in for a primary file that cannot be stamped (DOCX): the page carries the control marks
+ * and names the original file with its SHA-256, so a reader can check the file they were given.
+ */
+export function drawCoverPage(
+  page: PDFPage,
+  fonts: PdfFonts,
+  input: ControlledCopyInput,
+  source: CoverSource,
+): void {
+  const { width, height } = page.getSize();
+  const content = { x: MARGIN, width: width - 2 * MARGIN };
+  const centered = (
+    font: TextBlockStyle['font'],
+    size: number,
+    color: Color = PdfColors.text,
+  ): TextBlockStyle => ({
+    ...content,
+    font,
+    size,
+    color,
+    align: 'center',
+  });
+
+  let y = drawParagraph(page, input.agencyName, height - TOP, centered(fonts.bold, 12), 3);
+  page.drawLine({
+    start: { x: width / 2 - 70, y: y - 4 },
+    end: { x: width / 2 + 70, y: y - 4 },
+    thickness: 0.6,
+    color: PdfColors.text,
+  });
+
+  y = drawParagraph(
+    page,
+    toPdfText(input.typeLabel).toLocaleUpperCase('vi'),
+    y - 90,
+    centered(fonts.bold, 20),
+    2,
+  );
+  y = drawParagraph(page, input.title, y - 12, centered(fonts.bold, 16), 6);
+  y = drawLines(
+    page,
+    [
+      PdfMessages.code(input.code),
+      PdfMessages.issueNumber(input.issueNumber),
+      PdfMessages.effectiveFrom(formatDateVi(input.effectiveFrom)),
+    ].map(toPdfText),
+    y - 24,
+    centered(fonts.regular, 12),
+  );
+
+  y = drawStatusBox(
+    page,
+    fonts,
+    input.state === 'effective' ? PdfMessages.controlledCopy : PdfMessages.expired,
+    y - 36,
+  );
+  if (input.stateNote) {
+    y = drawParagraph(page, PdfMessages.stateNote(input.stateNote), y - 8, centered(fonts.regular, 10), 4);
+  }
+
+  drawFileBox(page, fonts, source, content, y - 40);
+
+  drawLines(
+    page,
+    [PdfMessages.generatedAt(formatDateTimeVi(input.generatedAt))],
+    MARGIN,
+    centered(fonts.regular, 8, PdfColors.muted),
+  );
+}
+
+function drawStatusBox(page: PDFPage, fonts: PdfFonts, status: string, top: number): number {
+  const size = 18;
+  const boxWidth = fonts.bold.widthOfTextAtSize(status, size) + 2 * 20;
+  const boxHeight = size * 2.2;
+  const x = (page.getWidth() - boxWidth) / 2;
+  page.drawRectangle({
+    x,
+    y: top - boxHeight,
+    width: boxWidth,
+    height: boxHeight,
+    borderColor: PdfColors.stamp,
+    borderWidth: 2,
+  });
+  drawLines(page, [status], top - (boxHeight - size * 1.3) / 2, {
+    x,
+    width: boxWidth,
+    font: fonts.bold,
+    size,
+    color: PdfColors.stamp,
+    align: 'center',
+  });
+  return top - boxHeight;
+}
+
+function drawFileBox(
+  page: PDFPage,
+  fonts: PdfFonts,
+  source: CoverSource,
+  content: { x: number; width: number },
+  top: number,
+): void {
+  const style: TextBlockStyle = {
+    x: content.x + BOX_PADDING,
+    width: content.width - 2 * BOX_PADDING,
+    font: fonts.regular,
+    size: 10,
+    color: PdfColors.text,
+  };
+  const hint: TextBlockStyle = { ...style, size: 8.5, color: PdfColors.muted };
+  const blocks = [
+    { style: { ...style, font: fonts.bold }, text: PdfMessages.coverContent(source.fileName) },
+    { style, text: PdfMessages.coverMediaType(source.mediaTypeLabel) },
+    { style, text: PdfMessages.coverSha256(source.sha256) },
+    { style: hint, text: PdfMessages.coverSha256Hint },
+  ].map((block) => ({
+    ...block,
+    lines: wrapText(block.text, block.style.font, block.style.size, block.style.width),
+  }));
+  const gap = 4;
+  const textHeight =
+    blocks.reduce((sum, block) => sum + block.lines.length * lineHeightOf(block.style), 0) +
+    gap * (blocks.length - 1);
+
+  page.drawRectangle({
+    x: content.x,
+    y: top - textHeight - 2 * BOX_PADDING,
+    width: content.width,
+    height: textHeight + 2 * BOX_PADDING,
+    borderColor: PdfColors.rule,
+    borderWidth: 0.8,
+  });
+  let y = top - BOX_PADDING;
+  for (const block of blocks) y = drawLines(page, block.lines, y, block.style) - gap;
+}

@@ -1,0 +1,39 @@
+import type { PdfSourceProblem } from './pdf-source.error';
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Every Vietnamese text the PDF lib prints or throws, in one place. */
+export const PdfMessages = {
+  producer: 'eISO',
+  language: 'vi-VN',
+  controlledCopy: 'BẢN CÓ KIỂM SOÁT',
+  expired: 'HẾT HIỆU LỰC',
+  code: (code: string): string => `Mã hiệu: ${code}`,
+  issueNumber: (issueNumber: number): string => `Lần ban hành: ${twoDigits(issueNumber)}`,
+  effectiveFrom: (date: string): string => `Ngày hiệu lực: ${date}`,
+  documentType: (typeLabel: string): string => `Loại tài liệu: ${typeLabel}`,
+  page: (page: number, pageCount: number): string => `Trang ${page}/${pageCount}`,
+  stateExpired: 'Tình trạng: HẾT HIỆU LỰC',
+  stateNote: (note: string): string => `Ghi chú: ${note}`,
+  signaturePageTitle: 'TRANG KÝ DUYỆT',
+  signatureSteps: { drafted: 'Soạn thảo', reviewed: 'Xem xét', approved: 'Phê duyệt' },
+  signerPosition: (position: string): string => `Chức vụ: ${position}`,
+  signedAt: (time: string): string => `Ký lúc: ${time}`,
+  noSigner: 'Không có',
+  issuedBy: (name: string, position: string | null, time: string): string =>
+    `Ban hành bởi ${name}${position ? ` (${position})` : ''} lúc ${time}`,
+  generatedAt: (time: string): string => `Bản sao do hệ thống eISO tạo lúc ${time}.`,
+  coverContent: (fileName: string): string => `Nội dung tài liệu nằm trong tệp gốc đính kèm: ${fileName}`,
+  coverMediaType: (label: string): string => `Định dạng tệp: ${label}`,
+  coverSha256: (sha256: string): string => `Mã kiểm tra SHA-256: ${sha256}`,
+  coverSha256Hint: 'Đối chiếu mã SHA-256 để bảo đảm tệp gốc tải về đúng là tệp đã được ban hành.',
+  sourceProblems: {
+    encrypted:
+      'Tệp PDF đã được mã hóa hoặc đặt mật khẩu nên không thể đóng dấu bản có kiểm soát. ' +
+      'Vui lòng tải lên bản PDF không đặt mật khẩu.',
+    unreadable: 'Tệp PDF bị hỏng hoặc không đúng định dạng nên không thể đóng dấu bản có kiểm soát.',
+    empty: 'Tệp PDF không có trang nào nên không thể đóng dấu bản có kiểm soát.',
+  } satisfies Record<PdfSourceProblem, string>,
+} as const;

@@ -1,0 +1,81 @@
+import { extractPdfText } from '@eiso/pdf';
+import { PDFDocument } from 'pdf-lib';
+import { renderPdf } from './pdf-report.renderer';
+import type { ReportTable } from './report-table';
+
+const TITLES = [
+  'Quy trình kiểm soát thông tin dạng văn bản',
+  'Quy trình đánh giá nội bộ và xem xét của lãnh đạo đối với hệ thống quản lý chất lượng',
+  'Hướng dẫn cấp giấy chứng nhận quyền sử dụng đất lần đầu',
+];
+
+function register(rowCount: number): ReportTable {
+  return {
+    title: 'DANH MỤC TÀI LIỆU NỘI BỘ',
+    subtitle: [`Tài liệu đang hiệu lực: ${rowCount}`],
+    agencyName: 'UBND HUYỆN ĐĂK HÀ',
+    generatedAt: new Date('2026-11-29T18:30:00Z'),
+    columns: [
+      { key: 'no', header: 'STT', width: 5, align: 'center' },
+      { key: 'code', header: 'Mã hiệu', width: 14 },
+      { key: 'title', header: 'Tên tài liệu', width: 40 },
+      { key: 'issue', header: 'Lần ban hành', width: 9, align: 'center' },
+      { key: 'owner', header: 'Đơn vị chủ trì', width: 18 },
+    ],
+    rows: Array.from({ length: rowCount }, (_, i) => ({
+      no: i + 1,
+      code: `QT-${String(i + 1).padStart(3, '0')}`,
+      title: TITLES[i % TITLES.length],
+      issue: '01',
+      owner: i % 4 === 0 ? null : 'Phòng Tài nguyên và Môi trường',
+    })),
+    footnote: 'Ghi chú: danh mục gồm các tài liệu đang có hiệu lực.',
+  };
+}
+
+describe('renderPdf', () => {
+  it('lays a 200-row register over several A4 landscape pages, every row readable', async () => {
+    const pdf = await renderPdf(register(200));
+
+    const doc = await PDFDocument.load(pdf);
+    const pageCount = doc.getPageCount();
+    expect(pageCount).toBeGreaterThan(2);
+    const [width, height] = [doc.getPage(0).getWidth(), doc.getPage(0).getHeight()];
+    expect(width).toBeGreaterThan(height);
+
+    const text = extractPdfText(pdf);
+    for (let i = 1; i <= 200; i++) expect(text).toContain(`QT-${String(i).padStart(3, '0')}`);
+    expect(text).toContain('UBND HUYỆN ĐĂK HÀ');
+    expect(text).toContain('DANH MỤC TÀI LIỆU NỘI BỘ');
+    expect(text).toContain('Ngày lập: 01:30 30/11/2026');
+    expect(text).toContain('Quy trình kiểm soát thông tin dạng văn bản');
+    expect(text).toContain('Ghi chú: danh mục gồm các tài liệu đang có hiệu lực.');
+    expect(text).toContain(`Trang 1/${pageCount}`);
+    expect(text).toContain(`Trang ${pageCount}/${pageCount}`);
+
+    const second = extractPdfText(pdf, { firstPage: 2, lastPage: 2 });
+    for (const header of ['STT', 'Mã hiệu', 'Tên tài liệu', 'Đơn vị chủ trì'])
+      expect(second).toContain(header);
+    expect(second).toContain(`Trang 2/${pageCount}`);
+  });
+
+  it('renders an empty register as one page that says so', async () => {
+    const pdf = await renderPdf({ ...register(0), footnote: undefined });
+
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    expect(extractPdfText(pdf)).toContain('Không có dữ liệu.');
+  });
+
+  it('splits a row taller than a page instead of losing its text', async () => {
+    const table = register(1);
+    table.rows[0].title = Array.from({ length: 120 }, (_, i) => `Dòng ${i + 1} của nội dung rất dài.`).join(
+      '\n',
+    );
+    const pdf = await renderPdf(table);
+
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
+    const text = extractPdfText(pdf);
+    expect(text).toContain('Dòng 1 của nội dung rất dài.');
+    expect(text).toContain('Dòng 120 của nội dung rất dài.');
+  });
+});
