@@ -7,7 +7,6 @@ import { Readable } from 'node:stream';
 import Redis from 'ioredis';
 import { Client } from 'minio';
 import { Client as PgClient } from 'pg';
-import { startS3Server } from '../test/support/s3-server';
 import { freePort, ROOT, startProcess, waitForOk } from '../test/support/process';
 
 /**
@@ -26,7 +25,9 @@ const BLOCK = randomBytes(1024 * 1024);
 function* blocks(total: number): Generator<Buffer> {
   for (let sent = 0, i = 0; sent < total; i++) {
     const block = Buffer.from(BLOCK);
-    block.writeUInt32BE(i, 0);
+    block.writeUInt32BE(i, 16);
+    // Starts like a PDF so that the upload passes the media-type allowlist.
+    if (i === 0) block.write('%PDF-1.7\n%\u00e2\u00e3\n', 0, 'latin1');
     const n = Math.min(block.length, total - sent);
     sent += n;
     yield n === block.length ? block : block.subarray(0, n);
@@ -34,7 +35,12 @@ function* blocks(total: number): Generator<Buffer> {
 }
 
 function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  let status = '';
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    throw new Error(`the API process ${pid} is gone`);
+  }
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
@@ -125,8 +131,23 @@ async function uploadDirect(client: Client, bucket: string): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+interface S3Endpoint {
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+}
+
+/** Starts bench/s3-server.process in a child process and reads its endpoint from the first line. */
+async function startS3Process(): Promise<{ s3: S3Endpoint; stop: () => Promise<unknown> }> {
+  const child = startProcess('dist-bench/bench/s3-server.process.js', {});
+  const deadline = Date.now() + 30_000;
+  while (!child.output().includes('\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const s3 = JSON.parse(child.output().split('\n')[0]) as S3Endpoint;
+  return { s3, stop: () => child.stop() };
+}
+
 async function main(): Promise<void> {
-  const s3 = await startS3Server();
+  const { s3, stop: stopS3 } = await startS3Process();
   const db = `eiso_bench_${Date.now()}`;
   const admin = new PgClient({ connectionString: PG_URL });
   await admin.connect();
@@ -153,6 +174,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     EISO_SCHEDULER: 'false',
   });
+  apiOutput = api.output;
   try {
     // The API runs migrations only on the embedded profile; here the migration command does.
     execFileSync(process.execPath, [join(ROOT, 'dist/libs/database/src/cli/migrate.js')], {
@@ -198,9 +220,10 @@ async function main(): Promise<void> {
     const pid = api.child.pid!;
     const baseline = rssOf(pid);
     let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 25);
-    const apiSeconds = await uploadThroughApi(uploadUrl, accessToken);
-    clearInterval(sampler);
+    const sampler = setInterval(() => {
+      if (api.child.exitCode === null) peak = Math.max(peak, rssOf(pid));
+    }, 25);
+    const apiSeconds = await uploadThroughApi(uploadUrl, accessToken).finally(() => clearInterval(sampler));
     peak = Math.max(peak, rssOf(pid));
 
     const url = new URL(s3.endpoint);
@@ -234,7 +257,7 @@ async function main(): Promise<void> {
     await api.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     await admin.end();
-    await s3.stop();
+    await stopS3();
     const redis = new Redis(REDIS_URL);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
@@ -242,7 +265,10 @@ async function main(): Promise<void> {
   }
 }
 
+let apiOutput = (): string => '';
+
 main().catch((error: unknown) => {
+  process.stderr.write(apiOutput().slice(-4000));
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
