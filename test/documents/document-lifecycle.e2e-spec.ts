@@ -370,7 +370,7 @@ describe('document control: a procedure from draft to controlled copy', () => {
     const xlsx = await api(staff).binary('/registers/internal-documents?format=xlsx');
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const workbook = new Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
     const cells = workbook.worksheets[0]
       .getSheetValues()
       .flat()

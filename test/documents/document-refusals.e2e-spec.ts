@@ -1,5 +1,5 @@
-import { Client } from 'minio';
 import { Role } from '@eiso/common';
+import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 import { disguisedExe, samplePdf } from './document-fixtures';
 
@@ -28,25 +28,6 @@ describe('document control refusals', () => {
         .field('kind', kind)
         .attach('file', bytes, name),
   });
-
-  const objectKeys = async (prefix: string): Promise<string[]> => {
-    const url = new URL(ctx.config.S3_ENDPOINT!);
-    const client = new Client({
-      endPoint: url.hostname,
-      port: Number(url.port),
-      useSSL: false,
-      accessKey: ctx.config.S3_ACCESS_KEY!,
-      secretKey: ctx.config.S3_SECRET_KEY!,
-      pathStyle: true,
-    });
-    const keys: string[] = [];
-    for await (const item of client.listObjectsV2(ctx.config.S3_BUCKET!, prefix, true) as AsyncIterable<{
-      name: string;
-    }>) {
-      keys.push(item.name);
-    }
-    return keys;
-  };
 
   /** A document of agency A taken as far as `until`. */
   const documentAt = async (until: 'draft' | 'in_review' | 'approved' | 'effective', author = drafterA) => {
@@ -133,7 +114,7 @@ describe('document control refusals', () => {
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await ctx.sql(`SELECT id FROM document_file WHERE version_id = $1`, [doc.vid])).toEqual([]);
-    expect(await objectKeys(`agency/${agencyA.id}/documents/${doc.id}/`)).toEqual([]);
+    expect(await objectKeys(ctx.config, `agency/${agencyA.id}/documents/${doc.id}/`)).toEqual([]);
   });
 
   it('refuses an .exe renamed .pdf with 415 and keeps neither row nor object', async () => {
@@ -147,7 +128,7 @@ describe('document control refusals', () => {
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(await ctx.sql(`SELECT id FROM document_file WHERE version_id = $1`, [doc.vid])).toEqual([]);
-    expect(await objectKeys(`agency/${agencyA.id}/documents/${doc.id}/`)).toEqual([]);
+    expect(await objectKeys(ctx.config, `agency/${agencyA.id}/documents/${doc.id}/`)).toEqual([]);
   });
 
   it('refuses submit without a primary file and actions out of order', async () => {

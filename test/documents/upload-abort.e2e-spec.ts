@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Client } from 'minio';
 import { Role } from '@eiso/common';
+import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
 import { samplePdf } from './document-fixtures';
 
@@ -17,26 +17,8 @@ describe('upload interrupted by the client', () => {
   });
   afterAll(() => ctx.close());
 
-  const objectCount = async (prefix: string): Promise<number> => {
-    const url = new URL(ctx.config.S3_ENDPOINT!);
-    const client = new Client({
-      endPoint: url.hostname,
-      port: Number(url.port),
-      useSSL: false,
-      accessKey: ctx.config.S3_ACCESS_KEY!,
-      secretKey: ctx.config.S3_SECRET_KEY!,
-      pathStyle: true,
-    });
-    const names: unknown[] = [];
-    for await (const item of client.listObjectsV2(
-      ctx.config.S3_BUCKET!,
-      prefix,
-      true,
-    ) as AsyncIterable<unknown>) {
-      names.push(item);
-    }
-    return names.length;
-  };
+  const objectCount = async (prefix: string): Promise<number> =>
+    (await objectKeys(ctx.config, prefix)).length;
 
   it('aborts the storage upload after several parts and writes nothing', async () => {
     const created = await ctx

@@ -12,6 +12,7 @@ import { DocumentVersionRepository } from './document-version.repository';
 import { toVersionView, VersionView } from './document.views';
 import { isEditable } from './version-state-machine';
 import { isUniqueViolation } from './unique-violation';
+import { newDraft } from './new-draft';
 
 export interface EditDraftInput {
   title?: string;
@@ -82,27 +83,13 @@ export class DocumentVersionsService {
           throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
         }
         const now = this.clock.now();
-        const draft: DocumentVersionEntity = {
-          ...effective,
-          id: randomUUID(),
+        const draft = newDraft(effective, {
           revision: (await this.versions.maxRevision(db, documentId)) + 1,
-          issueNumber: null,
-          state: VersionState.Draft,
-          changeSummary: null,
           authorId: actor.userId,
+          changeSummary: null,
           basedOnVersionId: effective.id,
-          submittedAt: null,
-          effectiveFrom: null,
-          issuedAt: null,
-          supersededAt: null,
-          obsoletedAt: null,
-          withdrawalReason: null,
-          controlledCopyKey: null,
-          controlledCopyState: null,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        };
+          now,
+        });
         await this.versions.insert(db, draft);
         const copied = (await this.files.listByVersion(db, effective.id)).map((f) => ({
           ...f,

@@ -19,6 +19,7 @@ import { DocumentSortField, DocumentRepository } from './document.repository';
 import { DocumentVersionRepository } from './document-version.repository';
 import { DocumentView, toDocumentView, toVersionSummary } from './document.views';
 import { DocumentEntity } from './document.entity';
+import { newDraft } from './new-draft';
 
 /** A document is "review due" from this many days before its review date (DESIGN §4). */
 export const REVIEW_DUE_WINDOW_DAYS = 30;
@@ -107,31 +108,22 @@ export class DocumentsService {
         version: 1,
       };
       await this.documents.insert(db, document);
-      const version = {
-        id: randomUUID(),
-        documentId: document.id,
-        agencyId,
-        revision: 1,
-        issueNumber: null,
-        state: VersionState.Draft,
-        title: document.title,
-        isoClauses: document.isoClauses,
-        tthcCodes: document.tthcCodes,
-        changeSummary: 'Ban hành lần đầu',
-        authorId: actor.userId,
-        basedOnVersionId: null,
-        submittedAt: null,
-        effectiveFrom: null,
-        issuedAt: null,
-        supersededAt: null,
-        obsoletedAt: null,
-        withdrawalReason: null,
-        controlledCopyKey: null,
-        controlledCopyState: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      };
+      const version = newDraft(
+        {
+          documentId: document.id,
+          agencyId,
+          title: document.title,
+          isoClauses: document.isoClauses,
+          tthcCodes: document.tthcCodes,
+        },
+        {
+          revision: 1,
+          authorId: actor.userId,
+          changeSummary: 'Ban hành lần đầu',
+          basedOnVersionId: null,
+          now,
+        },
+      );
       await this.versions.insert(db, version);
       const targets = [
         ...orgUnitIds.map((targetId) => ({
