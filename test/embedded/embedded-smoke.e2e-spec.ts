@@ -152,6 +152,14 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
     expect(readdirSync(join(dataDir, 'files'), { recursive: true }).length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('refuses a second process on the same data directory', async () => {
+    const cli = startProcess('dist/apps/api/src/cli/main.js', { EISO_DATA_DIR: dataDir }, [
+      'verify-audit-chain',
+    ]);
+    expect(await cli.exited()).toBe(1);
+    expect(cli.output()).toContain('đang được tiến trình');
+  });
+
   it('stops cleanly on SIGTERM and keeps its data across a restart', async () => {
     expect(await api!.stop()).toBe(0);
     await start();

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Extension, PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -36,10 +36,42 @@ async function freePort(): Promise<number> {
   });
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one directory would corrupt it. A pid file
+ * refuses the second one (a file left by a dead process is taken over).
+ */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'eiso.pid');
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    // no lock yet
+  }
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `Cơ sở dữ liệu nhúng tại ${dir} đang được tiến trình ${holder} sử dụng. ` +
+        'Hãy dừng tiến trình đó (ví dụ eISO API) hoặc dùng EISO_DATA_DIR khác.',
+    );
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
 /** Starts PostgreSQL compiled to WASM (PGlite) on a loopback port, so TypeORM reaches it through `pg`. */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
+  const unlock = lockDataDir(dir);
   const db = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
   const port = await freePort();
   const server = new PGLiteSocketServer({
@@ -55,6 +87,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     async stop() {
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }
