@@ -13,6 +13,7 @@ const moduleNameMapper = {
   '^@eiso/notifications$': '<rootDir>/libs/notifications/src',
   '^@eiso/pdf$': '<rootDir>/libs/pdf/src',
   '^@eiso/reports$': '<rootDir>/libs/reports/src',
+  '^@eiso/records$': '<rootDir>/libs/records/src',
   '^@eiso/migrations$': '<rootDir>/migrations',
   '^@eiso/testing$': '<rootDir>/test/support',
 };

@@ -23,6 +23,7 @@ import { createValidationPipe } from './http/validation.pipe';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
 import { RegistersHttpModule } from './registers/registers-http.module';
+import { RecordsHttpModule } from './records/records-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
 import { UsersController } from './users/users.controller';
 
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsHttpModule,
         DocumentsHttpModule,
         RegistersHttpModule,
+        RecordsHttpModule,
         HealthModule,
       ],
       controllers: [

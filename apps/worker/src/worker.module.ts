@@ -7,6 +7,7 @@ import { SIGNING_SECRET } from '@eiso/identity';
 import { DatabaseModule } from '@eiso/database';
 import { NotificationsModule } from '@eiso/notifications';
 import { DocumentsModule } from '@eiso/documents';
+import { RecordsModule } from '@eiso/records';
 import { QueueModule } from '@eiso/queue';
 import { StorageModule } from '@eiso/storage';
 
@@ -37,6 +38,7 @@ export class WorkerModule {
         AuditTrailModule,
         NotificationsModule,
         DocumentsModule,
+        RecordsModule,
       ],
     };
   }

@@ -134,6 +134,63 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     status: 422,
     message: 'Không đọc được tệp PDF chính (tệp hỏng hoặc được mã hóa) để đóng dấu bản có kiểm soát.',
   },
+  [ErrorCode.RecordTypeNotFound]: { status: 404, message: 'Không tìm thấy loại hồ sơ trong danh mục hồ sơ.' },
+  [ErrorCode.RecordTypeCodeTaken]: {
+    status: 409,
+    message: 'Mã loại hồ sơ đã có trong danh mục hồ sơ của cơ quan.',
+  },
+  [ErrorCode.RecordTypeDocumentInvalid]: {
+    status: 422,
+    message: 'Quy trình liên quan không phải là tài liệu của cơ quan.',
+  },
+  [ErrorCode.RecordTypeOrgUnitInvalid]: {
+    status: 422,
+    message: 'Đơn vị chịu trách nhiệm lưu hồ sơ không thuộc cơ quan.',
+  },
+  [ErrorCode.RecordNotFound]: { status: 404, message: 'Không tìm thấy hồ sơ.' },
+  [ErrorCode.RecordDateInFuture]: { status: 422, message: 'Ngày của hồ sơ không được sau ngày hôm nay.' },
+  [ErrorCode.RecordNotActive]: {
+    status: 409,
+    message: 'Chỉ bổ sung tệp cho hồ sơ đang lưu trữ (chưa đến hạn hủy).',
+  },
+  [ErrorCode.RecordNotOwner]: {
+    status: 403,
+    message: 'Chỉ người lập hồ sơ (hoặc thư ký ISO) được bổ sung tệp cho hồ sơ này.',
+  },
+  [ErrorCode.RecordFileNotFound]: { status: 404, message: 'Không tìm thấy tệp của hồ sơ.' },
+  [ErrorCode.RecordDisposed]: {
+    status: 409,
+    message: 'Hồ sơ đã bị hủy theo biên bản hủy hồ sơ; chỉ còn thông tin lưu vết.',
+  },
+  [ErrorCode.RecordAlreadyOnHold]: { status: 409, message: 'Hồ sơ đang bị phong tỏa (tạm dừng hủy).' },
+  [ErrorCode.RecordNotOnHold]: { status: 409, message: 'Hồ sơ không bị phong tỏa.' },
+  [ErrorCode.RecordDisposalInProgress]: {
+    status: 409,
+    message: 'Hồ sơ thuộc đợt hủy đã được phê duyệt và đang được hủy; không thể phong tỏa.',
+  },
+  [ErrorCode.DisposalNotFound]: { status: 404, message: 'Không tìm thấy đợt hủy hồ sơ.' },
+  [ErrorCode.DisposalRecordsNotEligible]: {
+    status: 409,
+    message:
+      'Có hồ sơ không thể đưa vào đợt hủy: chỉ hồ sơ đã hết thời hạn lưu trữ, không bị phong tỏa và chưa thuộc đợt hủy khác.',
+  },
+  [ErrorCode.DisposalInvalidTransition]: {
+    status: 409,
+    message: 'Trạng thái hiện tại của đợt hủy không cho phép thao tác này.',
+  },
+  [ErrorCode.DisposalHasHeldRecords]: {
+    status: 409,
+    message:
+      'Đợt hủy có hồ sơ đang bị phong tỏa; chưa có gì được ký. Hãy gỡ phong tỏa hoặc từ chối đợt hủy này.',
+  },
+  [ErrorCode.DisposalSelfApproval]: {
+    status: 403,
+    message: 'Người đề nghị hủy không được tự phê duyệt đợt hủy hồ sơ của mình.',
+  },
+  [ErrorCode.DisposalMinutesUnavailable]: {
+    status: 409,
+    message: 'Biên bản hủy hồ sơ chỉ lập được sau khi đợt hủy được phê duyệt.',
+  },
   [ErrorCode.NotificationNotFound]: { status: 404, message: 'Không tìm thấy thông báo.' },
   [ErrorCode.StorageObjectNotFound]: { status: 404, message: 'Không tìm thấy tệp.' },
   [ErrorCode.StorageLinkInvalid]: { status: 403, message: 'Đường dẫn tải tệp không hợp lệ hoặc đã hết hạn.' },

@@ -19,4 +19,20 @@ export enum Permission {
   DocumentAcknowledge = 'document.acknowledge',
   DocumentAcknowledgementReport = 'document.acknowledgement_report',
   RegisterRead = 'register.read',
+  /** Records (hồ sơ) and the Danh mục hồ sơ of one's own agency. */
+  RecordRead = 'record.read',
+  /** Files records and uploads their files. */
+  RecordWrite = 'record.write',
+  /** Keeps the Danh mục hồ sơ: record types and their retention. */
+  RecordTypeManage = 'record_type.manage',
+  /** Places and lifts a legal hold. */
+  RecordHold = 'record.hold',
+  /** Proposes a disposal batch of records past retention. */
+  DisposalPropose = 'disposal.propose',
+  /** Signs or rejects a disposal batch. */
+  DisposalApprove = 'disposal.approve',
+  /** Reads disposal batches. */
+  DisposalRead = 'disposal.read',
+  /** Downloads the biên bản hủy hồ sơ of a batch. */
+  DisposalMinutesRead = 'disposal.minutes_read',
 }

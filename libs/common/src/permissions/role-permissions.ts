@@ -8,6 +8,7 @@ const MEMBER: Permission[] = [
   Permission.DocumentRead,
   Permission.DocumentAcknowledge,
   Permission.RegisterRead,
+  Permission.RecordRead,
 ];
 
 /** What only members of an agency do inside it. */
@@ -19,6 +20,15 @@ const AGENCY_WORK: readonly Permission[] = [
   Permission.DocumentAcknowledge,
   Permission.DocumentAcknowledgementReport,
   Permission.RegisterRead,
+  // Records are agency-internal: neither the overseer nor a system admin reads or disposes them.
+  Permission.RecordRead,
+  Permission.RecordWrite,
+  Permission.RecordTypeManage,
+  Permission.RecordHold,
+  Permission.DisposalPropose,
+  Permission.DisposalApprove,
+  Permission.DisposalRead,
+  Permission.DisposalMinutesRead,
 ];
 
 /**
@@ -26,7 +36,7 @@ const AGENCY_WORK: readonly Permission[] = [
  * (agency scope, ownership, state), because a permission alone never grants another agency's data.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  [Role.Drafter]: [...MEMBER, Permission.DocumentDraft],
+  [Role.Drafter]: [...MEMBER, Permission.DocumentDraft, Permission.RecordWrite],
   [Role.Reviewer]: [...MEMBER, Permission.DocumentReview],
   [Role.Approver]: [
     ...MEMBER,
@@ -34,6 +44,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditEventRead,
     Permission.DocumentApprove,
     Permission.DocumentAcknowledgementReport,
+    Permission.DisposalApprove,
+    Permission.DisposalRead,
+    Permission.DisposalMinutesRead,
   ],
   [Role.IsoSecretary]: [
     ...MEMBER,
@@ -44,9 +57,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DocumentDraft,
     Permission.DocumentIssue,
     Permission.DocumentAcknowledgementReport,
+    Permission.RecordWrite,
+    Permission.RecordTypeManage,
+    Permission.RecordHold,
+    Permission.DisposalPropose,
+    Permission.DisposalRead,
+    Permission.DisposalMinutesRead,
   ],
   [Role.Auditor]: [...MEMBER, Permission.AuditEventRead],
-  [Role.Staff]: MEMBER,
+  [Role.Staff]: [...MEMBER, Permission.RecordWrite],
   // Reads every agency's published state; never drafts, signs or acknowledges.
   [Role.Overseer]: [
     Permission.ProfileRead,

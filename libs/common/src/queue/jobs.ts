@@ -4,6 +4,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Documents = 'documents',
   Pdf = 'pdf',
+  Records = 'records',
 }
 
 /** Job names are stable strings: they live in Redis across deployments. */
@@ -12,6 +13,8 @@ export enum JobName {
   NotificationsSend = 'notifications.send',
   DocumentsReviewDue = 'documents.review-due',
   PdfControlledCopy = 'pdf.controlled-copy',
+  RecordsRetention = 'records.retention',
+  RecordsDispose = 'records.dispose',
 }
 
 /** Typed payload of every job. */
@@ -23,6 +26,10 @@ export interface JobPayloads {
   [JobName.DocumentsReviewDue]: Record<string, never>;
   /** Renders and stores the controlled copy of a version for its current state. */
   [JobName.PdfControlledCopy]: { versionId: string };
+  /** Daily: active records past retention (and not on hold) become due for disposal. */
+  [JobName.RecordsRetention]: Record<string, never>;
+  /** After approval: deletes the batch's files and leaves tombstones (idempotent per record). */
+  [JobName.RecordsDispose]: { disposalId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -30,6 +37,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NotificationsSend]: QueueName.Notifications,
   [JobName.DocumentsReviewDue]: QueueName.Documents,
   [JobName.PdfControlledCopy]: QueueName.Pdf,
+  [JobName.RecordsRetention]: QueueName.Records,
+  [JobName.RecordsDispose]: QueueName.Records,
 };
 
 export interface JobSchedule {
@@ -44,6 +53,7 @@ export interface JobSchedule {
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { key: 'nightly-audit-verify-chain', job: JobName.AuditVerifyChain, cron: '15 1 * * *' },
   { key: 'daily-documents-review-due', job: JobName.DocumentsReviewDue, cron: '0 6 * * *' },
+  { key: 'daily-records-retention', job: JobName.RecordsRetention, cron: '30 0 * * *' },
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';

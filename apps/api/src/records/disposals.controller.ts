@@ -1,0 +1,93 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Permission } from '@eiso/common';
+import { DisposalMinutesService, DisposalsService, DisposalView } from '@eiso/records';
+import { attachmentContentDisposition } from '@eiso/storage';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import {
+  ApproveDisposalDto,
+  ListDisposalsQueryDto,
+  ProposeDisposalDto,
+  RejectDisposalDto,
+} from './dto/disposal.dto';
+
+@ApiTags('Hồ sơ — hủy hồ sơ')
+@Controller('disposals')
+export class DisposalsController {
+  constructor(
+    private readonly disposals: DisposalsService,
+    private readonly minutes: DisposalMinutesService,
+  ) {}
+
+  @Post()
+  @RequirePermission(Permission.DisposalPropose)
+  @ApiOperation({ summary: 'Đề nghị hủy các hồ sơ đến hạn hủy (không bị phong tỏa)' })
+  propose(@CurrentActor() actor: Actor, @Body() dto: ProposeDisposalDto): Promise<DisposalView> {
+    return this.disposals.propose(actor, dto.recordIds, dto.note);
+  }
+
+  @Get()
+  @RequirePermission(Permission.DisposalRead)
+  @ApiOperation({ summary: 'Các đợt hủy hồ sơ của cơ quan' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListDisposalsQueryDto): Promise<Page<DisposalView>> {
+    return this.disposals.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.DisposalRead)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DisposalView> {
+    return this.disposals.get(actor, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission(Permission.DisposalApprove)
+  @ApiOperation({
+    summary: 'Phê duyệt hủy (ký bằng mật khẩu); các tệp sau đó được xóa, hồ sơ để lại lưu vết',
+  })
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApproveDisposalDto,
+  ): Promise<DisposalView> {
+    return this.disposals.approve(actor, id, dto.password);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission(Permission.DisposalApprove)
+  @ApiOperation({ summary: 'Từ chối đề nghị hủy; hồ sơ giữ nguyên' })
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RejectDisposalDto,
+  ): Promise<DisposalView> {
+    return this.disposals.reject(actor, id, dto.reason);
+  }
+
+  @Get(':id/minutes')
+  @RequirePermission(Permission.DisposalMinutesRead)
+  @ApiOperation({ summary: 'Biên bản hủy hồ sơ (PDF)' })
+  async minutesPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StreamableFile> {
+    const file = await this.minutes.render(actor, id);
+    return new StreamableFile(file.bytes, {
+      type: file.mediaType,
+      length: file.bytes.length,
+      disposition: attachmentContentDisposition(file.fileName),
+    });
+  }
+}

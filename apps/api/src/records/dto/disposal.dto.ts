@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { DisposalState } from '@eiso/records';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+export class ProposeDisposalDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Hồ sơ đến hạn hủy đưa vào đợt hủy' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  recordIds: string[];
+
+  @ApiPropertyOptional({ description: 'Ghi chú của người đề nghị' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ApproveDisposalDto {
+  @ApiProperty({ description: 'Mật khẩu của người phê duyệt, nhập lại để xác nhận chữ ký' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+}
+
+export class RejectDisposalDto {
+  @ApiPropertyOptional({ description: 'Lý do từ chối' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ListDisposalsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DisposalState })
+  @IsOptional()
+  @IsEnum(DisposalState)
+  state?: DisposalState;
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  Equals,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+export class CreateRecordTypeDto {
+  @ApiProperty({ example: 'HS-TTHC-01', description: 'Mã loại hồ sơ, duy nhất trong cơ quan' })
+  @IsString()
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u)
+  code: string;
+
+  @ApiProperty({ example: 'Hồ sơ giải quyết thủ tục hành chính' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  name: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Quy trình (tài liệu) tạo ra hồ sơ này' })
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+
+  @ApiPropertyOptional({ example: 60, description: 'Thời hạn lưu trữ (tháng); bỏ trống khi lưu vĩnh viễn' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  retentionMonths?: number;
+
+  @ApiPropertyOptional({ example: true, description: 'Lưu trữ vĩnh viễn (thay cho retentionMonths)' })
+  @IsOptional()
+  @Equals(true)
+  permanent?: boolean;
+
+  @ApiProperty({ example: 'Tủ hồ sơ phòng Một cửa, kho lưu trữ cơ quan' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  storagePlace: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Đơn vị chịu trách nhiệm lưu hồ sơ' })
+  @IsUUID()
+  responsibleOrgUnitId: string;
+}
+
+/** Any field of the create body; `permanent: false` with `retentionMonths` turns a permanent type back. */
+export class UpdateRecordTypeDto extends PartialType(OmitType(CreateRecordTypeDto, ['permanent'] as const)) {
+  @ApiPropertyOptional({ description: 'true: lưu vĩnh viễn; false (kèm retentionMonths): có thời hạn' })
+  @IsOptional()
+  @IsBoolean()
+  permanent?: boolean;
+}
+
+export class ListRecordTypesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Tìm theo mã hoặc tên, không phân biệt dấu' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { RecordState } from '@eiso/records';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateRecordDto {
+  @ApiProperty({ format: 'uuid', description: 'Loại hồ sơ trong Danh mục hồ sơ' })
+  @IsUUID()
+  recordTypeId: string;
+
+  @ApiProperty({ example: 'Hồ sơ cấp giấy phép xây dựng số 125/GPXD' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional({ example: '000.00.12.H34-260105-0001', description: 'Số hồ sơ, số ký hiệu' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+
+  @ApiProperty({ example: '2026-01-05', description: 'Ngày của hồ sơ; thời hạn lưu trữ tính từ ngày này' })
+  @Matches(CALENDAR_DATE)
+  @IsISO8601({ strict: true })
+  recordDate: string;
+
+  @ApiPropertyOptional({ example: '1.000948', description: 'Mã thủ tục hành chính' })
+  @IsOptional()
+  @Matches(/^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$|^[\w.-]{3,40}$/)
+  tthcCode?: string;
+}
+
+export class ListRecordsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  recordTypeId?: string;
+
+  @ApiPropertyOptional({ enum: RecordState })
+  @IsOptional()
+  @IsEnum(RecordState)
+  state?: RecordState;
+
+  @ApiPropertyOptional({ description: 'Chỉ hồ sơ đang (true) hoặc không (false) bị phong tỏa' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : (value as unknown)))
+  @IsBoolean()
+  onHold?: boolean;
+
+  @ApiPropertyOptional({ example: '2020-01-01', description: 'Ngày hồ sơ từ (gồm cả ngày này)' })
+  @IsOptional()
+  @Matches(CALENDAR_DATE)
+  @IsISO8601({ strict: true })
+  recordDateFrom?: string;
+
+  @ApiPropertyOptional({ example: '2020-12-31', description: 'Ngày hồ sơ đến (gồm cả ngày này)' })
+  @IsOptional()
+  @Matches(CALENDAR_DATE)
+  @IsISO8601({ strict: true })
+  recordDateTo?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Hết hạn lưu trữ trước ngày này' })
+  @IsOptional()
+  @Matches(CALENDAR_DATE)
+  @IsISO8601({ strict: true })
+  retentionBefore?: string;
+
+  @ApiPropertyOptional({ description: 'Tìm theo tên hoặc số ký hiệu, không phân biệt dấu' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({
+    example: 'recordDate:desc',
+    description: 'recordDate | retentionEnd | title | createdAt, :asc | :desc',
+  })
+  @IsOptional()
+  @Matches(/^(recordDate|retentionEnd|title|createdAt):(asc|desc)$/)
+  sort?: string;
+}
+
+export class HoldRecordDto {
+  @ApiProperty({ example: 'Phục vụ thanh tra theo Quyết định số 12/QĐ-TTr' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}

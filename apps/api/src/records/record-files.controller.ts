@@ -1,0 +1,54 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Actor, Permission } from '@eiso/common';
+import { RecordFilesService, RecordFileView } from '@eiso/records';
+import { attachmentContentDisposition } from '@eiso/storage';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { receiveFile } from '../http/multipart-file';
+
+@ApiTags('Hồ sơ — tệp')
+@Controller('records/:id/files')
+export class RecordFilesController {
+  constructor(private readonly files: RecordFilesService) {}
+
+  @Post()
+  @RequirePermission(Permission.RecordWrite)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOperation({ summary: 'Tải tệp lên hồ sơ đang lưu trữ (truyền luồng vào kho lưu trữ)' })
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+  ): Promise<RecordFileView> {
+    // Refuse before reading a byte when the request can never succeed.
+    await this.files.prepareUpload(actor, id);
+    return receiveFile(req, (file) => this.files.upload(actor, id, file.fileName, file.stream));
+  }
+
+  @Get(':fid')
+  @RequirePermission(Permission.RecordRead)
+  @ApiOperation({ summary: 'Tải tệp của hồ sơ về (nguyên bản, kèm sha256 trong ETag)' })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fid', ParseUUIDPipe) fid: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { file, stream } = await this.files.download(actor, id, fid);
+    res.setHeader('ETag', `"${file.sha256}"`);
+    return new StreamableFile(stream, {
+      type: file.mediaType,
+      length: file.size,
+      disposition: attachmentContentDisposition(file.name),
+    });
+  }
+}

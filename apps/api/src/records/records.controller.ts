@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Permission } from '@eiso/common';
+import { RecordSortField, RecordsService, RecordView } from '@eiso/records';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { CreateRecordDto, HoldRecordDto, ListRecordsQueryDto } from './dto/record.dto';
+
+@ApiTags('Hồ sơ')
+@Controller('records')
+export class RecordsController {
+  constructor(private readonly records: RecordsService) {}
+
+  @Post()
+  @RequirePermission(Permission.RecordWrite)
+  @ApiOperation({ summary: 'Lập hồ sơ theo Danh mục hồ sơ; hạn lưu trữ = ngày hồ sơ + thời hạn của loại' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateRecordDto): Promise<RecordView> {
+    return this.records.create(actor, dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.RecordRead)
+  @ApiOperation({ summary: 'Danh sách hồ sơ (lọc theo loại, trạng thái, ngày, hạn lưu trữ; tìm không dấu)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListRecordsQueryDto): Promise<Page<RecordView>> {
+    const { sort, ...rest } = query;
+    const [field, direction] = (sort ?? 'recordDate:desc').split(':') as [RecordSortField, 'asc' | 'desc'];
+    return this.records.list(actor, {
+      ...rest,
+      sort: { field, direction: direction === 'asc' ? 'ASC' : 'DESC' },
+    });
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.RecordRead)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordView> {
+    return this.records.get(actor, id);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @RequirePermission(Permission.RecordHold)
+  @ApiOperation({ summary: 'Phong tỏa hồ sơ (tạm dừng hủy); hồ sơ giữ nguyên trạng thái' })
+  hold(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: HoldRecordDto,
+  ): Promise<RecordView> {
+    return this.records.hold(actor, id, dto.reason);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @RequirePermission(Permission.RecordHold)
+  @ApiOperation({ summary: 'Gỡ phong tỏa hồ sơ' })
+  release(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordView> {
+    return this.records.release(actor, id);
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainException, ErrorCode, formatDateVi, todayInVietnam } from '@eiso/common';
+import { TransactionRunner } from '@eiso/database';
+import { DisposalRepository } from './disposal.repository';
+import { renderDisposalMinutes } from './disposal-minutes.renderer';
+import { RecordFinder } from './record-finder';
+import { DisposalState } from './record-state';
+import { RecordRepository } from './record.repository';
+import { RECORD_MESSAGES } from './records.messages';
+import { retentionLabel } from './retention';
+
+export interface MinutesFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+/** The biên bản hủy hồ sơ of a signed batch, rendered on request from the batch and its tombstones. */
+@Injectable()
+export class DisposalMinutesService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly disposals: DisposalRepository,
+    private readonly records: RecordRepository,
+    private readonly finder: RecordFinder,
+    private readonly clock: Clock,
+  ) {}
+
+  async render(actor: Actor, id: string): Promise<MinutesFile> {
+    const db = this.tx.db;
+    const disposal = await this.finder.disposal(db, actor, id);
+    const signed = disposal.state === DisposalState.Approved || disposal.state === DisposalState.Completed;
+    if (!signed || !disposal.approvedBy || !disposal.signedAt || !disposal.contentHash) {
+      throw new DomainException(ErrorCode.DisposalMinutesUnavailable, { state: disposal.state });
+    }
+    const rows = await this.disposals.minuteRows(db, disposal.id);
+    const proposer = await this.records.userCard(db, disposal.proposedBy);
+    const bytes = await renderDisposalMinutes({
+      agencyName: await this.records.agencyName(db, disposal.agencyId),
+      number: disposal.number,
+      date: todayInVietnam(disposal.signedAt),
+      proposedAt: disposal.proposedAt,
+      proposer: { name: proposer.fullName, position: proposer.position, at: disposal.proposedAt },
+      approver: {
+        name: disposal.signerName ?? '',
+        position: disposal.signerPosition,
+        at: disposal.signedAt,
+      },
+      contentHash: disposal.contentHash,
+      completedAt: disposal.completedAt,
+      rows: rows.map((r) => ({
+        title: r.title,
+        type: `${r.typeCode} — ${r.typeName}`,
+        reference: r.reference ?? '',
+        recordDate: formatDateVi(r.recordDate),
+        retention: retentionLabel({ months: r.retentionMonths, permanent: r.retentionEnd === null }),
+        retentionEnd: r.retentionEnd ? formatDateVi(r.retentionEnd) : '',
+      })),
+      generatedAt: this.clock.now(),
+    });
+    return {
+      fileName: RECORD_MESSAGES.minute.fileName(disposal.number),
+      mediaType: 'application/pdf',
+      bytes,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DisposalState } from './record-state';
+
+/**
+ * A disposal batch (đợt hủy hồ sơ): proposed by the ISO secretary, signed or rejected by an
+ * approver. The signature keeps who, as whom, when, and the hash of exactly what was signed.
+ */
+@Entity({ name: 'disposal' })
+export class DisposalEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'agency_id', type: 'uuid' }) agencyId: string;
+  /** Số biên bản, 1, 2, … within the agency. */
+  @Column({ type: 'integer' }) number: number;
+  @Column({ type: 'text' }) state: DisposalState;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @Column({ name: 'record_count', type: 'integer' }) recordCount: number;
+  @Column({ name: 'proposed_by', type: 'uuid' }) proposedBy: string;
+  @Column({ name: 'proposed_at', type: 'timestamptz' }) proposedAt: Date;
+  @Column({ name: 'approved_by', type: 'uuid', nullable: true }) approvedBy: string | null;
+  @Column({ name: 'signer_name', type: 'text', nullable: true }) signerName: string | null;
+  @Column({ name: 'signer_position', type: 'text', nullable: true }) signerPosition: string | null;
+  @Column({ name: 'signer_role', type: 'text', nullable: true }) signerRole: string | null;
+  @Column({ name: 'signed_at', type: 'timestamptz', nullable: true }) signedAt: Date | null;
+  @Column({ name: 'content_hash', type: 'char', length: 64, nullable: true }) contentHash: string | null;
+  @Column({ name: 'rejected_by', type: 'uuid', nullable: true }) rejectedBy: string | null;
+  @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true }) rejectedAt: Date | null;
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Column({ type: 'integer' }) version: number;
+}

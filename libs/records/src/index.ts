@@ -1,0 +1,10 @@
+export * from './records.module';
+export * from './record-state';
+export * from './record.views';
+export * from './record-types.service';
+export * from './records.service';
+export * from './record-files.service';
+export * from './disposals.service';
+export * from './disposal-minutes.service';
+export * from './record-register.service';
+export type { RecordSortField } from './record.repository';

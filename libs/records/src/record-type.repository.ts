@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@eiso/database';
+import { RecordTypeEntity } from './record-type.entity';
+import { RecordState } from './record-state';
+
+export interface RecordRegisterRow {
+  type: RecordTypeEntity;
+  documentCode: string | null;
+  documentTitle: string | null;
+  responsibleOrgUnit: string | null;
+  /** Records kept now (not disposed). */
+  kept: number;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class RecordTypeRepository {
+  async insert(db: Db, type: RecordTypeEntity): Promise<void> {
+    await db.getRepository(RecordTypeEntity).insert(type);
+  }
+
+  findById(db: Db, id: string): Promise<RecordTypeEntity | null> {
+    return db.getRepository(RecordTypeEntity).findOneBy({ id });
+  }
+
+  findByIdForUpdate(db: Db, id: string): Promise<RecordTypeEntity | null> {
+    return db
+      .getRepository(RecordTypeEntity)
+      .createQueryBuilder('t')
+      .where('t.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  findByIds(db: Db, ids: string[]): Promise<RecordTypeEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return db
+      .getRepository(RecordTypeEntity)
+      .createQueryBuilder('t')
+      .whereInIds([...new Set(ids)])
+      .getMany();
+  }
+
+  async codeExists(db: Db, agencyId: string, code: string, exceptId?: string): Promise<boolean> {
+    const qb = db
+      .getRepository(RecordTypeEntity)
+      .createQueryBuilder('t')
+      .where('t.agency_id = :agencyId AND lower(t.code) = lower(:code)', { agencyId, code });
+    if (exceptId) qb.andWhere('t.id <> :exceptId', { exceptId });
+    return qb.getExists();
+  }
+
+  /** Writes the type and bumps its row version; the caller holds the row lock. */
+  async save(db: Db, type: RecordTypeEntity, now: Date): Promise<void> {
+    type.version += 1;
+    type.updatedAt = now;
+    await db.getRepository(RecordTypeEntity).save(type);
+  }
+
+  async findPage(
+    db: Db,
+    agencyId: string,
+    q: string | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<[RecordTypeEntity[], number]> {
+    const qb = db
+      .getRepository(RecordTypeEntity)
+      .createQueryBuilder('t')
+      .where('t.agency_id = :agencyId', { agencyId });
+    if (q) {
+      qb.andWhere(`eiso_fold(t.code || ' ' || t.name) LIKE '%' || eiso_fold(:q) || '%'`, {
+        q: escapeLike(q),
+      });
+    }
+    return qb
+      .orderBy('t.code', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .offset(offset)
+      .limit(limit)
+      .getManyAndCount();
+  }
+
+  async documentBelongs(db: Db, agencyId: string, documentId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query('SELECT 1 FROM document WHERE id = $1 AND agency_id = $2', [
+      documentId,
+      agencyId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async orgUnitBelongs(db: Db, agencyId: string, orgUnitId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query('SELECT 1 FROM org_unit WHERE id = $1 AND agency_id = $2', [
+      orgUnitId,
+      agencyId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * A changed retention applies to the type's records still `active`: their retention end moves
+   * with it (PostgreSQL's month arithmetic clamps like `addMonths`). Returns how many moved.
+   */
+  async applyRetention(db: Db, typeId: string, months: number | null, now: Date): Promise<number> {
+    const rows: { n: number }[] = await db.query(
+      `WITH changed AS (
+         UPDATE record
+            SET retention_months = $2::int,
+                retention_end = CASE WHEN $2::int IS NULL THEN NULL
+                                     ELSE (record_date + make_interval(months => $2::int))::date END,
+                updated_at = $3, version = version + 1
+          WHERE record_type_id = $1 AND state = $4
+            AND retention_months IS DISTINCT FROM $2::int
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM changed`,
+      [typeId, months, now, RecordState.Active],
+    );
+    return rows[0].n;
+  }
+
+  async agencyName(db: Db, agencyId: string): Promise<string> {
+    const rows: { name: string }[] = await db.query('SELECT name FROM agency WHERE id = $1', [agencyId]);
+    return rows[0]?.name ?? '';
+  }
+
+  /** The Danh mục hồ sơ of an agency, by code. */
+  async register(db: Db, agencyId: string): Promise<RecordRegisterRow[]> {
+    const types = await db
+      .getRepository(RecordTypeEntity)
+      .createQueryBuilder('t')
+      .where('t.agency_id = :agencyId', { agencyId })
+      .orderBy('t.code', 'ASC')
+      .getMany();
+    if (!types.length) return [];
+    const extras: {
+      id: string;
+      document_code: string | null;
+      document_title: string | null;
+      org_unit: string | null;
+      kept: number;
+    }[] = await db.query(
+      `SELECT t.id, d.code AS document_code, d.title AS document_title, o.name AS org_unit,
+              (SELECT count(*)::int FROM record r WHERE r.record_type_id = t.id AND r.state <> $2) AS kept
+         FROM record_type t
+         LEFT JOIN document d ON d.id = t.document_id
+         LEFT JOIN org_unit o ON o.id = t.responsible_org_unit_id
+        WHERE t.agency_id = $1`,
+      [agencyId, RecordState.Disposed],
+    );
+    const byId = new Map(extras.map((e) => [e.id, e]));
+    return types.map((type) => {
+      const e = byId.get(type.id);
+      return {
+        type,
+        documentCode: e?.document_code ?? null,
+        documentTitle: e?.document_title ?? null,
+        responsibleOrgUnit: e?.org_unit ?? null,
+        kept: e?.kept ?? 0,
+      };
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, JobName, JobPayloads, Role, systemActor, todayInVietnam } from '@eiso/common';
+import { TransactionRunner } from '@eiso/database';
+import { AuditTrailService } from '@eiso/audit-trail';
+import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { JobContext, JobHandler, JobHandlerContract, jobIdOf, JobQueue } from '@eiso/queue';
+import { DisposalRepository } from './disposal.repository';
+import { RecordRepository } from './record.repository';
+import { RECORD_MESSAGES } from './records.messages';
+
+/**
+ * Daily: `active` records whose retention has ended, and that are not on hold, become
+ * `due_for_disposal` in one set-based UPDATE. In the same transaction each agency gets one audit
+ * event listing the records it moved, and its ISO secretaries one notification naming them.
+ * A second run the same day finds nothing left to move. It also queues again the dispose job of
+ * any signed batch not yet carried out (the enqueue after the signature's commit may have been lost).
+ */
+@Injectable()
+@JobHandler(JobName.RecordsRetention)
+export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRetention> {
+  private readonly logger = new Logger(RetentionJobHandler.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly records: RecordRepository,
+    private readonly disposals: DisposalRepository,
+    private readonly jobs: JobQueue,
+    private readonly auditTrail: AuditTrailService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(_payload: JobPayloads[JobName.RecordsRetention], context: JobContext): Promise<void> {
+    const now = this.clock.now();
+    const today = todayInVietnam(now);
+    const ids = await this.tx.run(async (db) => {
+      const due = await this.records.markDue(db, today, now);
+      if (!due.length) return [];
+      const secretaries = await this.records.usersWithRoleIn(
+        db,
+        due.map((d) => d.agencyId),
+        Role.IsoSecretary,
+      );
+      await this.auditTrail.record(
+        db,
+        systemActor(context.jobId),
+        ...due.map((d) => ({
+          agencyId: d.agencyId,
+          entityType: 'agency',
+          entityId: d.agencyId,
+          action: 'record.retention_due',
+          after: { date: today, count: d.count, recordIds: d.recordIds },
+        })),
+      );
+      const items: NewNotification[] = due.flatMap((d) => {
+        const text = RECORD_MESSAGES.retentionDue(d.count, today, d.samples);
+        return (secretaries.get(d.agencyId) ?? []).map((userId) => ({
+          userId,
+          agencyId: d.agencyId,
+          kind: 'record.retention_due',
+          title: text.title,
+          body: text.body,
+          entityType: 'agency',
+          entityId: d.agencyId,
+          link: '/api/v1/records?state=due_for_disposal',
+          // The moved set is unique to its run (a record falls due once): any of its ids keys it.
+          dedupKey: `record.retention_due:${d.agencyId}:${today}:${d.firstId}`,
+        }));
+      });
+      this.logger.log(
+        `Thời hạn lưu trữ: ${due.reduce((n, d) => n + d.count, 0)} hồ sơ của ${due.length} cơ quan đến hạn hủy`,
+      );
+      return this.notifications.notify(db, items);
+    });
+    await this.notifications.enqueueDelivery(ids);
+    for (const disposalId of await this.disposals.approvedIds(this.tx.db)) {
+      await this.jobs.enqueue(
+        JobName.RecordsDispose,
+        { disposalId },
+        { jobId: jobIdOf(JobName.RecordsDispose, disposalId) },
+      );
+    }
+  }
+}
