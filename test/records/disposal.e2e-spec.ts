@@ -356,7 +356,7 @@ describe('records disposal', () => {
       `SELECT after FROM audit_event WHERE action = 'record.retention_due' AND agency_id = $1`,
       [agency.id],
     );
-    expect(due.after.recordIds).toEqual(
+    expect(due.after.recordIds.split(',')).toEqual(
       expect.arrayContaining([records.a, records.b, records.c, records.held]),
     );
     const [approved] = await ctx.sql<{ actor_id: string; after: Record<string, unknown> }>(
