@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './run-migrations';
 export * from './transaction.runner';
 export * from './embedded/embedded-postgres';
+export * from './unique-violation';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { ErrorCode } from '@eiso/common';
-import { Db } from '@eiso/database';
+import { Db, mapUniqueViolation } from '@eiso/database';
 import { AgencyEntity } from './agency.entity';
 import { AgencyLevel, AgencyStatus } from './agency-level';
 import { AgencySort, AgencySortField } from './agency-sort';
-import { mapUniqueViolation } from './unique-violation';
 
 export interface AgencyFilter {
   /** Restricts the list to these agencies (the caller's scope). */

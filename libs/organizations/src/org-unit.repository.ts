@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@eiso/common';
-import { Db } from '@eiso/database';
+import { Db, mapUniqueViolation } from '@eiso/database';
 import { OrgUnitEntity } from './org-unit.entity';
-import { mapUniqueViolation } from './unique-violation';
 
 export interface OrgUnitFilter {
   q?: string;

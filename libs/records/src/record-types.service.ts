@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, Page, PageRequest, pageOf, offsetOf } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { agencyOf, RecordFinder } from './record-finder';
 import { RecordTypeEntity } from './record-type.entity';
@@ -9,7 +9,6 @@ import { RecordTypeRepository } from './record-type.repository';
 import { RecordTypeView, toRecordTypeView } from './record.views';
 import { RECORD_MESSAGES } from './records.messages';
 import { Retention } from './retention';
-import { isUniqueViolation } from './unique-violation';
 
 export interface RecordTypeInput {
   code: string;
@@ -158,15 +157,8 @@ export class RecordTypesService {
   }
 
   /** Two concurrent creations of one code: the unique index lets one through. */
-  private async uniqueCode<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUniqueViolation(error, 'ux_record_type_agency_code')) {
-        throw new DomainException(ErrorCode.RecordTypeCodeTaken);
-      }
-      throw error;
-    }
+  private uniqueCode<T>(work: () => Promise<T>): Promise<T> {
+    return mapUniqueViolation(work, { ux_record_type_agency_code: ErrorCode.RecordTypeCodeTaken });
   }
 }
 
