@@ -1,28 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { Actor, Page, Permission } from '@eiso/common';
 import { AgenciesService, AgencyView } from '@eiso/organizations';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion, VersionEtag } from '../http/etag';
 import { AgencyPageResponseDto, AgencyResponseDto } from './dto/agency-response.dto';
 import { CreateAgencyDto } from './dto/create-agency.dto';
 import { ListAgenciesQuery } from './dto/list-agencies.query';
 import { UpdateAgencyDto } from './dto/update-agency.dto';
 
 @ApiTags('Cơ quan')
+@VersionEtag()
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
@@ -31,14 +20,8 @@ export class AgenciesController {
   @RequirePermission(Permission.AgencyManage)
   @ApiOperation({ summary: 'Tạo cơ quan (quản trị hệ thống)' })
   @ApiCreatedResponse({ type: AgencyResponseDto })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateAgencyDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<AgencyView> {
-    const agency = await this.agencies.create(actor, dto);
-    res.setHeader('ETag', etagOf(agency.version));
-    return agency;
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
+    return this.agencies.create(actor, dto);
   }
 
   @Get()
@@ -55,14 +38,8 @@ export class AgenciesController {
   @RequirePermission(Permission.AgencyRead)
   @ApiOperation({ summary: 'Xem một cơ quan' })
   @ApiOkResponse({ type: AgencyResponseDto })
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<AgencyView> {
-    const agency = await this.agencies.get(actor, id);
-    res.setHeader('ETag', etagOf(agency.version));
-    return agency;
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgencyView> {
+    return this.agencies.get(actor, id);
   }
 
   @Patch(':id')
@@ -70,15 +47,12 @@ export class AgenciesController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'ETag nhận được khi đọc cơ quan' })
   @ApiOperation({ summary: 'Sửa thông tin cơ quan (quản trị hệ thống)' })
   @ApiOkResponse({ type: AgencyResponseDto })
-  async update(
+  update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateAgencyDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<AgencyView> {
-    const agency = await this.agencies.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(agency.version));
-    return agency;
+    return this.agencies.update(actor, id, expectedVersion, dto);
   }
 }

@@ -1,28 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { Actor, Page, Permission } from '@eiso/common';
 import { OrgUnitsService, OrgUnitView } from '@eiso/organizations';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion, VersionEtag } from '../http/etag';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
 import { OrgUnitPageResponseDto, OrgUnitResponseDto } from './dto/org-unit-response.dto';
 import { UpdateOrgUnitDto } from './dto/update-org-unit.dto';
 
 @ApiTags('Phòng, ban')
+@VersionEtag()
 @Controller('agencies/:agencyId/org-units')
 export class OrgUnitsController {
   constructor(private readonly units: OrgUnitsService) {}
@@ -31,15 +20,12 @@ export class OrgUnitsController {
   @RequirePermission(Permission.OrgUnitManage)
   @ApiOperation({ summary: 'Tạo phòng, ban (quản trị: mọi cơ quan; thư ký ISO: cơ quan mình)' })
   @ApiCreatedResponse({ type: OrgUnitResponseDto })
-  async create(
+  create(
     @CurrentActor() actor: Actor,
     @Param('agencyId', ParseUUIDPipe) agencyId: string,
     @Body() dto: CreateOrgUnitDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<OrgUnitView> {
-    const unit = await this.units.create(actor, agencyId, dto);
-    res.setHeader('ETag', etagOf(unit.version));
-    return unit;
+    return this.units.create(actor, agencyId, dto);
   }
 
   @Get()
@@ -58,15 +44,12 @@ export class OrgUnitsController {
   @RequirePermission(Permission.OrgUnitRead)
   @ApiOperation({ summary: 'Xem một phòng, ban' })
   @ApiOkResponse({ type: OrgUnitResponseDto })
-  async get(
+  get(
     @CurrentActor() actor: Actor,
     @Param('agencyId', ParseUUIDPipe) agencyId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<OrgUnitView> {
-    const unit = await this.units.get(actor, agencyId, unitId);
-    res.setHeader('ETag', etagOf(unit.version));
-    return unit;
+    return this.units.get(actor, agencyId, unitId);
   }
 
   @Patch(':unitId')
@@ -74,16 +57,13 @@ export class OrgUnitsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'ETag nhận được khi đọc phòng, ban' })
   @ApiOperation({ summary: 'Sửa, ngừng hoạt động phòng, ban' })
   @ApiOkResponse({ type: OrgUnitResponseDto })
-  async update(
+  update(
     @CurrentActor() actor: Actor,
     @Param('agencyId', ParseUUIDPipe) agencyId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateOrgUnitDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<OrgUnitView> {
-    const unit = await this.units.update(actor, agencyId, unitId, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(unit.version));
-    return unit;
+    return this.units.update(actor, agencyId, unitId, expectedVersion, dto);
   }
 }

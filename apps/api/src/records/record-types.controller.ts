@@ -1,25 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { Actor, Page, Permission } from '@eiso/common';
 import { RecordTypesService, RecordTypeView } from '@eiso/records';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { etagOf, versionFromIfMatch } from '../http/etag';
+import { IfMatchVersion, VersionEtag } from '../http/etag';
 import { CreateRecordTypeDto, ListRecordTypesQueryDto, UpdateRecordTypeDto } from './dto/record-type.dto';
 
 @ApiTags('Hồ sơ — danh mục hồ sơ')
+@VersionEtag()
 @Controller('record-types')
 export class RecordTypesController {
   constructor(private readonly types: RecordTypesService) {}
@@ -27,14 +16,8 @@ export class RecordTypesController {
   @Post()
   @RequirePermission(Permission.RecordTypeManage)
   @ApiOperation({ summary: 'Thêm loại hồ sơ vào Danh mục hồ sơ (thời hạn lưu trữ hoặc vĩnh viễn)' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateRecordTypeDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RecordTypeView> {
-    const type = await this.types.create(actor, dto);
-    res.setHeader('ETag', etagOf(type.version));
-    return type;
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateRecordTypeDto): Promise<RecordTypeView> {
+    return this.types.create(actor, dto);
   }
 
   @Get()
@@ -46,29 +29,20 @@ export class RecordTypesController {
 
   @Get(':id')
   @RequirePermission(Permission.RecordRead)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RecordTypeView> {
-    const type = await this.types.get(actor, id);
-    res.setHeader('ETag', etagOf(type.version));
-    return type;
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordTypeView> {
+    return this.types.get(actor, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.RecordTypeManage)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Sửa loại hồ sơ; thời hạn mới áp dụng cho hồ sơ đang lưu trữ của loại này' })
-  async update(
+  update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateRecordTypeDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<RecordTypeView> {
-    const type = await this.types.update(actor, id, versionFromIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(type.version));
-    return type;
+    return this.types.update(actor, id, expectedVersion, dto);
   }
 }

@@ -1,0 +1,46 @@
+import { CallHandler, ExecutionContext } from '@nestjs/common';
+import { lastValueFrom, of } from 'rxjs';
+import { DomainException, ErrorCode } from '@eiso/common';
+import { versionFromIfMatch, VersionEtagInterceptor } from './etag';
+
+function codeOf(work: () => unknown): ErrorCode | undefined {
+  try {
+    work();
+  } catch (error) {
+    return error instanceof DomainException ? error.code : undefined;
+  }
+  return undefined;
+}
+
+describe('versionFromIfMatch', () => {
+  it('reads strong and weak ETags', () => {
+    expect(versionFromIfMatch('"7"')).toBe(7);
+    expect(versionFromIfMatch(' W/"12" ')).toBe(12);
+  });
+
+  it('answers 428 without If-Match and 412 for anything but a version ETag', () => {
+    expect(codeOf(() => versionFromIfMatch(undefined))).toBe(ErrorCode.PreconditionRequired);
+    expect(codeOf(() => versionFromIfMatch('*'))).toBe(ErrorCode.PreconditionFailed);
+    expect(codeOf(() => versionFromIfMatch('"abc"'))).toBe(ErrorCode.PreconditionFailed);
+  });
+});
+
+describe('VersionEtagInterceptor', () => {
+  async function headersFor(body: unknown): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {};
+    const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
+    const context = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ExecutionContext;
+    const next: CallHandler = { handle: () => of(body) };
+    await expect(lastValueFrom(new VersionEtagInterceptor().intercept(context, next))).resolves.toBe(body);
+    return headers;
+  }
+
+  it('sends the returned resource’s version as its ETag', async () => {
+    await expect(headersFor({ id: 'x', version: 3 })).resolves.toEqual({ ETag: '"3"' });
+  });
+
+  it('leaves pages and bodies without a version alone', async () => {
+    await expect(headersFor({ items: [], total: 0, page: 1, pageSize: 20 })).resolves.toEqual({});
+    await expect(headersFor(null)).resolves.toEqual({});
+  });
+});
