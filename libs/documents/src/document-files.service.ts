@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { isAllowedDocumentMediaType, StorageDriver } from '@eiso/storage';
+import { isAllowedDocumentMediaType, StorageDriver, storeThenCommit } from '@eiso/storage';
 import { DocumentFileEntity } from './document-file.entity';
 import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
@@ -31,8 +31,6 @@ export interface FileDownload {
  */
 @Injectable()
 export class DocumentFilesService {
-  private readonly logger = new Logger(DocumentFilesService.name);
-
   constructor(
     private readonly tx: TransactionRunner,
     private readonly files: DocumentFileRepository,
@@ -68,58 +66,55 @@ export class DocumentFilesService {
     const { document } = await this.finder.document(this.tx.db, actor, documentId);
     const id = randomUUID();
     const key = `agency/${document.agencyId}/documents/${documentId}/versions/${versionId}/${id}`;
-    const stored = await this.storage.put(key, body, { maxBytes: this.maxBytes });
-    try {
-      const allowed =
-        kind === FileKind.Primary
-          ? PRIMARY_MEDIA_TYPES.has(stored.mediaType)
-          : isAllowedDocumentMediaType(stored.mediaType);
-      if (!allowed)
-        throw new DomainException(ErrorCode.UnsupportedMediaType, { mediaType: stored.mediaType, kind });
-      return await this.tx.run(async (db) => {
-        // The version may have moved on while the bytes were streaming: check again, under lock.
-        const { version } = await this.finder.version(db, actor, documentId, versionId, { lock: true });
-        assertCanEditDraft(actor, document.agencyId, version);
-        if (kind === FileKind.Primary && (await this.files.hasPrimary(db, versionId))) {
-          throw new DomainException(ErrorCode.DocumentPrimaryFileExists);
-        }
-        const row: DocumentFileEntity = {
-          id,
-          versionId,
-          documentId,
-          agencyId: document.agencyId,
-          kind,
-          name: fileName,
-          size: stored.size,
-          sha256: stored.sha256,
-          mediaType: stored.mediaType,
-          storageKey: key,
-          uploadedBy: actor.userId,
-          createdAt: this.clock.now(),
-        };
-        await this.files.insert(db, [row]);
-        await this.auditTrail.record(db, actor, {
-          agencyId: document.agencyId,
-          entityType: 'document_version',
-          entityId: versionId,
-          action: 'document_file.uploaded',
-          after: {
-            fileId: id,
+    const accepts =
+      kind === FileKind.Primary
+        ? (mediaType: string) => PRIMARY_MEDIA_TYPES.has(mediaType)
+        : isAllowedDocumentMediaType;
+    return storeThenCommit(
+      this.storage,
+      key,
+      body,
+      { maxBytes: this.maxBytes, accepts, details: { kind } },
+      (stored) =>
+        this.tx.run(async (db) => {
+          // The version may have moved on while the bytes were streaming: check again, under lock.
+          const { version } = await this.finder.version(db, actor, documentId, versionId, { lock: true });
+          assertCanEditDraft(actor, document.agencyId, version);
+          if (kind === FileKind.Primary && (await this.files.hasPrimary(db, versionId))) {
+            throw new DomainException(ErrorCode.DocumentPrimaryFileExists);
+          }
+          const row: DocumentFileEntity = {
+            id,
+            versionId,
+            documentId,
+            agencyId: document.agencyId,
             kind,
             name: fileName,
             size: stored.size,
             sha256: stored.sha256,
             mediaType: stored.mediaType,
-          },
-        });
-        return toFileView(row);
-      });
-    } catch (error) {
-      await this.storage
-        .delete(key)
-        .catch((e: unknown) => this.logger.error(`Không xóa được tệp mồ côi ${key}: ${String(e)}`));
-      throw error;
-    }
+            storageKey: key,
+            uploadedBy: actor.userId,
+            createdAt: this.clock.now(),
+          };
+          await this.files.insert(db, [row]);
+          await this.auditTrail.record(db, actor, {
+            agencyId: document.agencyId,
+            entityType: 'document_version',
+            entityId: versionId,
+            action: 'document_file.uploaded',
+            after: {
+              fileId: id,
+              kind,
+              name: fileName,
+              size: stored.size,
+              sha256: stored.sha256,
+              mediaType: stored.mediaType,
+            },
+          });
+          return toFileView(row);
+        }),
+    );
   }
 
   async download(actor: Actor, documentId: string, versionId: string, fileId: string): Promise<FileDownload> {

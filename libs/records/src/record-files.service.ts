@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, Role } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { isAllowedDocumentMediaType, StorageDriver } from '@eiso/storage';
+import { isAllowedDocumentMediaType, StorageDriver, storeThenCommit } from '@eiso/storage';
 import { RecordFileEntity } from './record-file.entity';
 import { RecordFileRepository } from './record-file.repository';
 import { RecordFinder } from './record-finder';
@@ -25,8 +25,6 @@ export interface RecordFileDownload {
  */
 @Injectable()
 export class RecordFilesService {
-  private readonly logger = new Logger(RecordFilesService.name);
-
   constructor(
     private readonly tx: TransactionRunner,
     private readonly files: RecordFileRepository,
@@ -52,50 +50,46 @@ export class RecordFilesService {
     const record = await this.prepareUpload(actor, recordId);
     const id = randomUUID();
     const key = `agency/${record.agencyId}/records/${record.id}/${id}`;
-    const stored = await this.storage.put(key, body, { maxBytes: this.maxBytes });
-    try {
-      if (!isAllowedDocumentMediaType(stored.mediaType)) {
-        throw new DomainException(ErrorCode.UnsupportedMediaType, { mediaType: stored.mediaType });
-      }
-      return await this.tx.run(async (db) => {
-        // The record may have fallen due or been disposed while the bytes were streaming.
-        const locked = await this.finder.record(db, actor, recordId, true);
-        assertCanAddFiles(actor, locked);
-        const row: RecordFileEntity = {
-          id,
-          recordId,
-          agencyId: locked.agencyId,
-          name: fileName,
-          size: stored.size,
-          sha256: stored.sha256,
-          mediaType: stored.mediaType,
-          storageKey: key,
-          uploadedBy: actor.userId,
-          createdAt: this.clock.now(),
-          deletedAt: null,
-        };
-        await this.files.insert(db, row);
-        await this.auditTrail.record(db, actor, {
-          agencyId: locked.agencyId,
-          entityType: 'record',
-          entityId: recordId,
-          action: 'record_file.uploaded',
-          after: {
-            fileId: id,
+    return storeThenCommit(
+      this.storage,
+      key,
+      body,
+      { maxBytes: this.maxBytes, accepts: isAllowedDocumentMediaType },
+      (stored) =>
+        this.tx.run(async (db) => {
+          // The record may have fallen due or been disposed while the bytes were streaming.
+          const locked = await this.finder.record(db, actor, recordId, true);
+          assertCanAddFiles(actor, locked);
+          const row: RecordFileEntity = {
+            id,
+            recordId,
+            agencyId: locked.agencyId,
             name: fileName,
             size: stored.size,
             sha256: stored.sha256,
             mediaType: stored.mediaType,
-          },
-        });
-        return toRecordFileView(row);
-      });
-    } catch (error) {
-      await this.storage
-        .delete(key)
-        .catch((e: unknown) => this.logger.error(`Không xóa được tệp mồ côi ${key}: ${String(e)}`));
-      throw error;
-    }
+            storageKey: key,
+            uploadedBy: actor.userId,
+            createdAt: this.clock.now(),
+            deletedAt: null,
+          };
+          await this.files.insert(db, row);
+          await this.auditTrail.record(db, actor, {
+            agencyId: locked.agencyId,
+            entityType: 'record',
+            entityId: recordId,
+            action: 'record_file.uploaded',
+            after: {
+              fileId: id,
+              name: fileName,
+              size: stored.size,
+              sha256: stored.sha256,
+              mediaType: stored.mediaType,
+            },
+          });
+          return toRecordFileView(row);
+        }),
+    );
   }
 
   async download(actor: Actor, recordId: string, fileId: string): Promise<RecordFileDownload> {

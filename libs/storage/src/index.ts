@@ -8,3 +8,4 @@ export * from './local-link.signer';
 export * from './media-type.constants';
 export * from './media-type.sniffer';
 export * from './content-disposition.util';
+export * from './store-then-commit';
