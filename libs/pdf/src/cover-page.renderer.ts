@@ -3,12 +3,11 @@ import type { Color, PDFPage } from 'pdf-lib';
 import type { ControlledCopyInput, ControlledCopySource } from './controlled-copy.input';
 import { PdfColors } from './pdf-colors';
 import type { PdfFonts } from './pdf-fonts';
+import { centeredIn, drawAgencyHeading, PAGE_MARGIN, pageColumn } from './page-heading';
 import { PdfMessages } from './pdf.messages';
 import { drawLines, drawParagraph, lineHeightOf, type TextBlockStyle } from './text-block';
 import { toPdfText, wrapText } from './text-layout';
 
-const MARGIN = 56;
-const TOP = 72;
 const BOX_PADDING = 12;
 
 type CoverSource = Extract<ControlledCopySource, { kind: 'cover' }>;
@@ -23,27 +22,11 @@ export function drawCoverPage(
   input: ControlledCopyInput,
   source: CoverSource,
 ): void {
-  const { width, height } = page.getSize();
-  const content = { x: MARGIN, width: width - 2 * MARGIN };
-  const centered = (
-    font: TextBlockStyle['font'],
-    size: number,
-    color: Color = PdfColors.text,
-  ): TextBlockStyle => ({
-    ...content,
-    font,
-    size,
-    color,
-    align: 'center',
-  });
+  const content = pageColumn(page);
+  const centered = (font: TextBlockStyle['font'], size: number, color?: Color): TextBlockStyle =>
+    centeredIn(content, font, size, color);
 
-  let y = drawParagraph(page, input.agencyName, height - TOP, centered(fonts.bold, 12), 3);
-  page.drawLine({
-    start: { x: width / 2 - 70, y: y - 4 },
-    end: { x: width / 2 + 70, y: y - 4 },
-    thickness: 0.6,
-    color: PdfColors.text,
-  });
+  let y = drawAgencyHeading(page, input.agencyName, { font: fonts.bold, size: 12, ruleHalfWidth: 70 });
 
   y = drawParagraph(
     page,
@@ -79,7 +62,7 @@ export function drawCoverPage(
   drawLines(
     page,
     [PdfMessages.generatedAt(formatDateTimeVi(input.generatedAt))],
-    MARGIN,
+    PAGE_MARGIN,
     centered(fonts.regular, 8, PdfColors.muted),
   );
 }

@@ -3,39 +3,21 @@ import type { Color, PDFPage } from 'pdf-lib';
 import type { ControlledCopyInput, Signer } from './controlled-copy.input';
 import { PdfColors } from './pdf-colors';
 import type { PdfFonts } from './pdf-fonts';
+import { centeredIn, drawAgencyHeading, PAGE_MARGIN, pageColumn } from './page-heading';
 import { PdfMessages } from './pdf.messages';
 import { drawLines, drawParagraph, lineHeightOf, type TextBlockStyle } from './text-block';
 import { wrapText } from './text-layout';
 
-const MARGIN = 56;
-// Leaves the top control band (about 25 pt) clear.
-const TOP = 72;
 const CELL_PADDING = 8;
 const PART_GAP = 4;
 
 /** The last page of a controlled copy: who drafted, reviewed, approved and issued the version. */
 export function drawSignaturePage(page: PDFPage, fonts: PdfFonts, input: ControlledCopyInput): void {
-  const { width, height } = page.getSize();
-  const content = { x: MARGIN, width: width - 2 * MARGIN };
-  const centered = (
-    font: TextBlockStyle['font'],
-    size: number,
-    color: Color = PdfColors.text,
-  ): TextBlockStyle => ({
-    ...content,
-    font,
-    size,
-    color,
-    align: 'center',
-  });
+  const content = pageColumn(page);
+  const centered = (font: TextBlockStyle['font'], size: number, color?: Color): TextBlockStyle =>
+    centeredIn(content, font, size, color);
 
-  let y = drawParagraph(page, input.agencyName, height - TOP, centered(fonts.bold, 11), 3);
-  page.drawLine({
-    start: { x: width / 2 - 60, y: y - 4 },
-    end: { x: width / 2 + 60, y: y - 4 },
-    thickness: 0.6,
-    color: PdfColors.text,
-  });
+  let y = drawAgencyHeading(page, input.agencyName, { font: fonts.bold, size: 11, ruleHalfWidth: 60 });
 
   y = drawLines(page, [PdfMessages.signaturePageTitle], y - 28, centered(fonts.bold, 16));
   y = drawParagraph(page, input.title, y - 10, centered(fonts.bold, 12), 6);
@@ -64,7 +46,7 @@ export function drawSignaturePage(page: PDFPage, fonts: PdfFonts, input: Control
   drawLines(
     page,
     [PdfMessages.generatedAt(formatDateTimeVi(input.generatedAt))],
-    MARGIN,
+    PAGE_MARGIN,
     centered(fonts.regular, 8, PdfColors.muted),
   );
 }
