@@ -8,7 +8,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DocumentType } from '@eiso/documents';
+import { IsIsoClauses, IsLocalCode, IsTthcCodes } from '../../http/field-formats';
 
 export class DistributionDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Phòng, ban nhận tài liệu' })
@@ -35,8 +35,7 @@ export class DistributionDto {
 
 export class CreateDocumentDto {
   @ApiProperty({ example: 'QT-HT-01', description: 'Mã hiệu, duy nhất trong cơ quan' })
-  @IsString()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u)
+  @IsLocalCode()
   code: string;
 
   @ApiProperty({ example: 'Quy trình kiểm soát thông tin dạng văn bản' })
@@ -56,16 +55,12 @@ export class CreateDocumentDto {
 
   @ApiPropertyOptional({ example: ['7.5.2', '7.5.3'], description: 'Điều khoản ISO 9001:2015' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(/^\d{1,2}(\.\d{1,2}){0,3}$/, { each: true })
+  @IsIsoClauses()
   isoClauses?: string[];
 
   @ApiPropertyOptional({ example: ['1.000948'], description: 'Mã thủ tục hành chính' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @Matches(/^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$|^[\w.-]{3,40}$/, { each: true })
+  @IsTthcCodes()
   tthcCodes?: string[];
 
   @ApiPropertyOptional({ default: 12, description: 'Chu kỳ xem xét định kỳ (tháng)' })

@@ -1,14 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIsoClauses, IsTthcCodes } from '../../http/field-formats';
 
 export class EditDraftDto {
   @ApiPropertyOptional()
@@ -27,16 +19,11 @@ export class EditDraftDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(/^\d{1,2}(\.\d{1,2}){0,3}$/, { each: true })
+  @IsIsoClauses()
   isoClauses?: string[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
+  @IsTthcCodes()
   tthcCodes?: string[];
 }

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DocumentType, VersionState } from '@eiso/documents';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { IsIsoClause } from '../../http/field-formats';
 
 export class ListDocumentsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: DocumentType })
@@ -22,7 +23,7 @@ export class ListDocumentsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '7.5.3' })
   @IsOptional()
-  @Matches(/^\d{1,2}(\.\d{1,2}){0,3}$/)
+  @IsIsoClause()
   isoClause?: string;
 
   @ApiPropertyOptional({ description: 'Chỉ tài liệu đến hạn hoặc quá hạn xem xét (trong 30 ngày tới)' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../http/field-formats';
 
 export class ReviewDto {
   @ApiProperty({
@@ -39,8 +40,7 @@ export class IssueDto {
 
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Ngày có hiệu lực (mặc định: hôm nay)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   effectiveFrom?: string;
 }
 

@@ -7,18 +7,17 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { IsLocalCode } from '../../http/field-formats';
 
 export class CreateRecordTypeDto {
   @ApiProperty({ example: 'HS-TTHC-01', description: 'Mã loại hồ sơ, duy nhất trong cơ quan' })
-  @IsString()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u)
+  @IsLocalCode()
   code: string;
 
   @ApiProperty({ example: 'Hồ sơ giải quyết thủ tục hành chính' })

@@ -3,7 +3,6 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEnum,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,8 +12,7 @@ import {
 } from 'class-validator';
 import { RecordState } from '@eiso/records';
 import { PageQueryDto } from '../../http/page-query.dto';
-
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate, IsTthcCode } from '../../http/field-formats';
 
 export class CreateRecordDto {
   @ApiProperty({ format: 'uuid', description: 'Loại hồ sơ trong Danh mục hồ sơ' })
@@ -34,13 +32,12 @@ export class CreateRecordDto {
   reference?: string;
 
   @ApiProperty({ example: '2026-01-05', description: 'Ngày của hồ sơ; thời hạn lưu trữ tính từ ngày này' })
-  @Matches(CALENDAR_DATE)
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   recordDate: string;
 
   @ApiPropertyOptional({ example: '1.000948', description: 'Mã thủ tục hành chính' })
   @IsOptional()
-  @Matches(/^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$|^[\w.-]{3,40}$/)
+  @IsTthcCode()
   tthcCode?: string;
 }
 
@@ -63,20 +60,17 @@ export class ListRecordsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2020-01-01', description: 'Ngày hồ sơ từ (gồm cả ngày này)' })
   @IsOptional()
-  @Matches(CALENDAR_DATE)
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   recordDateFrom?: string;
 
   @ApiPropertyOptional({ example: '2020-12-31', description: 'Ngày hồ sơ đến (gồm cả ngày này)' })
   @IsOptional()
-  @Matches(CALENDAR_DATE)
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   recordDateTo?: string;
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Hết hạn lưu trữ trước ngày này' })
   @IsOptional()
-  @Matches(CALENDAR_DATE)
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   retentionBefore?: string;
 
   @ApiPropertyOptional({ description: 'Tìm theo tên hoặc số ký hiệu, không phân biệt dấu' })
