@@ -128,6 +128,17 @@ export class AppConfig {
   )
   SMTP_URL?: string;
 
+  /**
+   * The address users reach eISO at (`https://eiso.kontum.gov.vn`): links in e-mails are made
+   * absolute with it. Unset: e-mails carry the path only.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'PUBLIC_BASE_URL phải là địa chỉ http:// hoặc https:// (ví dụ https://eiso.kontum.gov.vn)' },
+  )
+  PUBLIC_BASE_URL?: string;
+
   /** Sender of notification e-mails. */
   @IsString()
   @MinLength(3)

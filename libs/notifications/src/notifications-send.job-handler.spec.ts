@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { Clock } from '@eiso/common';
+import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { Mailer, MailMessage } from './mailer';
 import { NotificationEntity } from './notification.entity';
 import { NotificationRepository, Recipient } from './notification.repository';
-import { NotificationsSendJobHandler } from './notifications-send.job-handler';
+import { absoluteLink, NotificationsSendJobHandler } from './notifications-send.job-handler';
 
 const NOW = new Date('2026-03-02T03:00:00Z');
 
@@ -72,6 +73,7 @@ describe('NotificationsSendJobHandler', () => {
   let repo: FakeRepository;
   let mailer: FakeMailer;
   let handler: NotificationsSendJobHandler;
+  let config: AppConfig;
   const run = (ids: string[]) => handler.handle({ notificationIds: ids });
 
   beforeEach(() => {
@@ -90,12 +92,14 @@ describe('NotificationsSendJobHandler', () => {
       ],
     );
     mailer = new FakeMailer();
+    config = new AppConfig();
     const clock: Clock = { now: () => NOW };
     handler = new NotificationsSendJobHandler(
       repo as unknown as NotificationRepository,
       { db: {} } as TransactionRunner,
       mailer as unknown as Mailer,
       clock,
+      config,
     );
   });
   afterEach(() => jest.restoreAllMocks());
@@ -119,6 +123,24 @@ describe('NotificationsSendJobHandler', () => {
       ['n2', null],
       ['n3', NOW],
     ]);
+  });
+
+  it('makes links absolute under PUBLIC_BASE_URL', async () => {
+    config.PUBLIC_BASE_URL = 'https://eiso.kontum.gov.vn';
+    await run(['n1']);
+    expect(mailer.sent[0].text).toBe(
+      'Vui lòng đọc và xác nhận đã hiểu.\n\nXem chi tiết trên hệ thống eISO: https://eiso.kontum.gov.vn/api/v1/documents/d1',
+    );
+  });
+
+  it('keeps a reverse-proxy prefix of the public address', () => {
+    expect(absoluteLink('/api/v1/records?state=due_for_disposal', 'https://dichvu.kontum.gov.vn/eiso/')).toBe(
+      'https://dichvu.kontum.gov.vn/eiso/api/v1/records?state=due_for_disposal',
+    );
+    expect(absoluteLink('/api/v1/documents/d1', 'http://10.0.0.5:3000/eiso')).toBe(
+      'http://10.0.0.5:3000/eiso/api/v1/documents/d1',
+    );
+    expect(absoluteLink('/api/v1/documents/d1', undefined)).toBe('/api/v1/documents/d1');
   });
 
   it('sends nothing more when run twice', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { Clock, JobName, JobPayloads } from '@eiso/common';
+import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { JobHandler, JobHandlerContract } from '@eiso/queue';
 import { isConnectionFailure, isRejection, Mailer } from './mailer';
@@ -24,6 +25,7 @@ export class NotificationsSendJobHandler implements JobHandlerContract<JobName.N
     private readonly tx: TransactionRunner,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async handle({ notificationIds }: JobPayloads[JobName.NotificationsSend]): Promise<void> {
@@ -50,7 +52,7 @@ export class NotificationsSendJobHandler implements JobHandlerContract<JobName.N
         await this.mailer.send({
           to: recipient.email,
           subject: notification.title,
-          text: emailText(notification),
+          text: emailText(notification, this.config.PUBLIC_BASE_URL),
         });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -72,8 +74,15 @@ export class NotificationsSendJobHandler implements JobHandlerContract<JobName.N
   }
 }
 
-function emailText(notification: NotificationEntity): string {
+function emailText(notification: NotificationEntity, baseUrl: string | undefined): string {
   return notification.link
-    ? `${notification.body}\n\n${NOTIFICATION_MESSAGES.emailLink(notification.link)}`
+    ? `${notification.body}\n\n${NOTIFICATION_MESSAGES.emailLink(absoluteLink(notification.link, baseUrl))}`
     : notification.body;
+}
+
+/** `/api/v1/…` under the public address, keeping any path the address has (a reverse-proxy prefix). */
+export function absoluteLink(link: string, baseUrl: string | undefined): string {
+  if (!baseUrl) return link;
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return new URL(link.replace(/^\/+/, ''), base).toString();
 }
