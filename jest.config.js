@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@eiso/documents$': '<rootDir>/libs/documents/src',
   '^@eiso/notifications$': '<rootDir>/libs/notifications/src',
   '^@eiso/pdf$': '<rootDir>/libs/pdf/src',
+  '^@eiso/pdf/testing$': '<rootDir>/libs/pdf/src/pdf-text.testing',
   '^@eiso/reports$': '<rootDir>/libs/reports/src',
   '^@eiso/records$': '<rootDir>/libs/records/src',
   '^@eiso/migrations$': '<rootDir>/migrations',

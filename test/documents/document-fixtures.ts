@@ -1,8 +1,4 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** A real two-page PDF, different for each `label`. */
@@ -18,18 +14,6 @@ export async function samplePdf(label: string, pages = 2): Promise<Buffer> {
 
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** What a reader of the PDF sees, through poppler's pdftotext. */
-export function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'eiso-pdf-'));
-  try {
-    const file = join(dir, 'copy.pdf');
-    writeFileSync(file, bytes);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** A Windows executable renamed .pdf: the bytes say what it is. */

@@ -1,8 +1,9 @@
 import { Workbook } from 'exceljs';
 import { Role } from '@eiso/common';
+import { extractPdfText } from '@eiso/pdf/testing';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
-import { binaryParser, pdfText, samplePdf, sha256 } from './document-fixtures';
+import { binaryParser, samplePdf, sha256 } from './document-fixtures';
 
 interface Version {
   id: string;
@@ -226,7 +227,7 @@ describe('document control: a procedure from draft to controlled copy', () => {
 
     const copy = await api(staff).binary(`${vpath(v1.id)}/controlled-copy`);
     expect(copy.status).toBe(200);
-    const text = pdfText(copy.body as Buffer);
+    const text = await extractPdfText(copy.body as Buffer);
     for (const expected of [
       'QT-HT-01 ban 1 - noi dung trang 1',
       'Mã hiệu: QT-HT-01',
@@ -333,10 +334,14 @@ describe('document control: a procedure from draft to controlled copy', () => {
     ]);
 
     await waitForQueuesToDrain(ctx.worker!, 30_000);
-    const oldCopy = pdfText((await api(staff).binary(`${vpath(v1.id)}/controlled-copy`)).body as Buffer);
+    const oldCopy = await extractPdfText(
+      (await api(staff).binary(`${vpath(v1.id)}/controlled-copy`)).body as Buffer,
+    );
     expect(oldCopy).toContain('HẾT HIỆU LỰC');
     expect(oldCopy).not.toContain('BẢN CÓ KIỂM SOÁT');
-    const newCopy = pdfText((await api(staff).binary(`${vpath(v2.id)}/controlled-copy`)).body as Buffer);
+    const newCopy = await extractPdfText(
+      (await api(staff).binary(`${vpath(v2.id)}/controlled-copy`)).body as Buffer,
+    );
     expect(newCopy).toContain('Lần ban hành: 02');
     expect(newCopy).toContain('Trang 4/4');
   });
@@ -384,7 +389,9 @@ describe('document control: a procedure from draft to controlled copy', () => {
         'Quy trình kiểm soát thông tin dạng văn bản',
       ]),
     );
-    const pdf = pdfText((await api(staff).binary('/registers/internal-documents?format=pdf')).body as Buffer);
+    const pdf = await extractPdfText(
+      (await api(staff).binary('/registers/internal-documents?format=pdf')).body as Buffer,
+    );
     expect(pdf).toContain('DANH MỤC TÀI LIỆU NỘI BỘ');
     expect(pdf).toContain('Quy trình kiểm soát thông tin dạng văn bản');
     expect((await api(staff).get('/registers/external-documents')).body.items).toEqual([]);

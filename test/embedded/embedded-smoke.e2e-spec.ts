@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfText, samplePdf } from '../documents/document-fixtures';
+import { extractPdfText } from '@eiso/pdf/testing';
+import { samplePdf } from '../documents/document-fixtures';
 import { freePort, ROOT, RunningProcess, startProcess, waitForOk } from '../support/process';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -21,6 +22,8 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       EISO_ADMIN_PASSWORD: 'Quantri-2026',
+      // This suite imports the Kon Tum list itself; demo-seed.e2e-spec.ts covers the seeded start.
+      EISO_DEMO_SEED: 'false',
     });
     await waitForOk(`${base()}/health/ready`, api, 60_000);
   };
@@ -57,7 +60,7 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
     const token = await login();
     const auth = { Authorization: `Bearer ${token}` };
     const form = new FormData();
-    const csv = readFileSync(join(ROOT, 'test/fixtures/kontum-agencies-2020.csv'));
+    const csv = readFileSync(join(ROOT, 'seed/kontum-agencies-2020.csv'));
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'kontum-agencies-2020.csv');
     const imported = await fetch(`${base()}/api/v1/agencies/import`, {
       method: 'POST',
@@ -148,7 +151,7 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
     );
     const copy = await fetch(`${base()}/api/v1${path}/controlled-copy`, { headers: tokens.drafter });
     expect(copy.status).toBe(200);
-    expect(pdfText(Buffer.from(await copy.arrayBuffer()))).toContain('BẢN CÓ KIỂM SOÁT');
+    expect(await extractPdfText(Buffer.from(await copy.arrayBuffer()))).toContain('BẢN CÓ KIỂM SOÁT');
     expect(readdirSync(join(dataDir, 'files'), { recursive: true }).length).toBeGreaterThan(0);
   }, 60_000);
 

@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { Role } from '@eiso/common';
 import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
 
-const FIXTURE = readFileSync(join(__dirname, '../fixtures/kontum-agencies-2020.csv'));
+const FIXTURE = readFileSync(join(__dirname, '../../seed/kontum-agencies-2020.csv'));
 
 interface AuditRow {
   action: string;

@@ -17,7 +17,7 @@ import {
 } from '@eiso/organizations';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
-const FIXTURE = readFileSync(join(__dirname, '../fixtures/kontum-agencies-2020.csv'));
+const FIXTURE = readFileSync(join(__dirname, '../../seed/kontum-agencies-2020.csv'));
 const HEADER = 'no,group,level,deadline_year,district,name';
 
 @Module({})

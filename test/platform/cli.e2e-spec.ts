@@ -22,7 +22,7 @@ describe('command line', () => {
   afterAll(() => db.drop());
 
   it('imports the agency list idempotently and verifies the audit chain', async () => {
-    const file = join(ROOT, 'test/fixtures/kontum-agencies-2020.csv');
+    const file = join(ROOT, 'seed/kontum-agencies-2020.csv');
     const first = await cli('import-agencies', file);
     expect(first.stdout).toContain('Đã nhập 147 cơ quan: tạo mới 147, cập nhật 0, không đổi 0');
     const again = await cli('import-agencies', file);

@@ -41,7 +41,7 @@ describe('worker process (services profile)', () => {
       [
         join(ROOT, 'dist/apps/api/src/cli/main.js'),
         'import-agencies',
-        join(ROOT, 'test/fixtures/kontum-agencies-2020.csv'),
+        join(ROOT, 'seed/kontum-agencies-2020.csv'),
       ],
       {
         env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, JWT_SECRET: 'x'.repeat(40) },

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobName, Role } from '@eiso/common';
+import { extractPdfText } from '@eiso/pdf/testing';
 import { JobQueue } from '@eiso/queue';
 import { StorageDriver } from '@eiso/storage';
-import { pdfText, samplePdf, sha256 } from '../documents/document-fixtures';
+import { samplePdf, sha256 } from '../documents/document-fixtures';
 import { FixedClock } from '../support/fixed-clock';
 import { objectKeys } from '../support/s3-objects';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
@@ -400,7 +401,7 @@ describe('records disposal', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain('bien-ban-huy-ho-so-02.pdf');
-    const text = pdfText(res.body as Buffer).replace(/\s+/g, ' ');
+    const text = (await extractPdfText(res.body as Buffer)).replace(/\s+/g, ' ');
     for (const expected of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',

@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { Role } from '@eiso/common';
-import { disguisedExe, pdfText, samplePdf, sha256 } from '../documents/document-fixtures';
+import { extractPdfText } from '@eiso/pdf/testing';
+import { disguisedExe, samplePdf, sha256 } from '../documents/document-fixtures';
 import { FixedClock } from '../support/fixed-clock';
 import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
@@ -291,7 +292,9 @@ describe('records: register, filing, files and lists', () => {
         'Tủ hồ sơ Bộ phận Một cửa',
       ]),
     );
-    const pdf = pdfText((await apiAs(ctx, staff).binary('/registers/records?format=pdf')).body as Buffer);
+    const pdf = await extractPdfText(
+      (await apiAs(ctx, staff).binary('/registers/records?format=pdf')).body as Buffer,
+    );
     expect(pdf).toContain('DANH MỤC HỒ SƠ');
     expect(pdf).toContain('Ủy ban nhân dân xã Đăk Hà');
     expect(pdf).toContain('Vĩnh viễn');

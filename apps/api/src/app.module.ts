@@ -12,6 +12,7 @@ import { QueueModule } from '@eiso/queue';
 import { StorageModule } from '@eiso/storage';
 import { AgenciesHttpModule } from './agencies/agencies-http.module';
 import { AuditEventsController } from './audit-events/audit-events.controller';
+import { DemoModule } from './demo/demo.module';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { MeController } from './auth/me.controller';
@@ -62,6 +63,7 @@ export class AppModule {
         RegistersHttpModule,
         RecordsHttpModule,
         HealthModule,
+        ...(config.seedsDemoProvince ? [DemoModule] : []),
       ],
       controllers: [
         AuthController,

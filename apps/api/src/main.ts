@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigValidationError, loadConfig, resolveSigningSecret } from '@eiso/config';
 import { runMigrations, startEmbeddedPostgres } from '@eiso/database';
 import { createApiApp, DOCS_PATH } from './create-api-app';
+import { DemoSeederService } from './demo/demo-seeder.service';
 
 async function main(): Promise<void> {
   const logger = new Logger('Bootstrap');
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal));
+  await app.init();
+  if (config.seedsDemoProvince) await app.get(DemoSeederService).seedIfEmpty();
   await app.listen(config.PORT, config.HOST);
   const base = `http://localhost:${config.PORT}`;
   logger.log(

@@ -147,9 +147,27 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: LogLevel = 'info';
 
+  /**
+   * Embedded profile: on an empty database, load the demo province (the Kon Tum roadmap list, a
+   * demo agency with an account per role). Ignored on the services profile.
+   */
+  @IsIn(['true', 'false'])
+  EISO_DEMO_SEED = 'true';
+
+  /** Password of the demo accounts; unset: one is generated and printed once in the log. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'EISO_DEMO_PASSWORD phải dài ít nhất 8 ký tự' })
+  EISO_DEMO_PASSWORD?: string;
+
   /** Embedded profile: run scheduled jobs in-process. Tests turn it off to trigger jobs by hand. */
   @IsIn(['true', 'false'])
   EISO_SCHEDULER = 'true';
+
+  /** The embedded profile seeds its demo province unless told not to. */
+  get seedsDemoProvince(): boolean {
+    return this.usesEmbeddedDatabase && this.EISO_DEMO_SEED === 'true';
+  }
 
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;

@@ -4,7 +4,7 @@ import { DomainException, ErrorCode } from '@eiso/common';
 import { AgencyCsvRowError, parseAgencyCsv } from './agency-csv.parser';
 import { AgencyLevel } from './agency-level';
 
-const FIXTURE = join(__dirname, '../../../test/fixtures/kontum-agencies-2020.csv');
+const FIXTURE = join(__dirname, '../../../seed/kontum-agencies-2020.csv');
 const HEADER = 'no,group,level,deadline_year,district,name';
 
 function rowErrors(input: Buffer | string): AgencyCsvRowError[] {

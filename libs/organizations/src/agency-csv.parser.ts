@@ -5,7 +5,7 @@ import { cleanText } from './clean-text';
 import { districtKey } from './district-matcher';
 import { ORGANIZATIONS_MESSAGES as M } from './organizations.messages';
 
-/** The columns of the roadmap list, e.g. test/fixtures/kontum-agencies-2020.csv. */
+/** The columns of the roadmap list, e.g. seed/kontum-agencies-2020.csv. */
 export const AGENCY_CSV_COLUMNS = ['no', 'group', 'level', 'deadline_year', 'district', 'name'] as const;
 const REQUIRED_COLUMNS = ['level', 'deadline_year', 'district', 'name'] as const;
 

@@ -65,7 +65,7 @@ describe('renderControlledCopy', () => {
     const copy = await renderControlledCopy(copyInput({ kind: 'pdf', bytes: source }));
 
     expect(await pageCount(copy)).toBe(3);
-    const text = extractPdfText(copy);
+    const text = await extractPdfText(copy);
     for (const expected of [
       'Nội dung trang một: mục đích, phạm vi',
       'Nội dung trang hai: lưu đồ',
@@ -91,7 +91,9 @@ describe('renderControlledCopy', () => {
     }
     expect(text).not.toContain('HẾT HIỆU LỰC');
 
-    const pages = [1, 2, 3].map((page) => extractPdfText(copy, { firstPage: page, lastPage: page }));
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => extractPdfText(copy, { firstPage: page, lastPage: page })),
+    );
     expect(pages[0]).toContain('Trang 1/3');
     expect(pages[0]).toContain('Nội dung trang một');
     expect(pages[1]).toContain('Trang 2/3');
@@ -109,19 +111,20 @@ describe('renderControlledCopy', () => {
       ),
     );
 
-    const text = extractPdfText(copy);
+    const text = await extractPdfText(copy);
     expect(text).toContain('HẾT HIỆU LỰC');
     expect(text).toContain('Ghi chú: Được thay thế bởi lần ban hành 03');
     expect(text).not.toContain('BẢN CÓ KIỂM SOÁT');
-    const counts = [1, 2, 3].map((page) => {
-      const pageText = extractPdfText(copy, { raw: true, firstPage: page, lastPage: page }).replace(
-        /\s+/g,
-        '',
-      );
-      return pageText.split('HẾTHIỆULỰC').length - 1;
-    });
-    // The band and the diagonal watermark (which pdftotext returns letter by letter) on every
-    // page, plus the state line of the signature page.
+    const counts = await Promise.all(
+      [1, 2, 3].map(async (page) => {
+        const pageText = (await extractPdfText(copy, { raw: true, firstPage: page, lastPage: page })).replace(
+          /\s+/g,
+          '',
+        );
+        return pageText.split('HẾTHIỆULỰC').length - 1;
+      }),
+    );
+    // The band and the diagonal watermark on every page, plus the state line of the signature page.
     expect(counts).toEqual([2, 2, 3]);
   });
 
@@ -137,7 +140,7 @@ describe('renderControlledCopy', () => {
     );
 
     expect(await pageCount(copy)).toBe(2);
-    const cover = extractPdfText(copy, { firstPage: 1, lastPage: 1 });
+    const cover = await extractPdfText(copy, { firstPage: 1, lastPage: 1 });
     for (const expected of [
       'UBND HUYỆN ĐĂK HÀ',
       'QUY TRÌNH',
@@ -152,7 +155,7 @@ describe('renderControlledCopy', () => {
     ]) {
       expect(cover).toContain(expected);
     }
-    const signaturePage = extractPdfText(copy, { firstPage: 2, lastPage: 2 });
+    const signaturePage = await extractPdfText(copy, { firstPage: 2, lastPage: 2 });
     expect(signaturePage).toContain('TRANG KÝ DUYỆT');
     expect(signaturePage).toContain('Trang 2/2');
   });
@@ -168,7 +171,7 @@ describe('renderControlledCopy', () => {
       ),
     );
 
-    const text = extractPdfText(copy);
+    const text = await extractPdfText(copy);
     expect(text).toContain('Quy trình kiểm soát hồ sơ'.normalize('NFC'));
     expect(text).toContain('Sở Tư pháp tỉnh Kon Tum'.normalize('NFC'));
   });
@@ -177,10 +180,10 @@ describe('renderControlledCopy', () => {
     const source = await sourcePdf(['Bảng theo dõi xoay ngang'], 90);
     const copy = await renderControlledCopy(copyInput({ kind: 'pdf', bytes: source }));
 
-    const lines = extractPdfText(copy, { layout: true, firstPage: 1, lastPage: 1 })
+    const lines = (await extractPdfText(copy, { layout: true, firstPage: 1, lastPage: 1 }))
       .split('\n')
       .filter((line) => line.trim());
-    // Drawn sideways, pdftotext would return the band in pieces, not as the page's first line.
+    // Drawn sideways, the band would come out in pieces, not as the page's first line.
     expect(lines[0]).toContain('BẢN CÓ KIỂM SOÁT');
     expect(lines[0]).toContain('Mã hiệu: QT-HT-01');
     expect(lines[0]).toContain('Trang 1/2');

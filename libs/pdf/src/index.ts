@@ -6,4 +6,3 @@ export * from './pdf-colors';
 export * from './text-layout';
 export * from './text-block';
 export * from './pdf.messages';
-export * from './pdf-text.testing';

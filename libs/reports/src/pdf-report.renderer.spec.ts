@@ -1,4 +1,4 @@
-import { extractPdfText } from '@eiso/pdf';
+import { extractPdfText } from '@eiso/pdf/testing';
 import { PDFDocument } from 'pdf-lib';
 import { renderPdf } from './pdf-report.renderer';
 import type { ReportTable } from './report-table';
@@ -43,7 +43,7 @@ describe('renderPdf', () => {
     const [width, height] = [doc.getPage(0).getWidth(), doc.getPage(0).getHeight()];
     expect(width).toBeGreaterThan(height);
 
-    const text = extractPdfText(pdf);
+    const text = await extractPdfText(pdf);
     for (let i = 1; i <= 200; i++) expect(text).toContain(`QT-${String(i).padStart(3, '0')}`);
     expect(text).toContain('UBND HUYỆN ĐĂK HÀ');
     expect(text).toContain('DANH MỤC TÀI LIỆU NỘI BỘ');
@@ -53,7 +53,7 @@ describe('renderPdf', () => {
     expect(text).toContain(`Trang 1/${pageCount}`);
     expect(text).toContain(`Trang ${pageCount}/${pageCount}`);
 
-    const second = extractPdfText(pdf, { firstPage: 2, lastPage: 2 });
+    const second = await extractPdfText(pdf, { firstPage: 2, lastPage: 2 });
     for (const header of ['STT', 'Mã hiệu', 'Tên tài liệu', 'Đơn vị chủ trì'])
       expect(second).toContain(header);
     expect(second).toContain(`Trang 2/${pageCount}`);
@@ -63,7 +63,7 @@ describe('renderPdf', () => {
     const pdf = await renderPdf({ ...register(0), footnote: undefined });
 
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
-    expect(extractPdfText(pdf)).toContain('Không có dữ liệu.');
+    expect(await extractPdfText(pdf)).toContain('Không có dữ liệu.');
   });
 
   it('splits a row taller than a page instead of losing its text', async () => {
@@ -74,7 +74,7 @@ describe('renderPdf', () => {
     const pdf = await renderPdf(table);
 
     expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
-    const text = extractPdfText(pdf);
+    const text = await extractPdfText(pdf);
     expect(text).toContain('Dòng 1 của nội dung rất dài.');
     expect(text).toContain('Dòng 120 của nội dung rất dài.');
   });
