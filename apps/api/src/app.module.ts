@@ -45,7 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, runtime.clock),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, process.stdout.isTTY === true)),
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
         DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),

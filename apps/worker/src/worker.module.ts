@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { Clock } from '@eiso/common';
-import { AppConfig, ConfigModule, SecretsModule } from '@eiso/config';
+import { AppConfig, ConfigModule, logTransport, SecretsModule } from '@eiso/config';
 import { SIGNING_SECRET } from '@eiso/identity';
 import { DatabaseModule } from '@eiso/database';
 import { NotificationsModule } from '@eiso/notifications';
@@ -31,7 +31,13 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config, runtime.clock),
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, messageKey: 'message' } }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            messageKey: 'message',
+            transport: logTransport(config, process.stdout.isTTY === true),
+          },
+        }),
         DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
         QueueModule.forRoot({ config, runWorkers: true }),

@@ -148,6 +148,14 @@ export class AppConfig {
   LOG_LEVEL: LogLevel = 'info';
 
   /**
+   * `json` (one object per line, for collectors) or `pretty` (coloured lines for a person at a
+   * terminal). Unset: pretty on the embedded profile when the output is a terminal, JSON otherwise.
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /**
    * Embedded profile: on an empty database, load the demo province (the Kon Tum roadmap list, a
    * demo agency with an account per role). Ignored on the services profile.
    */
