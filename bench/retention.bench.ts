@@ -10,6 +10,7 @@ import { loadConfig } from '@eiso/config';
 import { runMigrations } from '@eiso/database';
 import { InProcessJobQueue, JobHandlerRegistry, JobQueue } from '@eiso/queue';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { indexDefinitions } from './stack';
 
 /**
  * `npm run bench:retention`: 1,000,000 records across 150 agencies, then the `records.retention`
@@ -102,19 +103,6 @@ async function seed(pg: PgClient): Promise<void> {
   );
   for (const { definition } of indexes) await pg.query(definition);
   await pg.query('VACUUM ANALYZE record, record_search');
-}
-
-async function indexDefinitions(
-  pg: PgClient,
-  table: string,
-): Promise<{ name: string; definition: string }[]> {
-  const { rows } = await pg.query<{ indexname: string; indexdef: string }>(
-    `SELECT indexname, indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename = $1 AND indexname NOT LIKE 'pk\\_%'
-      ORDER BY indexname`,
-    [table],
-  );
-  return rows.map((r) => ({ name: r.indexname, definition: r.indexdef }));
 }
 
 /** The baseline's table: `CREATE TABLE … AS` the seeded rows, with the same indexes. */

@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import Redis from 'ioredis';
 import { Client } from 'minio';
-import { Client as PgClient } from 'pg';
-import { freePort, ROOT, startProcess, waitForOk } from '../test/support/process';
+import { createDatabase, json, migrate, runBench, startApi, startS3Process } from './stack';
 
 /**
  * `npm run bench:upload`: 500 MB through the API (multipart → busboy → S3 driver → s3rver) against
@@ -17,8 +13,6 @@ import { freePort, ROOT, startProcess, waitForOk } from '../test/support/process
 const SIZE_MB = Number(process.env.BENCH_UPLOAD_MB ?? 500);
 const SIZE = SIZE_MB * 1024 * 1024;
 const PART_MB = 8;
-const PG_URL = process.env.EISO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.EISO_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BLOCK = randomBytes(1024 * 1024);
 
 /** The same pseudo-file for both paths: 1 MiB blocks, each made unique by its index. */
@@ -42,16 +36,6 @@ function rssOf(pid: number): number {
     throw new Error(`the API process ${pid} is gone`);
   }
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-async function json<T>(method: string, url: string, body: object | null, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 /** Streams a multipart body of `size` bytes to the upload route; resolves with the elapsed seconds. */
@@ -131,144 +115,93 @@ async function uploadDirect(client: Client, bucket: string): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-interface S3Endpoint {
-  endpoint: string;
-  accessKey: string;
-  secretKey: string;
-}
-
-/** Starts bench/s3-server.process in a child process and reads its endpoint from the first line. */
-async function startS3Process(): Promise<{ s3: S3Endpoint; stop: () => Promise<unknown> }> {
-  const child = startProcess('dist-bench/bench/s3-server.process.js', {});
-  const deadline = Date.now() + 30_000;
-  while (!child.output().includes('\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const s3 = JSON.parse(child.output().split('\n')[0]) as S3Endpoint;
-  return { s3, stop: () => child.stop() };
-}
-
-async function main(): Promise<void> {
-  const { s3, stop: stopS3 } = await startS3Process();
-  const db = `eiso_bench_${Date.now()}`;
-  const admin = new PgClient({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${db}`);
-  const dbUrl = new URL(PG_URL);
-  dbUrl.pathname = `/${db}`;
+runBench(async (ctx) => {
+  const s3 = await startS3Process(ctx);
+  const databaseUrl = await createDatabase(ctx, 'eiso_bench');
   const bucket = 'eiso-bench';
-  const port = await freePort();
-  const prefix = `eiso-bench-${randomBytes(3).toString('hex')}`;
-  const api = startProcess('dist/apps/api/src/main.js', {
-    DATABASE_URL: dbUrl.toString(),
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY: s3.accessKey,
-    S3_SECRET_KEY: s3.secretKey,
-    S3_BUCKET: bucket,
-    S3_PART_SIZE_MB: String(PART_MB),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    EISO_ADMIN_PASSWORD: 'Bench-Admin-2026',
-    MAX_UPLOAD_MB: String(SIZE_MB + 10),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    EISO_SCHEDULER: 'false',
+  const api = await startApi(ctx, {
+    databaseUrl,
+    s3,
+    env: {
+      S3_BUCKET: bucket,
+      S3_PART_SIZE_MB: String(PART_MB),
+      EISO_ADMIN_PASSWORD: 'Bench-Admin-2026',
+      MAX_UPLOAD_MB: String(SIZE_MB + 10),
+    },
   });
-  apiOutput = api.output;
-  try {
-    // The API runs migrations only on the embedded profile; here the migration command does.
-    execFileSync(process.execPath, [join(ROOT, 'dist/libs/database/src/cli/migrate.js')], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: dbUrl.toString(), JWT_SECRET: 'x'.repeat(40) },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForOk(`${base}/health/ready`, api, 60_000);
-    const { accessToken: adminToken } = await json<{ accessToken: string }>(
-      'POST',
-      `${base}/api/v1/auth/login`,
-      { username: 'admin', password: 'Bench-Admin-2026' },
-    );
-    const agency = await json<{ id: string }>(
-      'POST',
-      `${base}/api/v1/agencies`,
-      { name: 'Sở Khoa học và Công nghệ', level: 'province_department', roadmapYear: 2025 },
-      adminToken,
-    );
-    await json(
-      'POST',
-      `${base}/api/v1/users`,
-      {
-        username: 'bench.drafter',
-        fullName: 'Người đo',
-        password: 'Bench-Drafter-1',
-        agencyId: agency.id,
-        roles: ['drafter'],
-      },
-      adminToken,
-    );
-    const { accessToken } = await json<{ accessToken: string }>('POST', `${base}/api/v1/auth/login`, {
+  // The API runs migrations only on the embedded profile; here the migration command does.
+  migrate(databaseUrl);
+  const base = api.base;
+  await api.ready();
+  const { accessToken: adminToken } = await json<{ accessToken: string }>(
+    'POST',
+    `${base}/api/v1/auth/login`,
+    { username: 'admin', password: 'Bench-Admin-2026' },
+  );
+  const agency = await json<{ id: string }>(
+    'POST',
+    `${base}/api/v1/agencies`,
+    { name: 'Sở Khoa học và Công nghệ', level: 'province_department', roadmapYear: 2025 },
+    adminToken,
+  );
+  await json(
+    'POST',
+    `${base}/api/v1/users`,
+    {
       username: 'bench.drafter',
+      fullName: 'Người đo',
       password: 'Bench-Drafter-1',
-    });
-    const doc = await json<{ id: string; currentVersion: { id: string } }>(
-      'POST',
-      `${base}/api/v1/documents`,
-      { code: 'BENCH-01', title: 'Tệp đo tốc độ tải lên', type: 'form' },
-      accessToken,
-    );
-    const uploadUrl = `${base}/api/v1/documents/${doc.id}/versions/${doc.currentVersion.id}/files`;
+      agencyId: agency.id,
+      roles: ['drafter'],
+    },
+    adminToken,
+  );
+  const { accessToken } = await json<{ accessToken: string }>('POST', `${base}/api/v1/auth/login`, {
+    username: 'bench.drafter',
+    password: 'Bench-Drafter-1',
+  });
+  const doc = await json<{ id: string; currentVersion: { id: string } }>(
+    'POST',
+    `${base}/api/v1/documents`,
+    { code: 'BENCH-01', title: 'Tệp đo tốc độ tải lên', type: 'form' },
+    accessToken,
+  );
+  const uploadUrl = `${base}/api/v1/documents/${doc.id}/versions/${doc.currentVersion.id}/files`;
 
-    const pid = api.child.pid!;
-    const baseline = rssOf(pid);
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      if (api.child.exitCode === null) peak = Math.max(peak, rssOf(pid));
-    }, 25);
-    const apiSeconds = await uploadThroughApi(uploadUrl, accessToken).finally(() => clearInterval(sampler));
-    peak = Math.max(peak, rssOf(pid));
+  const pid = api.process.child.pid!;
+  const baseline = rssOf(pid);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    if (api.process.child.exitCode === null) peak = Math.max(peak, rssOf(pid));
+  }, 25);
+  const apiSeconds = await uploadThroughApi(uploadUrl, accessToken).finally(() => clearInterval(sampler));
+  peak = Math.max(peak, rssOf(pid));
 
-    const url = new URL(s3.endpoint);
-    const minio = new Client({
-      endPoint: url.hostname,
-      port: Number(url.port),
-      useSSL: false,
-      accessKey: s3.accessKey,
-      secretKey: s3.secretKey,
-      pathStyle: true,
-    });
-    const directSeconds = await uploadDirect(minio, bucket);
+  const url = new URL(s3.endpoint);
+  const minio = new Client({
+    endPoint: url.hostname,
+    port: Number(url.port),
+    useSSL: false,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    pathStyle: true,
+  });
+  const directSeconds = await uploadDirect(minio, bucket);
 
-    const apiMbps = SIZE_MB / apiSeconds;
-    const directMbps = SIZE_MB / directSeconds;
-    const ratio = apiMbps / directMbps;
-    const growth = (peak - baseline) / 1024 / 1024;
-    process.stdout.write(
-      `Tải lên qua API: ${SIZE_MB} MB trong ${apiSeconds.toFixed(2)} s (${apiMbps.toFixed(1)} MB/s)\n`,
-    );
-    process.stdout.write(
-      `Tải thẳng lên S3 (minio): ${SIZE_MB} MB trong ${directSeconds.toFixed(2)} s (${directMbps.toFixed(1)} MB/s)\n`,
-    );
-    process.stdout.write(
-      `RSS của tiến trình API: ${(baseline / 1048576).toFixed(0)} MB → đỉnh ${(peak / 1048576).toFixed(0)} MB\n`,
-    );
-    process.stdout.write(
-      `bench:upload api_mbps=${apiMbps.toFixed(1)} direct_mbps=${directMbps.toFixed(1)} ratio=${ratio.toFixed(2)} rss_growth_mb=${growth.toFixed(1)}\n`,
-    );
-  } finally {
-    await api.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-    await admin.end();
-    await stopS3();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  }
-}
-
-let apiOutput = (): string => '';
-
-main().catch((error: unknown) => {
-  process.stderr.write(apiOutput().slice(-4000));
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  const apiMbps = SIZE_MB / apiSeconds;
+  const directMbps = SIZE_MB / directSeconds;
+  const ratio = apiMbps / directMbps;
+  const growth = (peak - baseline) / 1024 / 1024;
+  process.stdout.write(
+    `Tải lên qua API: ${SIZE_MB} MB trong ${apiSeconds.toFixed(2)} s (${apiMbps.toFixed(1)} MB/s)\n`,
+  );
+  process.stdout.write(
+    `Tải thẳng lên S3 (minio): ${SIZE_MB} MB trong ${directSeconds.toFixed(2)} s (${directMbps.toFixed(1)} MB/s)\n`,
+  );
+  process.stdout.write(
+    `RSS của tiến trình API: ${(baseline / 1048576).toFixed(0)} MB → đỉnh ${(peak / 1048576).toFixed(0)} MB\n`,
+  );
+  process.stdout.write(
+    `bench:upload api_mbps=${apiMbps.toFixed(1)} direct_mbps=${directMbps.toFixed(1)} ratio=${ratio.toFixed(2)} rss_growth_mb=${growth.toFixed(1)}\n`,
+  );
 });
