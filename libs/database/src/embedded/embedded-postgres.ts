@@ -8,6 +8,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 const { unaccent } = require('@electric-sql/pglite/contrib/unaccent') as { unaccent: Extension };
+const { btree_gin } = require('@electric-sql/pglite/contrib/btree_gin') as { btree_gin: Extension };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -72,7 +73,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
-  const db = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
+  const db = await PGlite.create(dir, { extensions: { pg_trgm, unaccent, btree_gin } });
   const port = await freePort();
   const server = new PGLiteSocketServer({
     db,
