@@ -1,7 +1,15 @@
 import autocannon from 'autocannon';
 import { Client as PgClient } from 'pg';
 import { PasswordHasher } from '@eiso/identity';
-import { createDatabase, indexDefinitions, json, migrate, runBench, startApi, startS3Process } from './stack';
+import {
+  createDatabase,
+  json,
+  loadWithoutIndexes,
+  migrate,
+  runBench,
+  startApi,
+  startS3Process,
+} from './stack';
 
 /**
  * `npm run bench:reads`: a province in one database (150 agencies, 4,500 users, 30,000 documents
@@ -262,45 +270,40 @@ async function seedDocuments(pg: PgClient): Promise<void> {
  * name a subject and a person, so that a search word matches a share of each agency's records.
  */
 async function seedRecords(pg: PgClient): Promise<void> {
-  // Bulk load without the secondary indexes, then build them exactly as the migration defined them.
-  const indexes = [
-    ...(await indexDefinitions(pg, 'record')),
-    ...(await indexDefinitions(pg, 'record_search')),
-  ];
-  for (const { name } of indexes) await pg.query(`DROP INDEX ${name}`);
-  await pg.query(
-    `WITH t AS (
-       SELECT id, agency_id, retention_months, created_by,
-              (row_number() OVER (ORDER BY agency_id, code) - 1)::int AS n,
-              substr(code, 4)::int AS k
-         FROM record_type)
-     INSERT INTO record (id, agency_id, record_type_id, title, reference, record_date, retention_months,
-                         retention_end, state, due_at, hold_reason, held_at, held_by, created_by)
-     SELECT gen_random_uuid(), t.agency_id, t.id,
-            'Hồ sơ ' || ($5::text[])[1 + (m + t.k) % cardinality($5::text[])] || ' của '
-              || ($6::text[])[1 + (m * 7 + t.n) % cardinality($6::text[])],
-            lpad((m + 1)::text, 6, '0') || '/HS-' || t.k, d.record_date, t.retention_months, e.retention_end,
-            CASE WHEN g % 20 = 7 AND e.retention_end < DATE '2025-01-01' THEN 'due_for_disposal' ELSE 'active' END,
-            CASE WHEN g % 20 = 7 AND e.retention_end < DATE '2025-01-01' THEN e.retention_end::timestamptz END,
-            CASE WHEN g % 100 = 0 THEN 'Phong tỏa phục vụ thanh tra' END,
-            CASE WHEN g % 100 = 0 THEN now() END,
-            CASE WHEN g % 100 = 0 THEN t.created_by END,
-            t.created_by
-       FROM generate_series(0, $1::int - 1) g
-       JOIN t ON t.n = g % $2::int
-       CROSS JOIN LATERAL (SELECT g / $2::int AS m,
-                                  ($3::date + (g::bigint * 7919 % $4::int)::int) AS record_date) d
-       CROSS JOIN LATERAL (SELECT CASE WHEN t.retention_months IS NULL THEN NULL
-                                       ELSE (d.record_date + make_interval(months => t.retention_months))::date
-                                  END AS retention_end) e`,
-    [RECORDS, AGENCIES * TYPES_PER_AGENCY, FIRST_DATE, DAYS, SUBJECTS, PEOPLE],
-  );
-  // The same text RecordRepository.insert writes: title and reference.
-  await pg.query(
-    `INSERT INTO record_search (record_id, agency_id, text)
-     SELECT id, agency_id, title || ' ' || reference FROM record`,
-  );
-  for (const { definition } of indexes) await pg.query(definition);
+  await loadWithoutIndexes(pg, ['record', 'record_search'], async () => {
+    await pg.query(
+      `WITH t AS (
+         SELECT id, agency_id, retention_months, created_by,
+                (row_number() OVER (ORDER BY agency_id, code) - 1)::int AS n,
+                substr(code, 4)::int AS k
+           FROM record_type)
+       INSERT INTO record (id, agency_id, record_type_id, title, reference, record_date, retention_months,
+                           retention_end, state, due_at, hold_reason, held_at, held_by, created_by)
+       SELECT gen_random_uuid(), t.agency_id, t.id,
+              'Hồ sơ ' || ($5::text[])[1 + (m + t.k) % cardinality($5::text[])] || ' của '
+                || ($6::text[])[1 + (m * 7 + t.n) % cardinality($6::text[])],
+              lpad((m + 1)::text, 6, '0') || '/HS-' || t.k, d.record_date, t.retention_months, e.retention_end,
+              CASE WHEN g % 20 = 7 AND e.retention_end < DATE '2025-01-01' THEN 'due_for_disposal' ELSE 'active' END,
+              CASE WHEN g % 20 = 7 AND e.retention_end < DATE '2025-01-01' THEN e.retention_end::timestamptz END,
+              CASE WHEN g % 100 = 0 THEN 'Phong tỏa phục vụ thanh tra' END,
+              CASE WHEN g % 100 = 0 THEN now() END,
+              CASE WHEN g % 100 = 0 THEN t.created_by END,
+              t.created_by
+         FROM generate_series(0, $1::int - 1) g
+         JOIN t ON t.n = g % $2::int
+         CROSS JOIN LATERAL (SELECT g / $2::int AS m,
+                                    ($3::date + (g::bigint * 7919 % $4::int)::int) AS record_date) d
+         CROSS JOIN LATERAL (SELECT CASE WHEN t.retention_months IS NULL THEN NULL
+                                         ELSE (d.record_date + make_interval(months => t.retention_months))::date
+                                    END AS retention_end) e`,
+      [RECORDS, AGENCIES * TYPES_PER_AGENCY, FIRST_DATE, DAYS, SUBJECTS, PEOPLE],
+    );
+    // The same text RecordRepository.insert writes: title and reference.
+    await pg.query(
+      `INSERT INTO record_search (record_id, agency_id, text)
+       SELECT id, agency_id, title || ' ' || reference FROM record`,
+    );
+  });
 }
 
 /** Logs in `count` ISO secretaries spread over the agencies, a few at a time (argon2 is costly). */

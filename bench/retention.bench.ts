@@ -10,7 +10,7 @@ import { loadConfig } from '@eiso/config';
 import { runMigrations } from '@eiso/database';
 import { InProcessJobQueue, JobHandlerRegistry, JobQueue } from '@eiso/queue';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { indexDefinitions } from './stack';
+import { indexDefinitions, loadWithoutIndexes } from './stack';
 
 /**
  * `npm run bench:retention`: 1,000,000 records across 150 agencies, then the `records.retention`
@@ -70,38 +70,33 @@ async function seed(pg: PgClient): Promise<void> {
        FROM agency a JOIN app_user u ON u.agency_id = a.id CROSS JOIN generate_series(1, $1::int) k`,
     [TYPES_PER_AGENCY],
   );
-  // Bulk load without the secondary indexes, then build them exactly as the migration defined them.
-  const indexes = [
-    ...(await indexDefinitions(pg, 'record')),
-    ...(await indexDefinitions(pg, 'record_search')),
-  ];
-  for (const { name } of indexes) await pg.query(`DROP INDEX ${name}`);
-  await pg.query(
-    `WITH t AS (
-       SELECT id, agency_id, retention_months, created_by,
-              (row_number() OVER (ORDER BY agency_id, code) - 1)::int AS n
-         FROM record_type)
-     INSERT INTO record (id, agency_id, record_type_id, title, reference, record_date, retention_months,
-                         retention_end, state, hold_reason, held_at, held_by, created_by)
-     SELECT gen_random_uuid(), t.agency_id, t.id, 'Hồ sơ giải quyết thủ tục hành chính số ' || g, 'HS-' || g,
-            d.record_date, t.retention_months,
-            CASE WHEN t.retention_months IS NULL THEN NULL
-                 ELSE (d.record_date + make_interval(months => t.retention_months))::date END,
-            'active',
-            CASE WHEN g % 100 = 0 THEN 'Phong tỏa phục vụ thanh tra' END,
-            CASE WHEN g % 100 = 0 THEN now() END,
-            CASE WHEN g % 100 = 0 THEN t.created_by END,
-            t.created_by
-       FROM generate_series(0, $1::int - 1) g
-       JOIN t ON t.n = g % $2::int
-       CROSS JOIN LATERAL (SELECT ($3::date + (g::bigint * 7919 % $4::int)::int) AS record_date) d`,
-    [RECORDS, AGENCIES * TYPES_PER_AGENCY, FIRST_DATE, DAYS],
-  );
-  await pg.query(
-    `INSERT INTO record_search (record_id, agency_id, text)
-     SELECT id, agency_id, title || ' ' || reference FROM record`,
-  );
-  for (const { definition } of indexes) await pg.query(definition);
+  await loadWithoutIndexes(pg, ['record', 'record_search'], async () => {
+    await pg.query(
+      `WITH t AS (
+         SELECT id, agency_id, retention_months, created_by,
+                (row_number() OVER (ORDER BY agency_id, code) - 1)::int AS n
+           FROM record_type)
+       INSERT INTO record (id, agency_id, record_type_id, title, reference, record_date, retention_months,
+                           retention_end, state, hold_reason, held_at, held_by, created_by)
+       SELECT gen_random_uuid(), t.agency_id, t.id, 'Hồ sơ giải quyết thủ tục hành chính số ' || g, 'HS-' || g,
+              d.record_date, t.retention_months,
+              CASE WHEN t.retention_months IS NULL THEN NULL
+                   ELSE (d.record_date + make_interval(months => t.retention_months))::date END,
+              'active',
+              CASE WHEN g % 100 = 0 THEN 'Phong tỏa phục vụ thanh tra' END,
+              CASE WHEN g % 100 = 0 THEN now() END,
+              CASE WHEN g % 100 = 0 THEN t.created_by END,
+              t.created_by
+         FROM generate_series(0, $1::int - 1) g
+         JOIN t ON t.n = g % $2::int
+         CROSS JOIN LATERAL (SELECT ($3::date + (g::bigint * 7919 % $4::int)::int) AS record_date) d`,
+      [RECORDS, AGENCIES * TYPES_PER_AGENCY, FIRST_DATE, DAYS],
+    );
+    await pg.query(
+      `INSERT INTO record_search (record_id, agency_id, text)
+       SELECT id, agency_id, title || ' ' || reference FROM record`,
+    );
+  });
   await pg.query('VACUUM ANALYZE record, record_search');
 }
 
