@@ -9,7 +9,7 @@ import { DatabaseModule } from '@eiso/database';
 import { AdminBootstrapService, IdentityModule, SIGNING_SECRET } from '@eiso/identity';
 import { NotificationsModule } from '@eiso/notifications';
 import { QueueModule } from '@eiso/queue';
-import { StorageModule } from '@eiso/storage';
+import { OrphanSweepModule, StorageModule } from '@eiso/storage';
 import { AgenciesHttpModule } from './agencies/agencies-http.module';
 import { AuditEventsController } from './audit-events/audit-events.controller';
 import { DemoModule } from './demo/demo.module';
@@ -49,6 +49,8 @@ export class AppModule {
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
         DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
+        // The API, not the worker, sweeps orphaned local-disk objects at start (none on S3).
+        OrphanSweepModule,
         // Enqueue only; on the embedded profile (no Redis) the queue runs the handlers in this process.
         QueueModule.forRoot({ config, runWorkers: false }),
         ThrottlerModule.forRoot({

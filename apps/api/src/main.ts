@@ -10,17 +10,29 @@ async function main(): Promise<void> {
   // Logged once the app's JSON logger is in place, so every line has the same shape.
   const notes: string[] = [];
   const config = loadConfig(process.env);
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(config.EISO_DATA_DIR);
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(config.EISO_DATA_DIR, {
+        log: (line) => notes.push(line),
+        // The API cannot answer without its database: say why, and let a supervisor restart both.
+        onUnexpectedExit: (detail) => {
+          logger.fatal(detail);
+          process.exit(1);
+        },
+      });
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   if (embedded) {
-    notes.push(`Hồ sơ embedded: PostgreSQL nhúng (PGlite) tại ${embedded.dataDir}`);
+    notes.push(
+      `Hồ sơ embedded: ${embedded.version} nhúng, dữ liệu tại ${embedded.dataDir}, ` +
+        `chỉ nghe trên 127.0.0.1:${embedded.port}`,
+    );
     // No separate migration job here: bring the schema up to date before serving.
     const ran = await runMigrations(databaseUrl);
     if (ran.length) notes.push(`Đã chạy migration: ${ran.join(', ')}`);
   }
   const app = await createApiApp({ config, databaseUrl, signingSecret: resolveSigningSecret(config) });
   for (const note of notes) logger.log(note);
-  // Close the app, then the embedded database, so PGlite flushes its files before exit.
+  // Close the app first, then the embedded database (a fast shutdown writes a checkpoint).
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

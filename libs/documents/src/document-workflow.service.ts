@@ -118,8 +118,9 @@ export class DocumentWorkflowService {
     expectedVersion?: number,
   ): Promise<VersionView> {
     await this.assertCanAct(actor, documentId, versionId, true);
-    const signer = await this.auth.confirmSigner(actor, password);
+    const confirmation = await this.auth.confirmPassword(actor, password);
     return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
+      const signer = await this.auth.confirmedSigner(step.db, confirmation);
       assertNotAuthor(actor, step.version);
       step.version.state = nextState(step.version.state, VersionAction.Approve);
       if (comment?.trim()) await this.comment(step, actor, 'approve', comment);
@@ -156,9 +157,10 @@ export class DocumentWorkflowService {
     effectiveFrom?: string,
   ): Promise<VersionView> {
     await this.assertCanAct(actor, documentId, versionId, false);
-    const signer = await this.auth.confirmSigner(actor, password);
+    const confirmation = await this.auth.confirmPassword(actor, password);
     return this.step(actor, documentId, versionId, undefined, async (step) => {
       const { document, version, db } = step;
+      const signer = await this.auth.confirmedSigner(db, confirmation);
       const now = this.clock.now();
       const newState = nextState(version.state, VersionAction.Issue);
       const superseded: DocumentVersionEntity[] = [];
@@ -222,8 +224,9 @@ export class DocumentWorkflowService {
     if (!document.currentVersionId || document.status !== 'active') {
       throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
     }
-    const signer = await this.auth.confirmSigner(actor, password);
+    const confirmation = await this.auth.confirmPassword(actor, password);
     return this.step(actor, documentId, document.currentVersionId, undefined, async (step) => {
+      const signer = await this.auth.confirmedSigner(step.db, confirmation);
       const now = this.clock.now();
       step.version.state = nextState(step.version.state, VersionAction.Withdraw);
       step.version.obsoletedAt = now;

@@ -5,14 +5,12 @@ import { AppConfig } from '@eiso/config';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AccessTokenService } from './access-token.service';
-import { PasswordHasher } from './password.hasher';
+import { actorOf } from './actor-of';
+import { PasswordCheckService } from './password-check.service';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 import { toUserView, UserView } from './user.view';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 export interface Session {
   accessToken: string;
@@ -26,8 +24,8 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** What happened to a login attempt, decided inside the transaction and reported after it. */
-type LoginOutcome = { session: Session } | { error: ErrorCode; details?: Record<string, unknown> };
+/** What happened to a refresh, decided inside the transaction and reported after it. */
+type RefreshOutcome = { session: Session } | { error: ErrorCode; details?: Record<string, unknown> };
 
 @Injectable()
 export class AuthService {
@@ -35,102 +33,87 @@ export class AuthService {
     private readonly tx: TransactionRunner,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly passwords: PasswordCheckService,
     private readonly accessTokens: AccessTokenService,
     private readonly auditTrail: AuditTrailService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** Five wrong passwords lock the account for 15 minutes; the failures themselves are committed. */
-  async login(username: string, password: string, requestId: string): Promise<Session> {
-    const outcome = await this.tx.run(async (db): Promise<LoginOutcome> => {
-      const user = await this.users.findByUsernameForUpdate(db, username);
-      if (!user) {
-        await this.hasher.burnTime(password);
-        return { error: ErrorCode.AuthInvalidCredentials };
-      }
-      const now = new Date();
-      if (user.lockedUntil && user.lockedUntil > now) {
-        return {
-          error: ErrorCode.AuthAccountLocked,
-          details: { lockedUntil: user.lockedUntil.toISOString() },
-        };
-      }
-      const actor = actorOf(user, requestId);
-      if (!(await this.hasher.verify(user.passwordHash, password))) {
-        return this.recordFailure(db, user, actor, now);
-      }
-      if (!user.active) return { error: ErrorCode.AuthAccountInactive };
-      user.failedLoginCount = 0;
-      user.lockedUntil = null;
-      user.lastLoginAt = now;
-      await this.users.saveLoginState(db, user);
-      await this.auditTrail.record(db, actor, {
-        agencyId: user.agencyId,
-        entityType: 'user',
-        entityId: user.id,
-        action: 'auth.login',
-      });
-      return { session: await this.issueSession(db, user, randomUUID()) };
+  /** Five wrong passwords lock the account for 15 minutes (PasswordCheckService). */
+  login(username: string, password: string, requestId: string): Promise<Session> {
+    return this.passwords.verify({
+      user: { username },
+      password,
+      requestId,
+      refusals: {
+        unknown: ErrorCode.AuthInvalidCredentials,
+        wrong: ErrorCode.AuthInvalidCredentials,
+        changed: ErrorCode.AuthInvalidCredentials,
+      },
+      onVerified: async (db, user) => {
+        if (!user.active) throw new DomainException(ErrorCode.AuthAccountInactive);
+        const now = new Date();
+        user.failedLoginCount = 0;
+        user.lockedUntil = null;
+        user.lastLoginAt = now;
+        await this.users.saveLoginState(db, user);
+        await this.auditTrail.record(db, actorOf(user, requestId), {
+          agencyId: user.agencyId,
+          entityType: 'user',
+          entityId: user.id,
+          action: 'auth.login',
+        });
+        return this.issueSession(db, user, randomUUID());
+      },
     });
-    if ('error' in outcome) throw new DomainException(outcome.error, outcome.details);
-    return outcome.session;
-  }
-
-  private async recordFailure(db: Db, user: UserEntity, actor: Actor, now: Date): Promise<LoginOutcome> {
-    user.failedLoginCount += 1;
-    const locks = user.failedLoginCount >= MAX_FAILED_LOGINS;
-    if (locks) {
-      user.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-      user.failedLoginCount = 0;
-    }
-    await this.users.saveLoginState(db, user);
-    await this.auditTrail.record(db, actor, {
-      agencyId: user.agencyId,
-      entityType: 'user',
-      entityId: user.id,
-      action: locks ? 'auth.locked' : 'auth.login_failed',
-      after: locks
-        ? { lockedUntil: user.lockedUntil?.toISOString() }
-        : { failedLoginCount: user.failedLoginCount },
-    });
-    return locks
-      ? { error: ErrorCode.AuthAccountLocked, details: { lockedUntil: user.lockedUntil?.toISOString() } }
-      : { error: ErrorCode.AuthInvalidCredentials };
   }
 
   /**
    * Signing needs the password again (DESIGN §1). A wrong one counts toward the lockout like a
-   * failed login, and is committed even though the signature is refused.
+   * failed login, and is committed even though the signature is refused. Call it before the
+   * signing transaction opens, and take the signer from `confirmedSigner` inside it.
    */
-  async confirmSigner(actor: Actor, password: string): Promise<Signer> {
-    const outcome = await this.tx.run(
-      async (db): Promise<{ signer: Signer } | { error: ErrorCode; details?: Record<string, unknown> }> => {
-        const user = await this.users.findByIdForUpdate(db, actor.userId);
-        if (!user || !user.active) return { error: ErrorCode.AuthInvalidToken };
-        const now = new Date();
-        if (user.lockedUntil && user.lockedUntil > now) {
-          return {
-            error: ErrorCode.AuthAccountLocked,
-            details: { lockedUntil: user.lockedUntil.toISOString() },
-          };
-        }
-        if (!(await this.hasher.verify(user.passwordHash, password))) {
-          const failure = await this.recordFailure(db, user, actor, now);
-          if ('error' in failure && failure.error === ErrorCode.AuthAccountLocked) return failure;
-          return { error: ErrorCode.SignaturePasswordInvalid };
-        }
+  confirmPassword(actor: Actor, password: string): Promise<PasswordConfirmation> {
+    return this.passwords.verify({
+      user: { id: actor.userId },
+      password,
+      requestId: actor.requestId,
+      refusals: {
+        unknown: ErrorCode.AuthInvalidToken,
+        wrong: ErrorCode.SignaturePasswordInvalid,
+        // A changed password has ended this session too (authenticate compares the epoch).
+        changed: ErrorCode.AuthInvalidToken,
+        inactive: ErrorCode.AuthInvalidToken,
+      },
+      onVerified: async (db, user) => {
         if (user.failedLoginCount > 0) {
           user.failedLoginCount = 0;
           await this.users.saveLoginState(db, user);
         }
-        return {
-          signer: { userId: user.id, fullName: user.fullName, position: user.position, roles: user.roles },
-        };
+        return { userId: user.id, passwordChangedAt: user.passwordChangedAt };
       },
-    );
-    if ('error' in outcome) throw new DomainException(outcome.error, outcome.details);
-    return outcome.signer;
+    });
+  }
+
+  /**
+   * The signer of a confirmed password, read in the signing transaction: refused if, since the
+   * confirmation, the password changed or the account was deactivated or locked.
+   */
+  async confirmedSigner(db: Db, confirmation: PasswordConfirmation): Promise<Signer> {
+    const user = await this.users.findById(db, confirmation.userId);
+    if (
+      !user ||
+      !user.active ||
+      user.passwordChangedAt.getTime() !== confirmation.passwordChangedAt.getTime()
+    ) {
+      throw new DomainException(ErrorCode.AuthInvalidToken);
+    }
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw new DomainException(ErrorCode.AuthAccountLocked, {
+        lockedUntil: user.lockedUntil.toISOString(),
+      });
+    }
+    return { userId: user.id, fullName: user.fullName, position: user.position, roles: user.roles };
   }
 
   /** Name and position of the acting user, for acts recorded without a password (review). */
@@ -142,7 +125,7 @@ export class AuthService {
 
   /** Rotates the refresh token; presenting a token that was already rotated revokes its whole family. */
   async refresh(refreshToken: string): Promise<Session> {
-    const outcome = await this.tx.run(async (db): Promise<LoginOutcome> => {
+    const outcome = await this.tx.run(async (db): Promise<RefreshOutcome> => {
       const stored = await this.refreshTokens.findByHashForUpdate(db, hashToken(refreshToken));
       const now = new Date();
       if (!stored || stored.expiresAt <= now) return { error: ErrorCode.AuthInvalidRefreshToken };
@@ -199,21 +182,17 @@ export class AuthService {
   }
 }
 
+/** A password checked for signing, before the signing transaction; see `confirmedSigner`. */
+export interface PasswordConfirmation {
+  readonly userId: string;
+  /** The password epoch that was verified. */
+  readonly passwordChangedAt: Date;
+}
+
 /** The person behind a signature, as printed on signature pages. */
 export interface Signer {
   userId: string;
   fullName: string;
   position: string | null;
   roles: Role[];
-}
-
-export function actorOf(user: UserEntity, requestId: string): Actor {
-  return {
-    userId: user.id,
-    username: user.username,
-    agencyId: user.agencyId,
-    orgUnitId: user.orgUnitId,
-    roles: [...user.roles] as Role[],
-    requestId,
-  };
 }

@@ -5,6 +5,7 @@ import { AuditTrailModule } from '@eiso/audit-trail';
 import { AccessTokenService } from './access-token.service';
 import { AuthService } from './auth.service';
 import { SIGNING_SECRET } from './identity.tokens';
+import { PasswordCheckService } from './password-check.service';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokenRepository } from './refresh-token.repository';
@@ -30,6 +31,7 @@ import { UsersService } from './users.service';
     UserRepository,
     RefreshTokenRepository,
     PasswordHasher,
+    PasswordCheckService,
     AccessTokenService,
     AuthService,
     UsersService,

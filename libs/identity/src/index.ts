@@ -1,6 +1,8 @@
 export * from './identity.module';
 export * from './identity.tokens';
 export * from './auth.service';
+export { actorOf } from './actor-of';
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from './password-check.service';
 export * from './users.service';
 export * from './access-token.service';
 export * from './user.view';

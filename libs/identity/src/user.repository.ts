@@ -20,22 +20,25 @@ export class UserRepository {
     return db.getRepository(UserEntity).findOneBy({ id });
   }
 
-  findByIdForUpdate(db: Db, id: string): Promise<UserEntity | null> {
-    return db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('u.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-  }
-
-  /** Locks the row so concurrent logins count failures exactly. */
-  findByUsernameForUpdate(db: Db, username: string): Promise<UserEntity | null> {
+  findByUsername(db: Db, username: string): Promise<UserEntity | null> {
     return db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('lower(u.username) = lower(:username)', { username })
-      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /**
+   * Locks the row for login bookkeeping, so concurrent attempts see each other's failures.
+   * FOR NO KEY UPDATE, not FOR UPDATE: rows that merely reference the user (notifications,
+   * signatures) need not wait for it.
+   */
+  findByIdForLoginState(db: Db, id: string): Promise<UserEntity | null> {
+    return db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id })
+      .setLock('for_no_key_update')
       .getOne();
   }
 
@@ -81,6 +84,31 @@ export class UserRepository {
         lastLoginAt: user.lastLoginAt,
       },
     );
+  }
+
+  /**
+   * One more wrong password, counted in SQL so parallel attempts never lose one: the
+   * `maxFailures`-th locks the account until `lockUntil` and starts the count again.
+   */
+  async recordFailedPassword(
+    db: Db,
+    id: string,
+    maxFailures: number,
+    lockUntil: Date,
+  ): Promise<{ failedLoginCount: number; lockedUntil: Date | null }> {
+    const rows: { failed_login_count: number; locked_until: Date | null }[] = await db.query(
+      `WITH failed AS (
+         UPDATE app_user SET
+           failed_login_count = CASE WHEN failed_login_count + 1 >= $2::int THEN 0
+                                     ELSE failed_login_count + 1 END,
+           locked_until = CASE WHEN failed_login_count + 1 >= $2::int THEN $3::timestamptz
+                               ELSE locked_until END
+         WHERE id = $1
+         RETURNING failed_login_count, locked_until)
+       SELECT failed_login_count, locked_until FROM failed`,
+      [id, maxFailures, lockUntil],
+    );
+    return { failedLoginCount: rows[0].failed_login_count, lockedUntil: rows[0].locked_until };
   }
 
   async findPage(db: Db, filter: UserFilter, offset: number, limit: number): Promise<[UserEntity[], number]> {

@@ -120,9 +120,10 @@ export class DisposalsService {
     const pending = await this.finder.disposal(this.tx.db, actor, id);
     nextDisposalState(pending.state, DisposalAction.Approve);
     assertNotProposer(actor, pending);
-    const signer = await this.auth.confirmSigner(actor, password);
+    const confirmation = await this.auth.confirmPassword(actor, password);
     const view = await this.commit(async (db) => {
       const { disposal, ids, records } = await this.lockBatch(db, actor, id);
+      const signer = await this.auth.confirmedSigner(db, confirmation);
       const state = nextDisposalState(disposal.state, DisposalAction.Approve);
       assertNotProposer(actor, disposal);
       const held = records.filter((r) => r.holdReason !== null).map((r) => r.id);

@@ -9,3 +9,7 @@ export * from './media-type.constants';
 export * from './media-type.sniffer';
 export * from './content-disposition.util';
 export * from './store-then-commit';
+export * from './object-key-columns';
+export * from './object-reference.repository';
+export * from './orphan-sweep.service';
+export * from './orphan-sweep.module';

@@ -2,13 +2,13 @@ import { DomainException, ErrorCode } from '@eiso/common';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { constants, createWriteStream, WriteStream } from 'node:fs';
-import { access, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { access, mkdir, open, opendir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errorCode, errorMessage } from './error-message.util';
 import { LOCAL_LINK_PATH, LocalLinkSigner } from './local-link.signer';
-import { assertStorageKey } from './storage-key.validator';
+import { assertStorageKey, isStorageKey } from './storage-key.validator';
 import { StorageMessages } from './storage.messages';
 import { ObjectStat, PutObjectOptions, StorageDriver, StoredObject } from './storage.driver';
 import { UploadMeter } from './upload.meter';
@@ -17,6 +17,14 @@ export interface LocalDiskStorageOptions {
   /** Directory that holds the files, `<EISO_DATA_DIR>/files`. */
   root: string;
   signer: LocalLinkSigner;
+}
+
+/** An object found on disk by `listObjects`. */
+export interface LocalObject {
+  key: string;
+  size: number;
+  /** Last write, in ms since the epoch: the end of the upload (the rename keeps it). */
+  modifiedAtMs: number;
 }
 
 // Inside the root so that the final rename never crosses filesystems; keys cannot start with a dot.
@@ -122,6 +130,39 @@ export class LocalDiskStorageDriver extends StorageDriver {
   presignedGetUrl(key: string, ttlSeconds: number, downloadName?: string): Promise<string> {
     assertStorageKey(key);
     return Promise.resolve(`${LOCAL_LINK_PATH}/${this.signer.sign(key, ttlSeconds, downloadName)}`);
+  }
+
+  /**
+   * Every object under the root, one directory at a time (a large store is never listed whole
+   * in memory). The temp directory and any other dot-entry are skipped: keys have no dot-segment.
+   */
+  async *listObjects(): AsyncGenerator<LocalObject> {
+    yield* this.walk(this.root, []);
+  }
+
+  private async *walk(dir: string, segments: string[]): AsyncGenerator<LocalObject> {
+    const entries = await opendir(dir).catch((error: unknown) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    });
+    if (!entries) return;
+    for await (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      const keySegments = [...segments, entry.name];
+      if (entry.isDirectory()) {
+        yield* this.walk(path, keySegments);
+        continue;
+      }
+      const key = keySegments.join('/');
+      // Symlinks and names no key could have are not ours to judge.
+      if (!entry.isFile() || !isStorageKey(key)) continue;
+      const info = await stat(path).catch((error: unknown) => {
+        if (isMissing(error)) return undefined;
+        throw error;
+      });
+      if (info) yield { key, size: info.size, modifiedAtMs: info.mtimeMs };
+    }
   }
 
   private pathOf(key: string): string {

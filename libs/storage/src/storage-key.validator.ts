@@ -10,6 +10,11 @@ export function assertStorageKey(key: string): void {
   if (problem) throw new Error(`Invalid storage key ${JSON.stringify(key)}: ${problem}`);
 }
 
+/** Whether `key` follows the key rules (e.g. a path found on disk that could be an object). */
+export function isStorageKey(key: string): boolean {
+  return storageKeyProblem(key) === undefined;
+}
+
 function storageKeyProblem(key: string): string | undefined {
   if (typeof key !== 'string' || key.length === 0) return 'empty';
   if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) return `longer than ${MAX_KEY_BYTES} bytes`;

@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { systemActor } from '@eiso/common';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AgencyImportService } from '@eiso/organizations';
+import { DataSource } from 'typeorm';
 
 export interface CliCommand {
   usage: string;
@@ -54,6 +55,27 @@ export const COMMANDS: Record<string, CliCommand> = {
         `Nhật ký bị phá vỡ tại bản ghi seq=${b.seq} (id ${b.id}, lý do ${b.reason}); đã kiểm tra ${result.checked} bản ghi.`,
       );
       return 1;
+    },
+  },
+  'load-sql': {
+    usage: 'load-sql FILE.sql',
+    summary:
+      'Nạp dữ liệu từ tệp SQL (INSERT, ví dụ pg_dump --data-only --inserts của PGlite) trong một giao dịch, rồi kiểm tra nhật ký',
+    async run(app, args, out) {
+      if (!args[0]) {
+        out('Thiếu đường dẫn tệp SQL.');
+        return 2;
+      }
+      const sql = readFileSync(args[0], 'utf8');
+      // One transaction: a file that fails half-way leaves the database as it was. Triggers and
+      // foreign keys are checked as replicas do, since a dump lists tables in name order.
+      await app.get(DataSource).transaction(async (db) => {
+        await db.query('SET LOCAL session_replication_role = replica');
+        await db.query(sql);
+      });
+      const result = await app.get(AuditTrailService).verify();
+      out(`Đã nạp ${args[0]}. Nhật ký ${result.ok ? 'toàn vẹn' : 'BỊ PHÁ VỠ'}: ${result.checked} bản ghi.`);
+      return result.ok ? 0 : 1;
     },
   },
 };

@@ -6,7 +6,11 @@ import { runMigrations } from '../run-migrations';
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL, or to the embedded database. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(config.EISO_DATA_DIR);
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(config.EISO_DATA_DIR, {
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
   try {
     const ran = await runMigrations(config.DATABASE_URL ?? embedded!.url);
     process.stdout.write(
