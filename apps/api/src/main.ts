@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigValidationError, loadConfig, resolveSigningSecret } from '@eiso/config';
-import { runMigrations, startEmbeddedPostgres } from '@eiso/database';
+import { EmbeddedDatabaseError, runMigrations, startEmbeddedPostgres } from '@eiso/database';
 import { createApiApp, DOCS_PATH } from './create-api-app';
 import { DemoSeederService } from './demo/demo-seeder.service';
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const text =
-    error instanceof ConfigValidationError
+    error instanceof ConfigValidationError || error instanceof EmbeddedDatabaseError
       ? error.message
       : `Không khởi động được eISO API: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   process.stderr.write(`${text}\n`);

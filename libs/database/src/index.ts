@@ -5,3 +5,5 @@ export * from './transaction.runner';
 export * from './embedded/embedded-postgres';
 export * from './unique-violation';
 export * from './embedded/embedded-backup';
+export * from './load-sql-dump';
+export * from './embedded/embedded-database.error';

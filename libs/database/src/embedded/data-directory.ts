@@ -1,3 +1,4 @@
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,7 +43,7 @@ export function clusterMajorVersion(layout: EmbeddedLayout): number {
 export function databasePassword(layout: EmbeddedLayout): string {
   if (existsSync(layout.passwordFile)) return readFileSync(layout.passwordFile, 'utf8').trim();
   if (isInitialised(layout)) {
-    throw new Error(
+    throw new EmbeddedDatabaseError(
       `Thiếu tệp mật khẩu ${layout.passwordFile} của PostgreSQL nhúng trong khi cơ sở dữ liệu đã có tại ` +
         `${layout.pgdata}. Hãy khôi phục tệp đó từ bản sao lưu (npm run cli -- restore THƯ_MỤC).`,
     );
@@ -60,13 +61,13 @@ export function databasePassword(layout: EmbeddedLayout): string {
  */
 export function assertNoPgliteData(layout: EmbeddedLayout): void {
   if (!existsSync(join(layout.legacyPglite, 'PG_VERSION')) || isInitialised(layout)) return;
-  throw new Error(
+  throw new EmbeddedDatabaseError(
     [
       `Thư mục dữ liệu ${layout.root} được tạo bởi phiên bản eISO cũ dùng PGlite (${layout.legacyPglite}).`,
       'Phiên bản này chạy PostgreSQL thật nên không mở được các tệp đó. Để chuyển dữ liệu:',
-      '  1. Xuất dữ liệu cũ ra tệp SQL bằng pg_dump của PGlite (gói @electric-sql/pglite-tools, xem README, mục «Chuyển dữ liệu từ PGlite»);',
-      '  2. Đổi tên thư mục pglite (ví dụ thành pglite.cu), khởi động eISO để tạo cơ sở dữ liệu mới, rồi dừng lại;',
-      '  3. Nạp tệp SQL bằng `npm run cli -- load-sql TỆP.sql`.',
+      '  1. Xuất dữ liệu cũ ra tệp SQL bằng pg_dump của PGlite (gói @electric-sql/pglite-tools, xem README, mục «Moving data from PGlite»);',
+      '  2. Đổi tên thư mục pglite (ví dụ thành pglite.cu) rồi chạy `npm run migration:run` để tạo cơ sở dữ liệu mới;',
+      '  3. Nạp tệp SQL bằng `npm run cli -- load-sql TỆP.sql`, sau đó mới `npm start`.',
       'Nếu không cần giữ dữ liệu cũ, chỉ cần đổi tên hoặc xóa thư mục pglite.',
     ].join('\n'),
   );

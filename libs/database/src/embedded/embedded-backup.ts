@@ -1,3 +1,4 @@
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import {
   chmodSync,
   cpSync,
@@ -38,7 +39,9 @@ function isTransient(root: string, path: string): boolean {
 
 function assertEmptyTarget(dir: string): void {
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new Error(`Thư mục sao lưu ${dir} đã có dữ liệu: hãy chọn một thư mục mới hoặc rỗng.`);
+    throw new EmbeddedDatabaseError(
+      `Thư mục sao lưu ${dir} đã có dữ liệu: hãy chọn một thư mục mới hoặc rỗng.`,
+    );
   }
 }
 
@@ -56,9 +59,9 @@ export async function backupEmbedded(
   const layout = embeddedLayout(dataDir);
   const dest = resolve(target);
   if (!isInitialised(layout))
-    throw new Error(`Không có cơ sở dữ liệu nhúng nào tại ${layout.pgdata} để sao lưu.`);
+    throw new EmbeddedDatabaseError(`Không có cơ sở dữ liệu nhúng nào tại ${layout.pgdata} để sao lưu.`);
   if (dest === layout.root || dest.startsWith(`${layout.root}/`)) {
-    throw new Error('Thư mục sao lưu phải nằm ngoài EISO_DATA_DIR.');
+    throw new EmbeddedDatabaseError('Thư mục sao lưu phải nằm ngoài EISO_DATA_DIR.');
   }
   assertEmptyTarget(dest);
   await claimDataDirectory(layout.pgdata, log, 30_000);
@@ -81,7 +84,7 @@ export async function backupEmbedded(
   }
   if (existsSync(join(layout.pgdata, 'postmaster.pid'))) {
     rmSync(dest, { recursive: true, force: true });
-    throw new Error(
+    throw new EmbeddedDatabaseError(
       'Một tiến trình eISO đã khởi động trong lúc sao lưu: bản sao lưu bị hủy, hãy dừng API và chạy lại.',
     );
   }
@@ -98,10 +101,11 @@ export async function backupEmbedded(
 
 function readManifest(dir: string): BackupManifest {
   const file = join(dir, BACKUP_MANIFEST);
-  if (!existsSync(file)) throw new Error(`${dir} không phải bản sao lưu eISO (thiếu ${BACKUP_MANIFEST}).`);
+  if (!existsSync(file))
+    throw new EmbeddedDatabaseError(`${dir} không phải bản sao lưu eISO (thiếu ${BACKUP_MANIFEST}).`);
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as BackupManifest;
   if (manifest.format !== 1 || !existsSync(join(dir, 'postgres', 'PG_VERSION'))) {
-    throw new Error(`Bản sao lưu ${dir} không hợp lệ hoặc không đầy đủ.`);
+    throw new EmbeddedDatabaseError(`Bản sao lưu ${dir} không hợp lệ hoặc không đầy đủ.`);
   }
   return manifest;
 }
@@ -121,7 +125,7 @@ export async function restoreEmbedded(
   const manifest = readManifest(from);
   const backupMajor = Number(readFileSync(join(from, 'postgres', 'PG_VERSION'), 'utf8').trim());
   if (backupMajor !== manifest.postgresMajor)
-    throw new Error(`Bản sao lưu ${from} không nhất quán (PG_VERSION).`);
+    throw new EmbeddedDatabaseError(`Bản sao lưu ${from} không nhất quán (PG_VERSION).`);
   mkdirSync(layout.root, { recursive: true });
   if (isInitialised(layout)) await claimDataDirectory(layout.pgdata, log, 30_000);
   const current = readdirSync(layout.root).filter((name) => !name.startsWith(PRE_RESTORE_PREFIX));

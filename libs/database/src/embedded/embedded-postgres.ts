@@ -1,3 +1,4 @@
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -104,7 +105,9 @@ function initialise(
     );
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8') ?? String(error);
-    throw new Error(`Không khởi tạo được cơ sở dữ liệu PostgreSQL nhúng tại ${layout.pgdata}:\n${stderr}`);
+    throw new EmbeddedDatabaseError(
+      `Không khởi tạo được cơ sở dữ liệu PostgreSQL nhúng tại ${layout.pgdata}:\n${stderr}`,
+    );
   } finally {
     rmSync(pwfile, { force: true });
   }
@@ -158,7 +161,7 @@ async function connectOnce(port: number, password: string, database: string): Pr
 async function waitReady(guardian: ChildProcess, port: number, password: string): Promise<string> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (guardian.exitCode !== null || guardian.signalCode !== null) throw new Error('exited');
+    if (guardian.exitCode !== null || guardian.signalCode !== null) throw new EmbeddedDatabaseError('exited');
     try {
       const client = await connectOnce(port, password, 'postgres');
       try {
@@ -203,7 +206,7 @@ export async function startEmbeddedPostgres(
   );
   const clusterMajor = clusterMajorVersion(layout);
   if (clusterMajor !== binaryMajor) {
-    throw new Error(
+    throw new EmbeddedDatabaseError(
       `Cơ sở dữ liệu tại ${layout.pgdata} thuộc PostgreSQL ${clusterMajor}, còn bản nhúng là PostgreSQL ${binaryMajor}. ` +
         'Hãy dùng phiên bản eISO đã tạo ra nó để sao lưu, rồi khôi phục dữ liệu vào phiên bản mới.',
     );
@@ -230,8 +233,9 @@ export async function startEmbeddedPostgres(
       guardian.stdin?.end();
       await exited;
       lastError = tail(layout.startLog);
-      // Another program took the port first, or the old server's memory is still being released.
-      if (/could not bind|Address already in use|shared memory block is still in use/i.test(lastError)) {
+      // Another program took the port first, or the old server's memory is still being released
+      // (PostgreSQL: "pre-existing shared memory block (key …, ID …) is still in use").
+      if (/could not bind|Address already in use|shared memory block .*is still in use/i.test(lastError)) {
         await sleep(500 * attempt);
         continue;
       }
@@ -258,7 +262,9 @@ export async function startEmbeddedPostgres(
       },
     };
   }
-  throw new Error(`Không khởi động được PostgreSQL nhúng tại ${layout.pgdata}:\n${lastError}`);
+  throw new EmbeddedDatabaseError(
+    `Không khởi động được PostgreSQL nhúng tại ${layout.pgdata}:\n${lastError}`,
+  );
 }
 
 /** True when this data directory holds an embedded cluster (used by backup and restore). */

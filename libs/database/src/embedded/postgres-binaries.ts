@@ -1,3 +1,4 @@
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { existsSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,7 +29,7 @@ export function findPostgresBinaries(): PostgresBinaries {
       };
     }
   }
-  throw new Error(
+  throw new EmbeddedDatabaseError(
     `Không tìm thấy PostgreSQL nhúng cho nền tảng ${platform()}-${arch()} (gói ${name}). ` +
       'Hãy chạy lại `npm install`; nếu nền tảng này không được hỗ trợ, hãy đặt DATABASE_URL tới một máy chủ PostgreSQL.',
   );

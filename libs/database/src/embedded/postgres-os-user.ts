@@ -1,3 +1,4 @@
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ export function postgresOsUser(log: (line: string) => void): PostgresOsUser | nu
     RUN_AS,
   ]);
   const created = lookUp(RUN_AS);
-  if (!created) throw new Error(`Không tạo được tài khoản hệ thống "${RUN_AS}" cho PostgreSQL nhúng.`);
+  if (!created)
+    throw new EmbeddedDatabaseError(`Không tạo được tài khoản hệ thống "${RUN_AS}" cho PostgreSQL nhúng.`);
   return created;
 }
 
@@ -73,7 +75,7 @@ export function assertReachable(dir: string, user: PostgresOsUser): void {
   if (canReach(dir, user)) return;
   chmodSync(dir, statSync(dir).mode | 0o001);
   if (canReach(dir, user)) return;
-  throw new Error(
+  throw new EmbeddedDatabaseError(
     `Tài khoản hệ thống "${user.name}" (chạy PostgreSQL nhúng) không truy cập được ${dir}. ` +
       'Hãy đặt EISO_DATA_DIR ở một thư mục mà tài khoản này đi tới được (ví dụ /var/lib/eiso), ' +
       'hoặc chạy eISO dưới một tài khoản thường thay vì root.',

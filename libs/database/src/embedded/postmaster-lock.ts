@@ -1,3 +1,4 @@
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,14 +53,13 @@ function parentPid(pid: number): number | null {
   }
 }
 
-export class DataDirectoryInUseError extends Error {
+export class DataDirectoryInUseError extends EmbeddedDatabaseError {
   constructor(pgdata: string, lock: PostmasterLock) {
     super(
       `Cơ sở dữ liệu nhúng tại ${pgdata} đang được tiến trình khác sử dụng ` +
         `(PostgreSQL pid ${lock.pid}, cổng 127.0.0.1:${lock.port}). ` +
         'Hãy dừng tiến trình eISO đang chạy (API hoặc lệnh CLI) rồi thử lại, hoặc dùng EISO_DATA_DIR khác.',
     );
-    this.name = 'DataDirectoryInUseError';
   }
 }
 
