@@ -6,6 +6,6 @@
 export class EmbeddedDatabaseError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'EmbeddedDatabaseError';
+    this.name = new.target.name;
   }
 }
