@@ -2,6 +2,7 @@ import { Platform1764380000000 } from './1764380000000-platform';
 import { Documents1764390000000 } from './1764390000000-documents';
 import { Records1764400000000 } from './1764400000000-records';
 import { RecordSearchByAgency1764410000000 } from './1764410000000-record-search-by-agency';
+import { PasswordLockout1764421000000 } from './1764421000000-password-lockout';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Documents1764390000000,
   Records1764400000000,
   RecordSearchByAgency1764410000000,
+  PasswordLockout1764421000000,
 ];

@@ -105,15 +105,22 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
       await post('/users', {
         username,
         fullName: `Cán bộ ${role}`,
-        password: 'MatKhau-123',
+        password: 'Tam-Thoi-123',
         agencyId: agency.body.id,
         roles: [role],
       });
-      const session = await post(
+      const first = await post(
         '/auth/login',
-        { username, password: 'MatKhau-123' },
+        { username, password: 'Tam-Thoi-123' },
         { 'content-type': 'application/json' },
       );
+      // The administrator's password is temporary: the holder sets their own before anything else.
+      const session = await post(
+        '/me/password',
+        { currentPassword: 'Tam-Thoi-123', newPassword: 'MatKhau-123' },
+        { 'content-type': 'application/json', Authorization: `Bearer ${first.body.accessToken}` },
+      );
+      expect(session.status).toBe(200);
       tokens[role] = {
         'content-type': 'application/json',
         Authorization: `Bearer ${session.body.accessToken}`,

@@ -57,7 +57,7 @@ describe('authentication (real PostgreSQL)', () => {
     expect(fields).toEqual(['extra', 'password']);
   });
 
-  it('locks an account for 15 minutes after 5 failed logins, even for the right password', async () => {
+  it('locks an account for its address for 15 minutes after 5 failed logins, even for the right password', async () => {
     const agency = await ctx.newAgency();
     const user = await ctx.newUser({ roles: [Role.Drafter], agencyId: agency.id });
     for (let i = 1; i <= 4; i++) {
@@ -83,8 +83,17 @@ describe('authentication (real PostgreSQL)', () => {
       .send({ username: user.username, password: USER_PASSWORD });
     expect(right.status).toBe(423);
 
+    // The lock is this account's from this address (test/platform/auth-lockout covers the others).
+    const [account] = await ctx.sql<{ locked_until: Date | null }>(
+      'SELECT locked_until FROM app_user WHERE id = $1',
+      [user.id],
+    );
+    expect(account.locked_until).toBeNull();
     // 15 minutes later (moved in the database rather than waited for).
-    await ctx.sql(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
+    await ctx.sql(
+      `UPDATE login_failure SET locked_until = now() - interval '1 second' WHERE login_name = $1`,
+      [user.username],
+    );
     const later = await ctx
       .http()
       .post('/api/v1/auth/login')
@@ -163,10 +172,15 @@ describe('authentication (real PostgreSQL)', () => {
     expect(deactivated.status).toBe(401);
   });
 
-  it('rate-limits login attempts from one address', async () => {
+  it('rate-limits login attempts from one address, whatever X-Forwarded-For it makes up', async () => {
     let limited: { status: number; body: { code: string }; headers: Record<string, string> } | undefined;
     for (let i = 0; i < 20 && !limited; i++) {
-      const res = await ctx.http().post('/api/v1/auth/login').send({ username: 'ai-do', password: 'x' });
+      // No TRUST_PROXY here: a forged header from the agency's network must not buy a fresh budget.
+      const res = await ctx
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', `10.9.${i}.${i + 1}`)
+        .send({ username: 'ai-do', password: 'x' });
       if (res.status === 429) limited = res;
     }
     expect(limited?.body.code).toBe('RATE_LIMITED');

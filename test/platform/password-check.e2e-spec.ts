@@ -231,7 +231,7 @@ describe('failed passwords under concurrency', () => {
   });
   afterAll(() => ctx.close());
 
-  it('counts parallel wrong passwords exactly: the fifth locks, the rest find the account locked', async () => {
+  it('counts parallel wrong passwords exactly: the fifth locks the address, the rest find it locked', async () => {
     const agency = await ctx.newAgency();
     const user = await ctx.newUser({ roles: [Role.Staff], agencyId: agency.id });
     const answers = await Promise.all(
@@ -252,11 +252,36 @@ describe('failed passwords under concurrency', () => {
       'auth.login_failed',
       'auth.locked',
     ]);
-    const [row] = await ctx.sql<{ failed_login_count: number; locked_until: Date }>(
+    // Locked for that address (failed_count starts again); counted account-wide exactly five times.
+    const [pair] = await ctx.sql<{ failed_count: number; locked_until: Date }>(
+      'SELECT failed_count, locked_until FROM login_failure WHERE login_name = $1',
+      [user.username],
+    );
+    expect(pair.failed_count).toBe(0);
+    expect(pair.locked_until.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    const [row] = await ctx.sql<{ failed_login_count: number; locked_until: Date | null }>(
       'SELECT failed_login_count, locked_until FROM app_user WHERE id = $1',
       [user.id],
     );
-    expect(row.failed_login_count).toBe(0);
-    expect(row.locked_until.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(row).toEqual({ failed_login_count: 5, locked_until: null });
+  });
+
+  it('counts parallel wrong passwords of an unknown name exactly, with the same answers', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => login(ctx, 'khong-ton-tai-song-song', 'sai-mat-khau')),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([401, 401, 401, 401, 423, 423, 423, 423]);
+    const [pair] = await ctx.sql<{ failed_count: number; locked_until: Date }>(
+      `SELECT failed_count, locked_until FROM login_failure WHERE login_name = $1 AND address <> '*'`,
+      ['khong-ton-tai-song-song'],
+    );
+    expect(pair.failed_count).toBe(0);
+    expect(pair.locked_until.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    // Counted everywhere five times, like an account: refusals of a locked address count nothing.
+    const [all] = await ctx.sql<{ failed_count: number }>(
+      `SELECT failed_count FROM login_failure WHERE login_name = $1 AND address = '*'`,
+      ['khong-ton-tai-song-song'],
+    );
+    expect(all.failed_count).toBe(5);
   });
 });

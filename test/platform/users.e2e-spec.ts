@@ -160,6 +160,134 @@ describe('users and agency scoping', () => {
     expect(login.body.code).toBe('AUTH_ACCOUNT_INACTIVE');
   });
 
+  it('refuses anyone their own roles and password through user management', async () => {
+    const self = `/api/v1/users/${secretaryA.id}`;
+    const current = await ctx.http().get(self).set('Authorization', secretaryA.auth);
+    const etag = current.headers.etag;
+    const promote = await ctx
+      .http()
+      .patch(self)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', etag)
+      .send({ roles: [Role.IsoSecretary, Role.Approver] });
+    expect(promote.status).toBe(403);
+    expect(promote.body.code).toBe('USER_CANNOT_CHANGE_OWN_ROLES');
+    const ownPassword = await ctx
+      .http()
+      .patch(self)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', etag)
+      .send({ password: 'MatKhauTuDat-1' });
+    expect(ownPassword.status).toBe(403);
+    expect(ownPassword.body.code).toBe('USER_CANNOT_RESET_OWN_PASSWORD');
+    const adminNow = await ctx
+      .http()
+      .get(`/api/v1/users/${ctx.admin.id}`)
+      .set('Authorization', ctx.admin.auth);
+    const adminDemotion = await ctx
+      .http()
+      .patch(`/api/v1/users/${ctx.admin.id}`)
+      .set('Authorization', ctx.admin.auth)
+      .set('If-Match', adminNow.headers.etag)
+      .send({ roles: [Role.Admin, Role.Overseer] });
+    expect(adminDemotion.body.code).toBe('USER_CANNOT_CHANGE_OWN_ROLES');
+
+    // The same roles sent back with the rest of the form are not a change.
+    const rename = await ctx
+      .http()
+      .patch(self)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', etag)
+      .send({ fullName: 'Phạm Thị Thư', roles: [Role.IsoSecretary] });
+    expect(rename.status).toBe(200);
+    const [row] = await ctx.sql<{ roles: string[] }>('SELECT roles FROM app_user WHERE id = $1', [
+      secretaryA.id,
+    ]);
+    expect(row.roles).toEqual([Role.IsoSecretary]);
+  });
+
+  it('leaves resetting the password of a signing role to a system admin', async () => {
+    for (const roles of [[Role.Approver], [Role.IsoSecretary], [Role.Staff, Role.Approver]]) {
+      const target = await ctx.newUser({ roles, agencyId: agencyA.id });
+      const refused = await ctx
+        .http()
+        .patch(`/api/v1/users/${target.id}`)
+        .set('Authorization', secretaryA.auth)
+        .set('If-Match', '"1"')
+        .send({ password: 'ChiemQuyen-1' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('USER_PASSWORD_RESET_ADMIN_ONLY');
+      // Dropping the role in the same request does not open the door.
+      const dropped = await ctx
+        .http()
+        .patch(`/api/v1/users/${target.id}`)
+        .set('Authorization', secretaryA.auth)
+        .set('If-Match', '"1"')
+        .send({ roles: [Role.Staff], password: 'ChiemQuyen-1' });
+      expect(dropped.body.code).toBe('USER_PASSWORD_RESET_ADMIN_ONLY');
+      expect((await ctx.login(target.username)).id).toBe(target.id);
+    }
+    // Nor does granting one with the password.
+    const staff = await ctx.newUser({ roles: [Role.Staff], agencyId: agencyA.id });
+    const granted = await ctx
+      .http()
+      .patch(`/api/v1/users/${staff.id}`)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ roles: [Role.Approver], password: 'ChiemQuyen-1' });
+    expect(granted.body.code).toBe('USER_PASSWORD_RESET_ADMIN_ONLY');
+
+    const head = await ctx.newUser({ roles: [Role.Approver], agencyId: agencyA.id });
+    const byAdmin = await ctx
+      .http()
+      .patch(`/api/v1/users/${head.id}`)
+      .set('Authorization', ctx.admin.auth)
+      .set('If-Match', '"1"')
+      .send({ password: 'DoQuanTriDat-1' });
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.mustChangePassword).toBe(true);
+  });
+
+  it('ends a lockout with a reset only when a system admin resets', async () => {
+    const lockOut = async (username: string) => {
+      for (let i = 0; i < 5; i++) {
+        await ctx.http().post('/api/v1/auth/login').send({ username, password: 'sai-mat-khau' });
+      }
+    };
+    const user = await ctx.newUser({ roles: [Role.Staff], agencyId: agencyA.id });
+    await lockOut(user.username);
+    const bySecretary = await ctx
+      .http()
+      .patch(`/api/v1/users/${user.id}`)
+      .set('Authorization', secretaryA.auth)
+      .set('If-Match', '"1"')
+      .send({ password: 'DatLaiBoiThuKy-1' });
+    expect(bySecretary.status).toBe(200);
+    const stillLocked = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: 'DatLaiBoiThuKy-1' });
+    expect(stillLocked.status).toBe(423);
+
+    const byAdmin = await ctx
+      .http()
+      .patch(`/api/v1/users/${user.id}`)
+      .set('Authorization', ctx.admin.auth)
+      .set('If-Match', '"2"')
+      .send({ password: 'DatLaiBoiQuanTri-1' });
+    expect(byAdmin.status).toBe(200);
+    const open = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: 'DatLaiBoiQuanTri-1' });
+    expect(open.status).toBe(200);
+    const events = await ctx.sql<{ after: { lockoutCleared: boolean } }>(
+      `SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'user.updated_password_reset' ORDER BY seq`,
+      [user.id],
+    );
+    expect(events.map((e) => e.after.lockoutCleared)).toEqual([false, true]);
+  });
+
   it('refuses a weak password and unknown roles', async () => {
     const weak = await ctx
       .http()

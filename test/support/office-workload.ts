@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 
 const PASSWORD = 'MatKhau-Van-Phong-2026';
+const FIRST_PASSWORD = 'Tam-Thoi-Van-Phong-2026';
 
 interface DocumentFixture {
   id: string;
@@ -165,11 +166,17 @@ export async function setUpOffice(base: string, adminPassword: string): Promise<
       const user = await must(base, 'POST', '/users', adminToken, {
         username,
         fullName: `Cán bộ ${username}`,
-        password: PASSWORD,
+        password: FIRST_PASSWORD,
         agencyId: agency.id,
         roles: [role],
       });
-      tokens[role] = await login(base, username, PASSWORD);
+      // A password set by the administrator is temporary: the holder replaces it at first login.
+      const first = await login(base, username, FIRST_PASSWORD);
+      const session = await must(base, 'POST', '/me/password', first, {
+        currentPassword: FIRST_PASSWORD,
+        newPassword: PASSWORD,
+      });
+      tokens[role] = (session as { accessToken: string }).accessToken;
       if (role === 'drafter' || role === 'staff' || role === 'iso_secretary')
         users.push({ username, id: user.id, role });
     }

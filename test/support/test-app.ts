@@ -158,6 +158,8 @@ export async function createTestContext(
         position,
         orgUnitId,
         email,
+        // Fixtures log in at once; the temporary-password flow has suites of its own.
+        temporaryPassword: false,
       });
       return login(name);
     },

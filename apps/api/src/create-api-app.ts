@@ -5,9 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiRuntime, AppModule } from './app.module';
+import { translateClientErrors } from './http/client-errors';
+import { requestIdMiddleware } from './http/logger.options';
 
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
+/** The largest JSON body is a distribution list of 2 000 user ids (~80 kB); files come as multipart. */
+const BODY_LIMIT = '256kb';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApiApp(runtime: ApiRuntime): Promise<INestApplication> {
@@ -15,8 +19,16 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // First of all: the logger's own middleware runs after the body parser, whose errors need the id too.
+  app.use(requestIdMiddleware);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Nest would add its default parsers at init; these name the limit, and their errors answer 4xx.
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.use(translateClientErrors);
+  // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (default: none).
+  const proxies = runtime.config.trustedProxies;
+  app.set('trust proxy', proxies.length > 0 ? proxies : false);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -4,8 +4,11 @@ import { ConfigValidationError, loadConfig, resolveSigningSecret } from '@eiso/c
 import { EmbeddedDatabaseError, runMigrations, startEmbeddedPostgres } from '@eiso/database';
 import { createApiApp, DOCS_PATH } from './create-api-app';
 import { DemoSeederService } from './demo/demo-seeder.service';
+import { installProcessErrorHandlers } from './process-errors';
 
 async function main(): Promise<void> {
+  // Logged, with the request id when known; no request may rely on them (see process-errors.ts).
+  installProcessErrorHandlers(process);
   const logger = new Logger('Bootstrap');
   // Logged once the app's JSON logger is in place, so every line has the same shape.
   const notes: string[] = [];

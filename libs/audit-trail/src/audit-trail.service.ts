@@ -5,6 +5,7 @@ import { Db, TransactionRunner } from '@eiso/database';
 import { ChainVerification, ChainVerifier, GENESIS_HASH, hashLink } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventFilter, AuditEventRepository } from './audit-event.repository';
+import { AuditVisibilityRegistry } from './audit-visibility.registry';
 
 /** What a service reports about a change; actor, time and chain fields are added here. */
 export interface AuditRecord {
@@ -26,8 +27,15 @@ export interface AuditEventView {
   entityType: string;
   entityId: string;
   action: string;
+  /** null when redacted. */
   before: Record<string, unknown> | null;
+  /** null when redacted. */
   after: Record<string, unknown> | null;
+  /**
+   * The reader may not see the subject (a draft outside their drafting circle, another domain's
+   * internal record): what changed is left out; who did what, when, to which id, stays.
+   */
+  redacted: boolean;
   requestId: string | null;
   hash: string;
   prevHash: string;
@@ -44,6 +52,7 @@ function plain(value: object | null | undefined): Record<string, unknown> | null
 export class AuditTrailService {
   constructor(
     private readonly events: AuditEventRepository,
+    private readonly visibility: AuditVisibilityRegistry,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -74,7 +83,11 @@ export class AuditTrailService {
     await this.events.insert(db, rows);
   }
 
-  /** Admins see every agency; anyone else only their own agency's events. */
+  /**
+   * Admins see every agency; anyone else only their own agency's events. Each event is shown in
+   * full only when its reader may see its subject (the subject's domain decides, one lookup per
+   * entity type and page); otherwise its content is redacted and the link stays.
+   */
   async list(
     actor: Actor,
     filter: AuditEventFilter,
@@ -85,14 +98,16 @@ export class AuditTrailService {
     if (!isAdmin(actor) && filter.agencyId && filter.agencyId !== actor.agencyId) {
       return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
     }
+    const db = this.tx.db;
     const [rows, total] = await this.events.findPage(
-      this.tx.db,
+      db,
       scoped,
       offsetOf(page),
       page.pageSize,
       order === 'asc' ? 'ASC' : 'DESC',
     );
-    return pageOf(rows, total, page, toView);
+    const visible = await this.visibility.visibleEvents(db, actor, rows);
+    return pageOf(rows, total, page, (e) => toView(e, !visible.has(e.id)));
   }
 
   /** Recomputes the whole chain in order and reports the first broken link. */
@@ -108,7 +123,7 @@ export class AuditTrailService {
   }
 }
 
-function toView(e: AuditEventEntity): AuditEventView {
+function toView(e: AuditEventEntity, redacted: boolean): AuditEventView {
   return {
     id: e.id,
     seq: e.seq,
@@ -119,8 +134,9 @@ function toView(e: AuditEventEntity): AuditEventView {
     entityType: e.entityType,
     entityId: e.entityId,
     action: e.action,
-    before: e.before,
-    after: e.after,
+    before: redacted ? null : e.before,
+    after: redacted ? null : e.after,
+    redacted,
     requestId: e.requestId,
     hash: e.hash,
     prevHash: e.prevHash,

@@ -1,4 +1,6 @@
 export * from './audit-trail.module';
 export * from './audit-trail.service';
 export * from './audit-chain';
+export * from './audit-visibility';
+export { AuditVisibilityRegistry } from './audit-visibility.registry';
 export type { AuditEventFilter } from './audit-event.repository';

@@ -11,6 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsTrustProxyList, trustProxyEntries } from './trust-proxy';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -113,12 +114,27 @@ export class AppConfig {
   @Max(10240)
   MAX_UPLOAD_MB = 100;
 
-  /** Login attempts allowed per client address per minute. */
+  /**
+   * Login attempts allowed per client address per minute. An office of ~200 staff often reaches
+   * the API from one NAT address, so this is a flood brake; the per-account lockout is the defence.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(10000)
-  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+  LOGIN_RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed, comma-separated: addresses, CIDR ranges
+   * (`10.0.0.5, 10.1.0.0/16`) or `loopback`, `linklocal`, `uniquelocal`. Unset: none, and the
+   * client's address is the connection's peer (the login throttle and lockout key on it).
+   */
+  @IsOptional()
+  @IsTrustProxyList({
+    message:
+      'TRUST_PROXY phải là danh sách địa chỉ hoặc dải mạng của proxy, cách nhau bởi dấu phẩy (ví dụ 10.0.0.5, 10.1.0.0/16, loopback)',
+  })
+  TRUST_PROXY?: string;
 
   /** Outgoing mail server for e-mail copies of notifications; unset: in-app only. */
   @IsOptional()
@@ -171,6 +187,11 @@ export class AppConfig {
   /** Embedded profile: run scheduled jobs in-process. Tests turn it off to trigger jobs by hand. */
   @IsIn(['true', 'false'])
   EISO_SCHEDULER = 'true';
+
+  /** The proxies named in TRUST_PROXY; empty: X-Forwarded-For is never believed. */
+  get trustedProxies(): string[] {
+    return trustProxyEntries(this.TRUST_PROXY);
+  }
 
   /** The embedded profile seeds its demo province unless told not to. */
   get seedsDemoProvince(): boolean {

@@ -24,6 +24,21 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(8080);
   });
 
+  it('believes no proxy unless TRUST_PROXY names one, and allows an office behind one NAT address', () => {
+    const config = loadConfig({});
+    expect(config.trustedProxies).toEqual([]);
+    expect(config.LOGIN_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(
+      loadConfig({ TRUST_PROXY: ' 10.0.0.5, 10.1.0.0/16,fd00::/8 ,::1, loopback' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', '::1', 'loopback']);
+  });
+
+  it('refuses a TRUST_PROXY that would believe any client', () => {
+    for (const value of ['true', '1', '*', '10.0.0.0/33', 'proxy.local', '10.0.0.1/8/8', ',']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', S3_ENDPOINT: 'http://minio:9000' });

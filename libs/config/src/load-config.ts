@@ -31,6 +31,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'EISO_ADMIN_PASSWORD',
     'SMTP_URL',
     'SMTP_FROM',
+    'TRUST_PROXY',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;

@@ -27,6 +27,13 @@ export function documentScope(actor: Actor): DocumentScope | null {
   return null;
 }
 
+/** Whether the actor may know of a document at all: issued-only readers learn of it at its first issue. */
+export function canSeeDocument(scope: DocumentScope | null, agencyId: string, issueCount: number): boolean {
+  if (!scope) return false;
+  if (scope.agencyId && scope.agencyId !== agencyId) return false;
+  return !scope.states || issueCount > 0;
+}
+
 export function canSeeVersion(scope: DocumentScope | null, agencyId: string, state: VersionState): boolean {
   if (!scope) return false;
   if (scope.agencyId && scope.agencyId !== agencyId) return false;

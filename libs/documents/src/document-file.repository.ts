@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@eiso/database';
 import { DocumentFileEntity } from './document-file.entity';
 import { FileKind } from './document-type';
+import { documentWrite } from './document-unique-indexes';
 
 @Injectable()
 export class DocumentFileRepository {
   async insert(db: Db, files: DocumentFileEntity[]): Promise<void> {
-    if (files.length) await db.getRepository(DocumentFileEntity).insert(files);
+    if (files.length) await documentWrite(() => db.getRepository(DocumentFileEntity).insert(files));
   }
 
   listByVersion(db: Db, versionId: string): Promise<DocumentFileEntity[]> {

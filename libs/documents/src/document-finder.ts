@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainException, ErrorCode } from '@eiso/common';
 import { Db } from '@eiso/database';
-import { canSeeVersion, documentScope, DocumentScope } from './document-access';
+import { canSeeDocument, canSeeVersion, documentScope, DocumentScope } from './document-access';
 import { DocumentEntity } from './document.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentRepository } from './document.repository';
@@ -28,11 +28,9 @@ export class DocumentFinder {
     const document = lock
       ? await this.documents.findByIdForUpdate(db, id)
       : await this.documents.findById(db, id);
-    if (!document || !scope || (scope.agencyId && scope.agencyId !== document.agencyId)) {
+    if (!document || !scope || !canSeeDocument(scope, document.agencyId, document.issueCount)) {
       throw new DomainException(ErrorCode.DocumentNotFound);
     }
-    // Issued-only readers do not know of a document until its first issue.
-    if (scope.states && document.issueCount === 0) throw new DomainException(ErrorCode.DocumentNotFound);
     return { document, scope };
   }
 

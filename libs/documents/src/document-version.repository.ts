@@ -5,15 +5,27 @@ import { DocumentCommentEntity } from './document-comment.entity';
 import { DocumentSignatureEntity } from './document-signature.entity';
 import { VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
+import { documentWrite } from './document-unique-indexes';
 
 @Injectable()
 export class DocumentVersionRepository {
   async insert(db: Db, version: DocumentVersionEntity): Promise<void> {
-    await db.getRepository(DocumentVersionEntity).insert(version);
+    await documentWrite(() => db.getRepository(DocumentVersionEntity).insert(version));
   }
 
   findById(db: Db, id: string): Promise<DocumentVersionEntity | null> {
     return db.getRepository(DocumentVersionEntity).findOneBy({ id });
+  }
+
+  /** Agency and state of many versions in one query (what decides who may see them). */
+  findVisibilityFacts(
+    db: Db,
+    ids: string[],
+  ): Promise<Pick<DocumentVersionEntity, 'id' | 'agencyId' | 'state'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return db
+      .getRepository(DocumentVersionEntity)
+      .find({ select: { id: true, agencyId: true, state: true }, where: { id: In(ids) } });
   }
 
   findForUpdate(db: Db, documentId: string, id: string): Promise<DocumentVersionEntity | null> {
@@ -52,7 +64,7 @@ export class DocumentVersionRepository {
   async save(db: Db, version: DocumentVersionEntity): Promise<void> {
     version.version += 1;
     version.updatedAt = new Date();
-    await db.getRepository(DocumentVersionEntity).save(version);
+    await documentWrite(() => db.getRepository(DocumentVersionEntity).save(version));
   }
 
   async recordCopy(db: Db, id: string, key: string, state: VersionState): Promise<void> {

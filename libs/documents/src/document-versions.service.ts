@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, Role } from '@eiso/common';
-import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
+import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { actsInAgency, canSeeVersion } from './document-access';
 import { DocumentFileRepository } from './document-file.repository';
@@ -63,54 +63,50 @@ export class DocumentVersionsService {
    * keys, no bytes re-uploaded). Only one draft or in-flight version per document.
    */
   async createFromEffective(actor: Actor, documentId: string): Promise<VersionView> {
-    // Two concurrent requests: the partial unique index lets one through.
-    return mapUniqueViolation(
-      () =>
-        this.tx.run(async (db) => {
-          const { document } = await this.finder.document(db, actor, documentId, true);
-          if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentNotFound);
-          const inFlight = await this.versions.findByStates(db, documentId, [
-            VersionState.Draft,
-            VersionState.InReview,
-            VersionState.AwaitingApproval,
-          ]);
-          if (inFlight.length)
-            throw new DomainException(ErrorCode.DocumentVersionInFlight, { versionId: inFlight[0].id });
-          const effective =
-            document.status === 'active' && document.currentVersionId
-              ? await this.versions.findById(db, document.currentVersionId)
-              : null;
-          if (!effective || effective.state !== VersionState.Effective) {
-            throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
-          }
-          const now = this.clock.now();
-          const draft = newDraft(effective, {
-            revision: (await this.versions.maxRevision(db, documentId)) + 1,
-            authorId: actor.userId,
-            changeSummary: null,
-            basedOnVersionId: effective.id,
-            now,
-          });
-          await this.versions.insert(db, draft);
-          const copied = (await this.files.listByVersion(db, effective.id)).map((f) => ({
-            ...f,
-            id: randomUUID(),
-            versionId: draft.id,
-            uploadedBy: actor.userId,
-            createdAt: now,
-          }));
-          await this.files.insert(db, copied);
-          await this.auditTrail.record(db, actor, {
-            agencyId: document.agencyId,
-            entityType: 'document_version',
-            entityId: draft.id,
-            action: 'document_version.created',
-            after: { documentId, revision: draft.revision, basedOn: effective.id, files: copied.length },
-          });
-          return this.view(db, draft);
-        }),
-      { ux_document_version_one_in_flight: ErrorCode.DocumentVersionInFlight },
-    );
+    // Two concurrent requests queue on the document's row lock; the partial unique index is the backstop.
+    return this.tx.run(async (db) => {
+      const { document } = await this.finder.document(db, actor, documentId, true);
+      if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentNotFound);
+      const inFlight = await this.versions.findByStates(db, documentId, [
+        VersionState.Draft,
+        VersionState.InReview,
+        VersionState.AwaitingApproval,
+      ]);
+      if (inFlight.length)
+        throw new DomainException(ErrorCode.DocumentVersionInFlight, { versionId: inFlight[0].id });
+      const effective =
+        document.status === 'active' && document.currentVersionId
+          ? await this.versions.findById(db, document.currentVersionId)
+          : null;
+      if (!effective || effective.state !== VersionState.Effective) {
+        throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
+      }
+      const now = this.clock.now();
+      const draft = newDraft(effective, {
+        revision: (await this.versions.maxRevision(db, documentId)) + 1,
+        authorId: actor.userId,
+        changeSummary: null,
+        basedOnVersionId: effective.id,
+        now,
+      });
+      await this.versions.insert(db, draft);
+      const copied = (await this.files.listByVersion(db, effective.id)).map((f) => ({
+        ...f,
+        id: randomUUID(),
+        versionId: draft.id,
+        uploadedBy: actor.userId,
+        createdAt: now,
+      }));
+      await this.files.insert(db, copied);
+      await this.auditTrail.record(db, actor, {
+        agencyId: document.agencyId,
+        entityType: 'document_version',
+        entityId: draft.id,
+        action: 'document_version.created',
+        after: { documentId, revision: draft.revision, basedOn: effective.id, files: copied.length },
+      });
+      return this.view(db, draft);
+    });
   }
 
   /** Drafts are editable, by their author or the ISO secretary, under If-Match. */

@@ -16,6 +16,7 @@ import { DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
 import { DocumentVersionsService } from './document-versions.service';
 import { VersionView } from './document.views';
+import { assertSegregationOfDuties, DutyStep } from './segregation-of-duties';
 import { signatureContentHash } from './signature-content';
 import { nextState, VersionAction } from './version-state-machine';
 import { CommentKind } from './document-comment.entity';
@@ -85,7 +86,7 @@ export class DocumentWorkflowService {
     expectedVersion?: number,
   ): Promise<VersionView> {
     return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
-      assertNotAuthor(actor, step.version);
+      await this.assertDuties(step.db, actor, step.version, DutyStep.Review);
       if (decision === 'return') {
         if (!comment?.trim())
           throw new DomainException(ErrorCode.ValidationFailed, {
@@ -117,11 +118,11 @@ export class DocumentWorkflowService {
     comment?: string,
     expectedVersion?: number,
   ): Promise<VersionView> {
-    await this.assertCanAct(actor, documentId, versionId, true);
+    await this.assertCanAct(actor, documentId, versionId, DutyStep.Approve);
     const confirmation = await this.auth.confirmPassword(actor, password);
     return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
       const signer = await this.auth.confirmedSigner(step.db, confirmation);
-      assertNotAuthor(actor, step.version);
+      await this.assertDuties(step.db, actor, step.version, DutyStep.Approve);
       step.version.state = nextState(step.version.state, VersionAction.Approve);
       if (comment?.trim()) await this.comment(step, actor, 'approve', comment);
       await this.sign(step, actor, signer, SignatureMeaning.Approve, comment);
@@ -137,7 +138,8 @@ export class DocumentWorkflowService {
     expectedVersion?: number,
   ): Promise<VersionView> {
     return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
-      assertNotAuthor(actor, step.version);
+      // Sending a version back is the approval step's decision: never its author's.
+      await this.assertDuties(step.db, actor, step.version, DutyStep.Review);
       step.version.state = nextState(step.version.state, VersionAction.ApprovalReturn);
       await this.comment(step, actor, 'approval_return', comment);
       const by = (await this.auth.signerOf(actor, step.db)).fullName;
@@ -156,11 +158,12 @@ export class DocumentWorkflowService {
     password: string,
     effectiveFrom?: string,
   ): Promise<VersionView> {
-    await this.assertCanAct(actor, documentId, versionId, false);
+    await this.assertCanAct(actor, documentId, versionId, DutyStep.Issue);
     const confirmation = await this.auth.confirmPassword(actor, password);
     return this.step(actor, documentId, versionId, undefined, async (step) => {
       const { document, version, db } = step;
       const signer = await this.auth.confirmedSigner(db, confirmation);
+      await this.assertDuties(db, actor, version, DutyStep.Issue);
       const now = this.clock.now();
       const newState = nextState(version.state, VersionAction.Issue);
       const superseded: DocumentVersionEntity[] = [];
@@ -244,16 +247,36 @@ export class DocumentWorkflowService {
     });
   }
 
-  /** Cheap checks before asking for a password: the version exists for this actor, in their agency. */
+  /**
+   * Cheap checks before asking for a password: the version exists for this actor, in their agency,
+   * and segregation of duties lets them take this step (checked again under the lock).
+   */
   private async assertCanAct(
     actor: Actor,
     documentId: string,
     versionId: string,
-    bySomeoneElse: boolean,
+    duty: DutyStep,
   ): Promise<void> {
-    const { document, version } = await this.finder.version(this.tx.db, actor, documentId, versionId);
+    const db = this.tx.db;
+    const { document, version } = await this.finder.version(db, actor, documentId, versionId);
     if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentVersionNotFound);
-    if (bySomeoneElse) assertNotAuthor(actor, version);
+    await this.assertDuties(db, actor, version, duty);
+  }
+
+  /** Segregation of duties for `duty` on this version, from its author and its review signatures. */
+  private async assertDuties(
+    db: Db,
+    actor: Actor,
+    version: DocumentVersionEntity,
+    duty: DutyStep,
+  ): Promise<void> {
+    const reviewerIds =
+      duty === DutyStep.Approve
+        ? (await this.versions.signatures(db, [version.id]))
+            .filter((s) => s.meaning === SignatureMeaning.Review)
+            .map((s) => s.signerId)
+        : [];
+    assertSegregationOfDuties(duty, actor.userId, { authorId: version.authorId, reviewerIds });
   }
 
   private async step(
@@ -353,9 +376,4 @@ export class DocumentWorkflowService {
       createdAt: this.clock.now(),
     });
   }
-}
-
-/** Segregation of duties: the author never reviews or approves their own version. */
-function assertNotAuthor(actor: Actor, version: DocumentVersionEntity): void {
-  if (version.authorId === actor.userId) throw new DomainException(ErrorCode.DocumentSelfReview);
 }

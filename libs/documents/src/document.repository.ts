@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Db } from '@eiso/database';
 import { DocumentDistributionEntity } from './document-distribution.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentType, VersionState } from './document-type';
+import { documentWrite } from './document-unique-indexes';
 
 export interface DocumentListFilter {
   agencyId: string | null;
@@ -51,11 +53,22 @@ function escapeLike(value: string): string {
 @Injectable()
 export class DocumentRepository {
   async insert(db: Db, document: DocumentEntity): Promise<void> {
-    await db.getRepository(DocumentEntity).insert(document);
+    await documentWrite(() => db.getRepository(DocumentEntity).insert(document));
   }
 
   findById(db: Db, id: string): Promise<DocumentEntity | null> {
     return db.getRepository(DocumentEntity).findOneBy({ id });
+  }
+
+  /** Agency and issue count of many documents in one query (what decides who may know of them). */
+  findVisibilityFacts(
+    db: Db,
+    ids: string[],
+  ): Promise<Pick<DocumentEntity, 'id' | 'agencyId' | 'issueCount'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return db
+      .getRepository(DocumentEntity)
+      .find({ select: { id: true, agencyId: true, issueCount: true }, where: { id: In(ids) } });
   }
 
   /** Serializes every transition of one document (issue, new version, withdraw). */
@@ -78,7 +91,7 @@ export class DocumentRepository {
 
   async save(db: Db, document: DocumentEntity): Promise<void> {
     document.updatedAt = new Date();
-    await db.getRepository(DocumentEntity).save(document);
+    await documentWrite(() => db.getRepository(DocumentEntity).save(document));
   }
 
   async replaceDistribution(

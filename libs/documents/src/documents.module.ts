@@ -8,6 +8,7 @@ import { AcknowledgementsService } from './acknowledgements.service';
 import { ControlledCopyJobHandler } from './controlled-copy.job-handler';
 import { ControlledCopyService } from './controlled-copy.service';
 import { DocumentAcknowledgementEntity } from './document-acknowledgement.entity';
+import { DocumentAuditVisibility } from './document-audit-visibility';
 import { DocumentCommentEntity } from './document-comment.entity';
 import { DocumentDistributionEntity } from './document-distribution.entity';
 import { DocumentFileEntity } from './document-file.entity';
@@ -47,6 +48,7 @@ import { ReviewDueJobHandler } from './review-due.job-handler';
     DocumentFileRepository,
     AcknowledgementRepository,
     DocumentFinder,
+    DocumentAuditVisibility,
     DocumentNotifier,
     DocumentsService,
     DocumentVersionsService,

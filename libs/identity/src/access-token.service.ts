@@ -9,9 +9,14 @@ export interface AccessTokenClaims {
   username: string;
   /** Password epoch (ms): a password change ends every token issued before it, even within the same second. */
   pwd: number;
+  /** The session (refresh-token family): a revoked session ends its access tokens at once. */
+  sid: string;
 }
 
-/** Short-lived signed access tokens; roles are re-read from the database on every request. */
+/**
+ * Short-lived signed access tokens. Roles, the active flag, the password epoch and the session are
+ * re-read from the database on every request, so none of them waits for the token to expire.
+ */
 @Injectable()
 export class AccessTokenService {
   constructor(
@@ -23,11 +28,12 @@ export class AccessTokenService {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  sign(user: Pick<UserEntity, 'id' | 'username' | 'passwordChangedAt'>): string {
+  sign(user: Pick<UserEntity, 'id' | 'username' | 'passwordChangedAt'>, sessionId: string): string {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,
       pwd: user.passwordChangedAt.getTime(),
+      sid: sessionId,
     };
     return this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
   }

@@ -1,7 +1,7 @@
 import { Actor, Role } from '@eiso/common';
 import { UserEntity } from './user.entity';
 
-export function actorOf(user: UserEntity, requestId: string): Actor {
+export function actorOf(user: UserEntity, requestId: string, clientAddress?: string): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -9,5 +9,6 @@ export function actorOf(user: UserEntity, requestId: string): Actor {
     orgUnitId: user.orgUnitId,
     roles: [...user.roles] as Role[],
     requestId,
+    ...(clientAddress !== undefined ? { clientAddress } : {}),
   };
 }

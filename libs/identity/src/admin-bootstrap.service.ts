@@ -50,6 +50,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
         lockedUntil: null,
         lastLoginAt: null,
         passwordChangedAt: now,
+        // Chosen by the operator who deploys (or printed to them): not someone else's secret.
+        mustChangePassword: false,
         createdAt: now,
         updatedAt: now,
         version: 1,

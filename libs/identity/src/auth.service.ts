@@ -7,6 +7,7 @@ import { AuditTrailService } from '@eiso/audit-trail';
 import { AccessTokenService } from './access-token.service';
 import { actorOf } from './actor-of';
 import { PasswordCheckService } from './password-check.service';
+import { PasswordHasher } from './password.hasher';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -24,6 +25,14 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The caller of a request, and whether its password is temporary (it may then only change it). */
+export interface Authenticated {
+  actor: Actor;
+  passwordChangeRequired: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What happened to a refresh, decided inside the transaction and reported after it. */
 type RefreshOutcome = { session: Session } | { error: ErrorCode; details?: Record<string, unknown> };
 
@@ -34,17 +43,22 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly passwords: PasswordCheckService,
+    private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly auditTrail: AuditTrailService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** Five wrong passwords lock the account for 15 minutes (PasswordCheckService). */
-  login(username: string, password: string, requestId: string): Promise<Session> {
+  /**
+   * Five wrong passwords from one address lock the account for that address for 15 minutes, 50
+   * from anywhere lock it everywhere; an unknown name answers the same (PasswordCheckService).
+   */
+  login(username: string, password: string, requestId: string, clientAddress = ''): Promise<Session> {
     return this.passwords.verify({
       user: { username },
       password,
       requestId,
+      clientAddress,
       refusals: {
         unknown: ErrorCode.AuthInvalidCredentials,
         wrong: ErrorCode.AuthInvalidCredentials,
@@ -57,7 +71,7 @@ export class AuthService {
         user.lockedUntil = null;
         user.lastLoginAt = now;
         await this.users.saveLoginState(db, user);
-        await this.auditTrail.record(db, actorOf(user, requestId), {
+        await this.auditTrail.record(db, actorOf(user, requestId, clientAddress), {
           agencyId: user.agencyId,
           entityType: 'user',
           entityId: user.id,
@@ -78,6 +92,7 @@ export class AuthService {
       user: { id: actor.userId },
       password,
       requestId: actor.requestId,
+      clientAddress: actor.clientAddress ?? '',
       refusals: {
         unknown: ErrorCode.AuthInvalidToken,
         wrong: ErrorCode.SignaturePasswordInvalid,
@@ -142,6 +157,49 @@ export class AuthService {
     return outcome.session;
   }
 
+  /**
+   * The user's own change, with the current password (a wrong one counts toward the lockout). It
+   * ends every session of the account, the caller's included, and opens a new one for the caller;
+   * it is the only way out of a temporary password.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Session> {
+    // The holder of a temporary password must not keep it: whoever set it knows it.
+    if (newPassword === currentPassword) throw new DomainException(ErrorCode.AuthPasswordUnchanged);
+    const passwordHash = await this.hasher.hash(newPassword);
+    return this.passwords.verify({
+      user: { id: actor.userId },
+      password: currentPassword,
+      requestId: actor.requestId,
+      clientAddress: actor.clientAddress ?? '',
+      refusals: {
+        unknown: ErrorCode.AuthInvalidToken,
+        wrong: ErrorCode.AuthCurrentPasswordInvalid,
+        changed: ErrorCode.AuthInvalidToken,
+        inactive: ErrorCode.AuthInvalidToken,
+      },
+      onVerified: async (db, user) => {
+        const now = new Date();
+        const wasTemporary = user.mustChangePassword;
+        user.passwordHash = passwordHash;
+        user.passwordChangedAt = now;
+        user.mustChangePassword = false;
+        user.failedLoginCount = 0;
+        // The row is locked (PasswordCheckService), so its version is current.
+        await this.users.updateIfVersion(db, user, user.version);
+        await this.users.saveLoginState(db, user);
+        await this.refreshTokens.revokeAllOfUser(db, user.id, now);
+        await this.auditTrail.record(db, actor, {
+          agencyId: user.agencyId,
+          entityType: 'user',
+          entityId: user.id,
+          action: 'user.password_changed',
+          after: { replacedTemporaryPassword: wasTemporary },
+        });
+        return this.issueSession(db, user, randomUUID());
+      },
+    });
+  }
+
   async logout(refreshToken: string): Promise<void> {
     await this.tx.run(async (db) => {
       const stored = await this.refreshTokens.findByHashForUpdate(db, hashToken(refreshToken));
@@ -149,15 +207,26 @@ export class AuthService {
     });
   }
 
-  /** Resolves a bearer token to the acting user, re-reading roles and the active flag every time. */
-  async authenticate(accessToken: string, requestId: string): Promise<Actor> {
+  /**
+   * Resolves a bearer token to the acting user in one query per request, with no cache: roles,
+   * the active flag, the password epoch and the session (refresh-token family) are current, so a
+   * logout, a deactivation or a reset ends the token at once.
+   */
+  async authenticate(accessToken: string, requestId: string, clientAddress?: string): Promise<Authenticated> {
     const claims = this.accessTokens.verify(accessToken);
-    const user = await this.users.findById(this.tx.db, claims.sub);
+    // Tokens signed before sessions were checked carry no session: they end like a logout.
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) {
+      throw new DomainException(ErrorCode.AuthInvalidToken);
+    }
+    const user = await this.users.findWithLiveSession(this.tx.db, claims.sub, claims.sid);
     if (!user || !user.active) throw new DomainException(ErrorCode.AuthInvalidToken);
     if (user.passwordChangedAt.getTime() !== claims.pwd) {
       throw new DomainException(ErrorCode.AuthInvalidToken);
     }
-    return actorOf(user, requestId);
+    return {
+      actor: actorOf(user, requestId, clientAddress),
+      passwordChangeRequired: user.mustChangePassword,
+    };
   }
 
   private async issueSession(db: Db, user: UserEntity, familyId: string): Promise<Session> {
@@ -173,7 +242,7 @@ export class AuthService {
       createdAt: now,
     });
     return {
-      accessToken: this.accessTokens.sign(user),
+      accessToken: this.accessTokens.sign(user, familyId),
       refreshToken: secret,
       tokenType: 'Bearer',
       expiresIn: this.accessTokens.ttlSeconds,

@@ -2,7 +2,14 @@ export * from './identity.module';
 export * from './identity.tokens';
 export * from './auth.service';
 export { actorOf } from './actor-of';
-export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from './password-check.service';
+export {
+  LOCKOUT_MINUTES,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+} from './password-check.service';
+export * from './login-lockout.module';
+export { LoginLockoutService } from './login-lockout.service';
+export { IDENTITY_MESSAGES } from './identity.messages';
 export * from './users.service';
 export * from './access-token.service';
 export * from './user.view';

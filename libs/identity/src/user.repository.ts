@@ -10,6 +10,9 @@ export interface UserFilter {
   q?: string;
 }
 
+/** Columns an edit never writes: the key, and login bookkeeping (saveLoginState and the counters). */
+const NOT_EDITED = ['id', 'failedLoginCount', 'lockedUntil', 'lastLoginAt'] as const;
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -42,6 +45,23 @@ export class UserRepository {
       .getOne();
   }
 
+  /**
+   * The user behind an access token, only while its session (refresh-token family) is alive: a
+   * logout, a replayed refresh token or a reset revokes the family, and the token stops at once.
+   */
+  findWithLiveSession(db: Db, id: string, sessionId: string): Promise<UserEntity | null> {
+    return db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = :sessionId AND t.user_id = u.id
+                   AND t.revoked_at IS NULL AND t.expires_at > now())`,
+        { sessionId },
+      )
+      .getOne();
+  }
+
   async usernameExists(db: Db, username: string): Promise<boolean> {
     return db
       .getRepository(UserEntity)
@@ -58,9 +78,14 @@ export class UserRepository {
     await db.getRepository(UserEntity).insert(user);
   }
 
-  /** Saves only when the row still has `expectedVersion`; returns false when someone else changed it. */
+  /**
+   * Saves only when the row still has `expectedVersion`; returns false when someone else changed
+   * it. Login bookkeeping is left out: a failure counted since the row was read must not be undone.
+   */
   async updateIfVersion(db: Db, user: UserEntity, expectedVersion: number): Promise<boolean> {
-    const { id, ...changes } = user;
+    const { id } = user;
+    const changes: Partial<UserEntity> = { ...user };
+    for (const key of NOT_EDITED) delete changes[key];
     const result = await db
       .createQueryBuilder()
       .update(UserEntity)
@@ -84,6 +109,11 @@ export class UserRepository {
         lastLoginAt: user.lastLoginAt,
       },
     );
+  }
+
+  /** Ends the account-wide lock and its count (per-address counters live in `login_failure`). */
+  async clearLockout(db: Db, id: string): Promise<void> {
+    await db.getRepository(UserEntity).update({ id }, { failedLoginCount: 0, lockedUntil: null });
   }
 
   /**

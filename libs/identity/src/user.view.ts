@@ -13,6 +13,8 @@ export interface UserView {
   roles: Role[];
   active: boolean;
   lockedUntil: string | null;
+  /** The password was set by someone else: the account must change it before anything else. */
+  mustChangePassword: boolean;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -31,6 +33,7 @@ export function toUserView(u: UserEntity): UserView {
     roles: u.roles,
     active: u.active,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

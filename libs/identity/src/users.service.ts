@@ -12,8 +12,11 @@ import {
   PRIVILEGED_ROLES,
   Role,
 } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { NotificationsService } from '@eiso/notifications';
+import { IDENTITY_MESSAGES } from './identity.messages';
+import { LoginLockoutService } from './login-lockout.service';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserEntity } from './user.entity';
@@ -29,6 +32,12 @@ export interface CreateUserInput {
   agencyId?: string | null;
   orgUnitId?: string | null;
   roles: Role[];
+  /**
+   * Whether the holder must replace the password at first login; defaults to true, since a
+   * password chosen by someone else is a temporary one. Only fixtures and the demo province, whose
+   * shared password is published for trying every role, create accounts ready to use.
+   */
+  temporaryPassword?: boolean;
 }
 
 export interface UpdateUserInput {
@@ -38,9 +47,15 @@ export interface UpdateUserInput {
   orgUnitId?: string | null;
   roles?: Role[];
   active?: boolean;
-  /** Reset by an administrator or the agency's ISO secretary. */
+  /**
+   * Reset by an administrator or the agency's ISO secretary (only an administrator for an account
+   * holding a signing role); temporary until its holder changes it.
+   */
   password?: string;
 }
+
+/** Roles that sign or issue in an agency's name: only a system admin resets their passwords. */
+const ADMIN_RESETS_PASSWORD_OF: readonly Role[] = [Role.Approver, Role.IsoSecretary];
 
 /**
  * Accounts. Admins manage every agency; an ISO secretary manages only their own agency and can
@@ -54,6 +69,8 @@ export class UsersService {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly hasher: PasswordHasher,
     private readonly auditTrail: AuditTrailService,
+    private readonly lockout: LoginLockoutService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserView> {
@@ -86,11 +103,15 @@ export class UsersService {
         lockedUntil: null,
         lastLoginAt: null,
         passwordChangedAt: now,
+        mustChangePassword: input.temporaryPassword ?? true,
         createdAt: now,
         updatedAt: now,
         version: 1,
       };
-      await this.users.insert(db, user);
+      // Two creations of one name pass the check together: the unique index decides, as a 409.
+      await mapUniqueViolation(() => this.users.insert(db, user), {
+        ux_app_user_username: ErrorCode.UsernameTaken,
+      });
       await this.auditTrail.record(db, actor, {
         agencyId,
         entityType: 'user',
@@ -115,19 +136,28 @@ export class UsersService {
     return pageOf(rows, total, page, toUserView);
   }
 
+  /**
+   * A password set here is someone else's choice, so it is temporary: the account can do nothing
+   * but change it, every session ends, and its holder is notified (in-app and by e-mail). Only a
+   * system admin resets it for an account holding a signing role, and only an admin's reset ends
+   * a lockout. Nobody edits their own roles, active flag or password here.
+   */
   async update(actor: Actor, id: string, expectedVersion: number, input: UpdateUserInput): Promise<UserView> {
     if (input.roles) this.assertCanGrant(actor, input.roles);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
-    return this.tx.run(async (db) => {
+    const { view, notificationIds } = await this.tx.run(async (db) => {
       const user = await this.visible(db, actor, id);
       if (!isAdmin(actor) && user.roles.some((r) => PRIVILEGED_ROLES.includes(r))) {
         throw new DomainException(ErrorCode.UserRoleNotGrantable);
       }
+      if (user.id === actor.userId) assertOwnEdit(user, input);
+      // Before and after this edit: a role dropped in the same request does not open the door.
       if (
-        user.id === actor.userId &&
-        (input.active === false || (input.roles && !sameAdminStatus(user, input.roles)))
+        passwordHash &&
+        !isAdmin(actor) &&
+        [...user.roles, ...(input.roles ?? [])].some((r) => ADMIN_RESETS_PASSWORD_OF.includes(r))
       ) {
-        throw new DomainException(ErrorCode.UserCannotDeactivateSelf);
+        throw new DomainException(ErrorCode.UserPasswordResetAdminOnly);
       }
       const before = auditSummary(user);
       if (input.orgUnitId !== undefined) {
@@ -143,28 +173,56 @@ export class UsersService {
         user.roles = unique(input.roles);
       }
       if (input.active !== undefined) user.active = input.active;
+      const now = new Date();
       if (passwordHash) {
         user.passwordHash = passwordHash;
-        user.passwordChangedAt = new Date();
-        user.failedLoginCount = 0;
-        user.lockedUntil = null;
+        user.passwordChangedAt = now;
+        user.mustChangePassword = true;
       }
       if (!(await this.users.updateIfVersion(db, user, expectedVersion))) {
         throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: user.version });
       }
+      const lockoutCleared = !!passwordHash && isAdmin(actor);
+      if (lockoutCleared) await this.lockout.clear(db, user);
       // A reset password or a deactivation ends every open session of that user.
-      if (passwordHash || input.active === false)
-        await this.refreshTokens.revokeAllOfUser(db, user.id, new Date());
+      if (passwordHash || input.active === false) await this.refreshTokens.revokeAllOfUser(db, user.id, now);
       await this.auditTrail.record(db, actor, {
         agencyId: user.agencyId,
         entityType: 'user',
         entityId: user.id,
         action: passwordHash ? 'user.updated_password_reset' : 'user.updated',
         before,
-        after: auditSummary(user),
+        after: passwordHash
+          ? { ...auditSummary(user), mustChangePassword: true, lockoutCleared }
+          : auditSummary(user),
       });
-      return toUserView(user);
+      const notificationIds = passwordHash ? await this.notifyReset(db, actor, user, now) : [];
+      return { view: toUserView(user), notificationIds };
     });
+    await this.notifications.enqueueDelivery(notificationIds);
+    return view;
+  }
+
+  private async notifyReset(db: Db, actor: Actor, user: UserEntity, at: Date): Promise<string[]> {
+    // The system actor (no id) is named by its username.
+    const by = actor.userId ? await this.users.findById(db, actor.userId) : null;
+    const text = IDENTITY_MESSAGES.passwordReset(
+      user.username,
+      by ? `${by.fullName} (${by.username})` : actor.username,
+      at,
+    );
+    return this.notifications.notify(db, [
+      {
+        userId: user.id,
+        agencyId: user.agencyId,
+        kind: 'user.password_reset',
+        title: text.title,
+        body: text.body,
+        entityType: 'user',
+        entityId: user.id,
+        link: '/api/v1/me',
+      },
+    ]);
   }
 
   /** Another agency's user answers 404, exactly like a missing one. */
@@ -194,6 +252,17 @@ function unique(roles: Role[]): Role[] {
   return [...new Set(roles)];
 }
 
-function sameAdminStatus(user: UserEntity, roles: Role[]): boolean {
-  return user.roles.includes(Role.Admin) === roles.includes(Role.Admin);
+function sameRoles(current: Role[], next: Role[]): boolean {
+  const wanted = new Set(next);
+  return wanted.size === new Set(current).size && current.every((r) => wanted.has(r));
+}
+
+/** What nobody edits on their own account through user management. */
+function assertOwnEdit(user: UserEntity, input: UpdateUserInput): void {
+  if (input.active === false) throw new DomainException(ErrorCode.UserCannotDeactivateSelf);
+  if (input.roles && !sameRoles(user.roles, input.roles)) {
+    throw new DomainException(ErrorCode.UserCannotChangeOwnRoles);
+  }
+  // Changing one's own password needs the current one (POST /me/password).
+  if (input.password !== undefined) throw new DomainException(ErrorCode.UserCannotResetOwnPassword);
 }

@@ -113,6 +113,12 @@ describe('parseAgencyCsv', () => {
     );
   });
 
+  it('refuses a NUL byte, which PostgreSQL cannot store, naming its line', () => {
+    const csv = `${HEADER}\r\n1,I,province_department,2025,,Sở Nội vụ\r\n2,I,province_department,2025,,Sở\u0000Tư pháp\r\n`;
+    expect(rowErrors(csv)).toEqual([{ line: 3, message: expect.stringContaining('NUL') }]);
+    expect(rowErrors(Buffer.from(csv))).toEqual([{ line: 3, message: expect.stringContaining('NUL') }]);
+  });
+
   it('skips blank lines and rows of bare separators left by spreadsheets', () => {
     const rows = parseAgencyCsv(`${HEADER}\n\n1,I,province_department,2025,,Sở Tư pháp\n,,,,,\n`);
     expect(rows).toEqual([expect.objectContaining({ line: 3, name: 'Sở Tư pháp' })]);

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { DomainException, ErrorCode, foldVietnamese } from '@eiso/common';
+import { DomainException, ErrorCode, foldVietnamese, unstorableIndex } from '@eiso/common';
 import { AgencyLevel, isAgencyLevel, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR } from './agency-level';
 import { cleanText } from './clean-text';
 import { districtKey } from './district-matcher';
@@ -109,7 +109,14 @@ function siblingKey(row: AgencyCsvRow): string {
 }
 
 function decode(input: Buffer | string): string {
-  if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input);
+  // The same check as every text the API receives: PostgreSQL refuses a NUL (22021).
+  const bad = unstorableIndex(text);
+  if (bad >= 0) fail([{ line: text.slice(0, bad).split('\n').length, message: M.unstorableCharacter }]);
+  return text;
+}
+
+function decodeUtf8(input: Buffer): string {
   try {
     // The decoder drops a leading BOM itself; `fatal` refuses files saved in a legacy code page.
     return new TextDecoder('utf-8', { fatal: true }).decode(input);

@@ -5,6 +5,7 @@ export const ORGANIZATIONS_MESSAGES = {
   validToBeforeValidFrom: 'Ngày hết hiệu lực phải sau hoặc trùng ngày bắt đầu hiệu lực.',
   missingFile: 'Chưa chọn tệp CSV danh sách cơ quan.',
   notUtf8: 'Tệp không phải văn bản UTF-8. Hãy lưu lại tệp CSV với mã hóa UTF-8.',
+  unstorableCharacter: 'Dòng có ký tự NUL (mã 0), không lưu được: hãy xóa ký tự này khỏi tệp.',
   empty: 'Tệp không có dòng dữ liệu nào.',
   tooManyRows: (max: number) => `Tệp có quá nhiều dòng: tối đa ${max} cơ quan mỗi lần nhập.`,
   missingColumns: (columns: string[], expected: readonly string[]) =>

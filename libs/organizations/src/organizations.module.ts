@@ -8,11 +8,19 @@ import { AgencyRepository } from './agency.repository';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OrgUnitRepository } from './org-unit.repository';
 import { OrgUnitsService } from './org-units.service';
+import { OrganizationAuditVisibility } from './organization-audit-visibility';
 
 /** Agencies, their org units and the roadmap import. Needs TransactionRunner (DatabaseModule) globally. */
 @Module({
   imports: [TypeOrmModule.forFeature([AgencyEntity, OrgUnitEntity]), AuditTrailModule],
-  providers: [AgencyRepository, OrgUnitRepository, AgenciesService, OrgUnitsService, AgencyImportService],
+  providers: [
+    AgencyRepository,
+    OrgUnitRepository,
+    AgenciesService,
+    OrgUnitsService,
+    AgencyImportService,
+    OrganizationAuditVisibility,
+  ],
   exports: [AgenciesService, OrgUnitsService, AgencyImportService],
 })
 export class OrganizationsModule {}

@@ -3,6 +3,7 @@ import { Db } from '@eiso/database';
 import { DisposalItemEntity } from './disposal-item.entity';
 import { DisposalEntity } from './disposal.entity';
 import { DisposalState } from './record-state';
+import { recordWrite } from './record-unique-indexes';
 
 /** One row of the biên bản hủy: the record as it was filed, with its type. */
 export interface MinuteRow {
@@ -32,9 +33,11 @@ export class DisposalRepository {
 
   async insert(db: Db, disposal: DisposalEntity, recordIds: string[]): Promise<void> {
     await db.getRepository(DisposalEntity).insert(disposal);
-    await db
-      .getRepository(DisposalItemEntity)
-      .insert(recordIds.map((recordId) => ({ disposalId: disposal.id, recordId, rejected: false })));
+    await recordWrite(() =>
+      db
+        .getRepository(DisposalItemEntity)
+        .insert(recordIds.map((recordId) => ({ disposalId: disposal.id, recordId, rejected: false }))),
+    );
   }
 
   findById(db: Db, id: string): Promise<DisposalEntity | null> {

@@ -11,7 +11,7 @@ import {
   PageRequest,
   pageOf,
 } from '@eiso/common';
-import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
+import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AuthService } from '@eiso/identity';
 import { jobIdOf, JobQueue } from '@eiso/queue';
@@ -64,51 +64,47 @@ export class DisposalsService {
     const agencyId = agencyOf(actor);
     const ids = [...new Set(recordIds)].sort();
     // Two proposals racing for one record: the partial unique index lets one through.
-    return mapUniqueViolation(
-      () =>
-        this.commit(async (db) => {
-          const records = await this.records.lockMany(db, agencyId, ids);
-          const ineligible = await this.ineligible(db, ids, records);
-          if (ineligible.length) {
-            throw new DomainException(ErrorCode.DisposalRecordsNotEligible, { records: ineligible });
-          }
-          const now = this.clock.now();
-          const disposal: DisposalEntity = {
-            id: randomUUID(),
-            agencyId,
-            number: await this.disposals.nextNumber(db, agencyId),
-            state: DisposalState.Proposed,
-            note: note?.trim() || null,
-            recordCount: ids.length,
-            proposedBy: actor.userId,
-            proposedAt: now,
-            approvedBy: null,
-            signerName: null,
-            signerPosition: null,
-            signerRole: null,
-            signedAt: null,
-            contentHash: null,
-            rejectedBy: null,
-            rejectedAt: null,
-            rejectionReason: null,
-            completedAt: null,
-            createdAt: now,
-            updatedAt: now,
-            version: 1,
-          };
-          await this.disposals.insert(db, disposal, ids);
-          await this.auditTrail.record(db, actor, {
-            agencyId,
-            entityType: 'disposal',
-            entityId: disposal.id,
-            action: 'disposal.proposed',
-            after: { number: disposal.number, state: disposal.state, recordIds: ids, note: disposal.note },
-          });
-          const by = (await this.auth.signerOf(actor, db)).fullName;
-          return this.outcome(db, disposal, ids, { kind: 'proposed', by });
-        }),
-      { ux_disposal_item_open_record: ErrorCode.DisposalRecordsNotEligible },
-    );
+    return this.commit(async (db) => {
+      const records = await this.records.lockMany(db, agencyId, ids);
+      const ineligible = await this.ineligible(db, ids, records);
+      if (ineligible.length) {
+        throw new DomainException(ErrorCode.DisposalRecordsNotEligible, { records: ineligible });
+      }
+      const now = this.clock.now();
+      const disposal: DisposalEntity = {
+        id: randomUUID(),
+        agencyId,
+        number: await this.disposals.nextNumber(db, agencyId),
+        state: DisposalState.Proposed,
+        note: note?.trim() || null,
+        recordCount: ids.length,
+        proposedBy: actor.userId,
+        proposedAt: now,
+        approvedBy: null,
+        signerName: null,
+        signerPosition: null,
+        signerRole: null,
+        signedAt: null,
+        contentHash: null,
+        rejectedBy: null,
+        rejectedAt: null,
+        rejectionReason: null,
+        completedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await this.disposals.insert(db, disposal, ids);
+      await this.auditTrail.record(db, actor, {
+        agencyId,
+        entityType: 'disposal',
+        entityId: disposal.id,
+        action: 'disposal.proposed',
+        after: { number: disposal.number, state: disposal.state, recordIds: ids, note: disposal.note },
+      });
+      const by = (await this.auth.signerOf(actor, db)).fullName;
+      return this.outcome(db, disposal, ids, { kind: 'proposed', by });
+    });
   }
 
   /**

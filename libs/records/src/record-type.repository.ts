@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@eiso/database';
 import { RecordTypeEntity } from './record-type.entity';
+import { recordWrite } from './record-unique-indexes';
 import { RecordState } from './record-state';
 
 export interface RecordRegisterRow {
@@ -19,7 +20,7 @@ function escapeLike(value: string): string {
 @Injectable()
 export class RecordTypeRepository {
   async insert(db: Db, type: RecordTypeEntity): Promise<void> {
-    await db.getRepository(RecordTypeEntity).insert(type);
+    await recordWrite(() => db.getRepository(RecordTypeEntity).insert(type));
   }
 
   findById(db: Db, id: string): Promise<RecordTypeEntity | null> {
@@ -57,7 +58,7 @@ export class RecordTypeRepository {
   async save(db: Db, type: RecordTypeEntity, now: Date): Promise<void> {
     type.version += 1;
     type.updatedAt = now;
-    await db.getRepository(RecordTypeEntity).save(type);
+    await recordWrite(() => db.getRepository(RecordTypeEntity).save(type));
   }
 
   async findPage(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, Page, PageRequest, pageOf, offsetOf } from '@eiso/common';
-import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
+import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { agencyOf, RecordFinder } from './record-finder';
 import { RecordTypeEntity } from './record-type.entity';
@@ -40,39 +40,37 @@ export class RecordTypesService {
   async create(actor: Actor, input: RecordTypeInput): Promise<RecordTypeView> {
     const agencyId = agencyOf(actor);
     const retention = retentionOf(input.retentionMonths, input.permanent);
-    return this.uniqueCode(() =>
-      this.tx.run(async (db) => {
-        await this.assertReferences(db, agencyId, input.documentId ?? null, input.responsibleOrgUnitId);
-        if (await this.types.codeExists(db, agencyId, input.code)) {
-          throw new DomainException(ErrorCode.RecordTypeCodeTaken);
-        }
-        const now = this.clock.now();
-        const type: RecordTypeEntity = {
-          id: randomUUID(),
-          agencyId,
-          code: input.code.trim(),
-          name: input.name.trim(),
-          documentId: input.documentId ?? null,
-          retentionMonths: retention.months,
-          permanent: retention.permanent,
-          storagePlace: input.storagePlace.trim(),
-          responsibleOrgUnitId: input.responsibleOrgUnitId,
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        };
-        await this.types.insert(db, type);
-        await this.auditTrail.record(db, actor, {
-          agencyId,
-          entityType: 'record_type',
-          entityId: type.id,
-          action: 'record_type.created',
-          after: summary(type),
-        });
-        return toRecordTypeView(type);
-      }),
-    );
+    return this.tx.run(async (db) => {
+      await this.assertReferences(db, agencyId, input.documentId ?? null, input.responsibleOrgUnitId);
+      if (await this.types.codeExists(db, agencyId, input.code)) {
+        throw new DomainException(ErrorCode.RecordTypeCodeTaken);
+      }
+      const now = this.clock.now();
+      const type: RecordTypeEntity = {
+        id: randomUUID(),
+        agencyId,
+        code: input.code.trim(),
+        name: input.name.trim(),
+        documentId: input.documentId ?? null,
+        retentionMonths: retention.months,
+        permanent: retention.permanent,
+        storagePlace: input.storagePlace.trim(),
+        responsibleOrgUnitId: input.responsibleOrgUnitId,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await this.types.insert(db, type);
+      await this.auditTrail.record(db, actor, {
+        agencyId,
+        entityType: 'record_type',
+        entityId: type.id,
+        action: 'record_type.created',
+        after: summary(type),
+      });
+      return toRecordTypeView(type);
+    });
   }
 
   /**
@@ -85,46 +83,44 @@ export class RecordTypesService {
     expectedVersion: number,
     changes: RecordTypeChanges,
   ): Promise<RecordTypeView> {
-    return this.uniqueCode(() =>
-      this.tx.run(async (db) => {
-        const type = await this.finder.recordType(db, actor, id, true);
-        if (type.version !== expectedVersion) {
-          throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: type.version });
+    return this.tx.run(async (db) => {
+      const type = await this.finder.recordType(db, actor, id, true);
+      if (type.version !== expectedVersion) {
+        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: type.version });
+      }
+      const before = summary(type);
+      if (changes.code !== undefined && changes.code.trim().toLowerCase() !== type.code.toLowerCase()) {
+        if (await this.types.codeExists(db, type.agencyId, changes.code, type.id)) {
+          throw new DomainException(ErrorCode.RecordTypeCodeTaken);
         }
-        const before = summary(type);
-        if (changes.code !== undefined && changes.code.trim().toLowerCase() !== type.code.toLowerCase()) {
-          if (await this.types.codeExists(db, type.agencyId, changes.code, type.id)) {
-            throw new DomainException(ErrorCode.RecordTypeCodeTaken);
-          }
-        }
-        const documentId = changes.documentId !== undefined ? changes.documentId : type.documentId;
-        const orgUnitId = changes.responsibleOrgUnitId ?? type.responsibleOrgUnitId;
-        await this.assertReferences(db, type.agencyId, documentId, orgUnitId);
-        if (changes.code !== undefined) type.code = changes.code.trim();
-        if (changes.name !== undefined) type.name = changes.name.trim();
-        if (changes.storagePlace !== undefined) type.storagePlace = changes.storagePlace.trim();
-        type.documentId = documentId;
-        type.responsibleOrgUnitId = orgUnitId;
-        let moved = 0;
-        const now = this.clock.now();
-        if (changes.retentionMonths !== undefined || changes.permanent !== undefined) {
-          const retention = retentionOf(changes.retentionMonths, changes.permanent);
-          type.retentionMonths = retention.months;
-          type.permanent = retention.permanent;
-          moved = await this.types.applyRetention(db, type.id, retention.months, now);
-        }
-        await this.types.save(db, type, now);
-        await this.auditTrail.record(db, actor, {
-          agencyId: type.agencyId,
-          entityType: 'record_type',
-          entityId: type.id,
-          action: 'record_type.updated',
-          before,
-          after: { ...summary(type), activeRecordsRecomputed: moved },
-        });
-        return toRecordTypeView(type);
-      }),
-    );
+      }
+      const documentId = changes.documentId !== undefined ? changes.documentId : type.documentId;
+      const orgUnitId = changes.responsibleOrgUnitId ?? type.responsibleOrgUnitId;
+      await this.assertReferences(db, type.agencyId, documentId, orgUnitId);
+      if (changes.code !== undefined) type.code = changes.code.trim();
+      if (changes.name !== undefined) type.name = changes.name.trim();
+      if (changes.storagePlace !== undefined) type.storagePlace = changes.storagePlace.trim();
+      type.documentId = documentId;
+      type.responsibleOrgUnitId = orgUnitId;
+      let moved = 0;
+      const now = this.clock.now();
+      if (changes.retentionMonths !== undefined || changes.permanent !== undefined) {
+        const retention = retentionOf(changes.retentionMonths, changes.permanent);
+        type.retentionMonths = retention.months;
+        type.permanent = retention.permanent;
+        moved = await this.types.applyRetention(db, type.id, retention.months, now);
+      }
+      await this.types.save(db, type, now);
+      await this.auditTrail.record(db, actor, {
+        agencyId: type.agencyId,
+        entityType: 'record_type',
+        entityId: type.id,
+        action: 'record_type.updated',
+        before,
+        after: { ...summary(type), activeRecordsRecomputed: moved },
+      });
+      return toRecordTypeView(type);
+    });
   }
 
   async get(actor: Actor, id: string): Promise<RecordTypeView> {
@@ -154,11 +150,6 @@ export class RecordTypesService {
     if (!(await this.types.orgUnitBelongs(db, agencyId, orgUnitId))) {
       throw new DomainException(ErrorCode.RecordTypeOrgUnitInvalid);
     }
-  }
-
-  /** Two concurrent creations of one code: the unique index lets one through. */
-  private uniqueCode<T>(work: () => Promise<T>): Promise<T> {
-    return mapUniqueViolation(work, { ux_record_type_agency_code: ErrorCode.RecordTypeCodeTaken });
   }
 }
 

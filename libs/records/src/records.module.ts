@@ -13,6 +13,7 @@ import { DisposeJobHandler } from './dispose.job-handler';
 import { RecordFileEntity } from './record-file.entity';
 import { RecordFileRepository } from './record-file.repository';
 import { RecordFilesService } from './record-files.service';
+import { RecordAuditVisibility } from './record-audit-visibility';
 import { RecordFinder } from './record-finder';
 import { RecordRegisterService } from './record-register.service';
 import { RecordTypeEntity } from './record-type.entity';
@@ -43,6 +44,7 @@ import { RetentionJobHandler } from './retention.job-handler';
     RecordFileRepository,
     DisposalRepository,
     RecordFinder,
+    RecordAuditVisibility,
     RecordsNotifier,
     RecordTypesService,
     RecordsService,

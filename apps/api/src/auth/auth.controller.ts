@@ -5,6 +5,7 @@ import { Request } from 'express';
 import { AuthService, Session } from '@eiso/identity';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
+import { NoStore } from './no-store.decorator';
 import { Public } from './public.decorator';
 
 @ApiTags('Xác thực')
@@ -17,13 +18,16 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @ApiOperation({ summary: 'Đăng nhập: trả về access token, refresh token và thông tin người dùng' })
   login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }): Promise<Session> {
-    return this.auth.login(dto.username, dto.password, String(req.id ?? ''));
+    // req.ip honours X-Forwarded-For only from the proxies named in TRUST_PROXY.
+    return this.auth.login(dto.username, dto.password, String(req.id ?? ''), req.ip ?? '');
   }
 
   @Post('refresh')
   @HttpCode(200)
+  @NoStore()
   @ApiOperation({ summary: 'Đổi refresh token lấy phiên mới (token cũ hết hiệu lực)' })
   refresh(@Body() dto: RefreshDto): Promise<Session> {
     return this.auth.refresh(dto.refreshToken);

@@ -5,10 +5,12 @@ import { AuthService } from '@eiso/identity';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { REQUIRED_PERMISSION } from './require-permission.decorator';
+import { OPEN_WITH_TEMPORARY_PASSWORD } from './temporary-password.decorator';
 
 /**
  * Global and deny-by-default: a route opens only if it is @Public() or declares the permission it
  * needs and the caller's roles grant it. Record-level checks (agency, owner, state) follow in services.
+ * An account with a temporary password reaches only routes marked @OpenWithTemporaryPassword().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,7 +33,18 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new DomainException(ErrorCode.AuthRequired);
-    const actor = await this.auth.authenticate(token, String(request.id ?? ''));
+    const { actor, passwordChangeRequired } = await this.auth.authenticate(
+      token,
+      String(request.id ?? ''),
+      request.ip ?? '',
+    );
+    // A password someone else set opens nothing but its own change (and the profile).
+    if (
+      passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_WITH_TEMPORARY_PASSWORD, targets)
+    ) {
+      throw new DomainException(ErrorCode.AuthPasswordChangeRequired);
+    }
     if (!hasPermission(actor.roles, permission))
       throw new DomainException(ErrorCode.Forbidden, { permission });
     request.actor = actor;

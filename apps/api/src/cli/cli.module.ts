@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { AppConfig, ConfigModule } from '@eiso/config';
 import { DatabaseModule } from '@eiso/database';
+import { LoginLockoutModule } from '@eiso/identity';
 import { OrganizationsModule } from '@eiso/organizations';
 
 /** What the command line needs: the domain services, no HTTP, no queue. */
@@ -15,6 +16,7 @@ export class CliModule {
         DatabaseModule.forRoot(databaseUrl, 2),
         AuditTrailModule,
         OrganizationsModule,
+        LoginLockoutModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { systemActor } from '@eiso/common';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { IDENTITY_MESSAGES, LoginLockoutService } from '@eiso/identity';
 import { AgencyImportService } from '@eiso/organizations';
 import { DataSource } from 'typeorm';
 import { loadSqlDump } from '@eiso/database';
@@ -56,6 +57,20 @@ export const COMMANDS: Record<string, CliCommand> = {
         `Nhật ký bị phá vỡ tại bản ghi seq=${b.seq} (id ${b.id}, lý do ${b.reason}); đã kiểm tra ${result.checked} bản ghi.`,
       );
       return 1;
+    },
+  },
+  unlock: {
+    usage: 'unlock USER',
+    summary:
+      'Mở khóa tài khoản bị khóa do đăng nhập sai (mọi địa chỉ và khóa toàn tài khoản); có ghi nhật ký',
+    async run(app, args, out) {
+      if (!args[0]) {
+        out('Thiếu tên đăng nhập.');
+        return 2;
+      }
+      const result = await app.get(LoginLockoutService).unlock(systemActor(`cli-${Date.now()}`), args[0]);
+      out(IDENTITY_MESSAGES.unlocked(result.username, result.cleared));
+      return 0;
     },
   },
   'load-sql': {

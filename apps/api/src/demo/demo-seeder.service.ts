@@ -78,6 +78,8 @@ export class DemoSeederService {
           roles: account.roles,
           agencyId: account.agency === 'demo' ? demo.id : overseer.id,
           orgUnitId: account.orgUnit ? units[account.orgUnit] : null,
+          // The demo password is published for trying every role; nobody's own secret.
+          temporaryPassword: false,
         }),
       );
     }

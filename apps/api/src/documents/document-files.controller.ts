@@ -19,15 +19,20 @@ import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
+import type { FieldError } from '../http/validation.pipe';
 
 const KINDS: readonly string[] = Object.values(FileKind);
 
+/** 400 for anything but a known kind; receiveFile answers a throw from the file handler as its error. */
 function kindOf(value: string | undefined): FileKind {
   const kind = value ?? FileKind.Attachment;
   if (!KINDS.includes(kind)) {
-    throw new DomainException(ErrorCode.ValidationFailed, {
-      errors: [{ field: 'kind', message: 'kind phải là primary hoặc attachment.' }],
-    });
+    const error: FieldError = {
+      field: 'kind',
+      rules: ['isIn'],
+      message: 'Loại tệp (kind) phải là primary hoặc attachment.',
+    };
+    throw new DomainException(ErrorCode.ValidationFailed, { errors: [error] });
   }
   return kind as FileKind;
 }

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { lastValueFrom, of } from 'rxjs';
 import { DomainException, ErrorCode } from '@eiso/common';
+import { optionalVersion } from '../documents/http-version';
 import { versionFromIfMatch, VersionEtagInterceptor } from './etag';
 
 function codeOf(work: () => unknown): ErrorCode | undefined {
@@ -22,6 +23,21 @@ describe('versionFromIfMatch', () => {
     expect(codeOf(() => versionFromIfMatch(undefined))).toBe(ErrorCode.PreconditionRequired);
     expect(codeOf(() => versionFromIfMatch('*'))).toBe(ErrorCode.PreconditionFailed);
     expect(codeOf(() => versionFromIfMatch('"abc"'))).toBe(ErrorCode.PreconditionFailed);
+  });
+
+  it('answers 412 for a version no row can have, instead of passing 1e+23 on to SQL', () => {
+    for (const header of ['"99999999999999999999999"', '"9007199254740993"', '"0"', '"-1"', '"1e3"']) {
+      expect(codeOf(() => versionFromIfMatch(header))).toBe(ErrorCode.PreconditionFailed);
+    }
+    expect(versionFromIfMatch('"9007199254740991"')).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('optionalVersion (workflow transitions)', () => {
+  it('is absent without If-Match and bounded like versionFromIfMatch', () => {
+    expect(optionalVersion(undefined)).toBeUndefined();
+    expect(optionalVersion('"4"')).toBe(4);
+    expect(codeOf(() => optionalVersion('"99999999999999999999999"'))).toBe(ErrorCode.PreconditionFailed);
   });
 });
 

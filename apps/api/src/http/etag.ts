@@ -15,12 +15,23 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-/** Reads the version a client edits from If-Match (strong or weak form); a write without one is refused. */
+/**
+ * The row version in an If-Match (strong or weak form). A version is a positive safe integer: a
+ * malformed one, or one no row can have (`"0"`, 23 digits), answers 412 before it reaches SQL.
+ */
+export function parseIfMatch(header: string): number {
+  const match = /^\s*(?:W\/)?"(\d{1,16})"\s*$/.exec(header);
+  const version = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(version) || version < 1) {
+    throw new DomainException(ErrorCode.PreconditionFailed, { ifMatch: header.slice(0, 100) });
+  }
+  return version;
+}
+
+/** Reads the version a client edits from If-Match; a write without one is refused (428). */
 export function versionFromIfMatch(header: string | undefined): number {
   if (!header) throw new DomainException(ErrorCode.PreconditionRequired);
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  if (!match) throw new DomainException(ErrorCode.PreconditionFailed, { ifMatch: header });
-  return Number(match[1]);
+  return parseIfMatch(header);
 }
 
 /** Sends the returned resource's row version as its ETag. */

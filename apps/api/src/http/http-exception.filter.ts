@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { DomainException, ERROR_CATALOGUE, ErrorCode } from '@eiso/common';
+import { clientErrorOf } from './client-errors';
+import { assignRequestId } from './logger.options';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -30,9 +32,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
+    const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const requestId = String(request.id ?? '');
+    // The id the logger uses; errors raised before its middleware get it here, body and header alike.
+    const requestId = assignRequestId(request, response);
     const { code, details } = this.classify(exception, request);
     const { status, message } = ERROR_CATALOGUE[code];
     if (status >= 500 && code !== ErrorCode.ServiceUnavailable) {
@@ -60,6 +63,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { code };
     }
     if (isMulterLimit(exception)) return { code: ErrorCode.PayloadTooLarge };
+    const client = clientErrorOf(exception);
+    if (client) return { code: client.code, details: client.details };
     return { code: ErrorCode.InternalError };
   }
 }

@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainException, ErrorCode } from '@eiso/common';
+import { HTTP_MESSAGES } from './http.messages';
 
 export interface FieldError {
   field: string;
@@ -16,8 +17,8 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
             field,
             rules: Object.keys(e.constraints),
             message: e.constraints.whitelistValidation
-              ? `Trường "${field}" không được phép gửi lên.`
-              : `Trường "${field}" không hợp lệ.`,
+              ? HTTP_MESSAGES.fieldNotAllowed(field)
+              : HTTP_MESSAGES.fieldInvalid(field),
           },
         ]
       : [];

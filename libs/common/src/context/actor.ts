@@ -8,6 +8,8 @@ export interface Actor {
   orgUnitId: string | null;
   roles: Role[];
   requestId: string;
+  /** The client's address as the API saw it (through TRUST_PROXY); absent for work the system starts. */
+  clientAddress?: string;
 }
 
 /** The actor for work started by the system itself (jobs, CLI, bootstrap). */

@@ -33,6 +33,18 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.PayloadTooLarge]: { status: 413, message: 'Tệp vượt quá dung lượng cho phép.' },
   [ErrorCode.UnsupportedMediaType]: { status: 415, message: 'Định dạng tệp không được hỗ trợ.' },
+  [ErrorCode.RequestBodyTooLarge]: {
+    status: 413,
+    message: 'Nội dung gửi lên vượt quá dung lượng cho phép.',
+  },
+  [ErrorCode.RequestBodyMalformed]: {
+    status: 400,
+    message: 'Nội dung gửi lên không đọc được: sai cú pháp JSON, dữ liệu nén bị hỏng hoặc gửi chưa trọn vẹn.',
+  },
+  [ErrorCode.RequestEncodingUnsupported]: {
+    status: 415,
+    message: 'Kiểu nén (Content-Encoding) hoặc bảng mã (charset) của nội dung gửi lên không được hỗ trợ.',
+  },
   [ErrorCode.AuthRequired]: { status: 401, message: 'Bạn cần đăng nhập để thực hiện thao tác này.' },
   [ErrorCode.AuthInvalidCredentials]: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   [ErrorCode.AuthAccountLocked]: {
@@ -45,6 +57,15 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     status: 401,
     message: 'Mã làm mới phiên không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.',
   },
+  [ErrorCode.AuthPasswordChangeRequired]: {
+    status: 403,
+    message: 'Mật khẩu của bạn do người khác đặt và chỉ dùng tạm: hãy đổi mật khẩu trước khi làm việc khác.',
+  },
+  [ErrorCode.AuthCurrentPasswordInvalid]: {
+    status: 403,
+    message: 'Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi.',
+  },
+  [ErrorCode.AuthPasswordUnchanged]: { status: 422, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   [ErrorCode.Forbidden]: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   [ErrorCode.UserNotFound]: { status: 404, message: 'Không tìm thấy người dùng.' },
   [ErrorCode.UsernameTaken]: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
@@ -56,6 +77,19 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.UserCannotDeactivateSelf]: {
     status: 422,
     message: 'Bạn không thể tự vô hiệu hóa hoặc tự bỏ quyền quản trị của mình.',
+  },
+  [ErrorCode.UserCannotChangeOwnRoles]: {
+    status: 403,
+    message: 'Bạn không thể tự thay đổi vai trò của chính mình.',
+  },
+  [ErrorCode.UserCannotResetOwnPassword]: {
+    status: 403,
+    message: 'Hãy đổi mật khẩu của chính bạn bằng chức năng "Đổi mật khẩu" (cần nhập mật khẩu hiện tại).',
+  },
+  [ErrorCode.UserPasswordResetAdminOnly]: {
+    status: 403,
+    message:
+      'Chỉ quản trị hệ thống được đặt lại mật khẩu của tài khoản có vai trò phê duyệt hoặc thư ký ISO.',
   },
   [ErrorCode.AgencyNotFound]: { status: 404, message: 'Không tìm thấy cơ quan.' },
   [ErrorCode.AgencyCodeTaken]: { status: 409, message: 'Mã cơ quan đã tồn tại.' },
@@ -107,6 +141,14 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.DocumentSelfReview]: {
     status: 403,
     message: 'Người soạn thảo không được tự xem xét hoặc phê duyệt phiên bản của mình.',
+  },
+  [ErrorCode.DocumentApproverIsReviewer]: {
+    status: 403,
+    message: 'Người đã xem xét phiên bản này không được phê duyệt chính phiên bản đó.',
+  },
+  [ErrorCode.DocumentSelfIssue]: {
+    status: 403,
+    message: 'Người soạn thảo không được tự ban hành phiên bản của mình.',
   },
   [ErrorCode.DocumentNotAuthor]: {
     status: 403,

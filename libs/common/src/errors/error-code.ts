@@ -11,6 +11,9 @@ export enum ErrorCode {
   PreconditionRequired = 'PRECONDITION_REQUIRED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  RequestBodyTooLarge = 'REQUEST_BODY_TOO_LARGE',
+  RequestBodyMalformed = 'REQUEST_BODY_MALFORMED',
+  RequestEncodingUnsupported = 'REQUEST_ENCODING_UNSUPPORTED',
   // auth
   AuthRequired = 'AUTH_REQUIRED',
   AuthInvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
@@ -18,6 +21,9 @@ export enum ErrorCode {
   AuthAccountInactive = 'AUTH_ACCOUNT_INACTIVE',
   AuthInvalidToken = 'AUTH_INVALID_TOKEN',
   AuthInvalidRefreshToken = 'AUTH_INVALID_REFRESH_TOKEN',
+  AuthPasswordChangeRequired = 'AUTH_PASSWORD_CHANGE_REQUIRED',
+  AuthCurrentPasswordInvalid = 'AUTH_CURRENT_PASSWORD_INVALID',
+  AuthPasswordUnchanged = 'AUTH_PASSWORD_UNCHANGED',
   Forbidden = 'FORBIDDEN',
   // users
   UserNotFound = 'USER_NOT_FOUND',
@@ -25,6 +31,9 @@ export enum ErrorCode {
   UserRoleNotGrantable = 'USER_ROLE_NOT_GRANTABLE',
   UserAgencyRequired = 'USER_AGENCY_REQUIRED',
   UserCannotDeactivateSelf = 'USER_CANNOT_DEACTIVATE_SELF',
+  UserCannotChangeOwnRoles = 'USER_CANNOT_CHANGE_OWN_ROLES',
+  UserCannotResetOwnPassword = 'USER_CANNOT_RESET_OWN_PASSWORD',
+  UserPasswordResetAdminOnly = 'USER_PASSWORD_RESET_ADMIN_ONLY',
   // organizations
   AgencyNotFound = 'AGENCY_NOT_FOUND',
   AgencyCodeTaken = 'AGENCY_CODE_TAKEN',
@@ -49,6 +58,8 @@ export enum ErrorCode {
   DocumentPrimaryFileExists = 'DOCUMENT_PRIMARY_FILE_EXISTS',
   DocumentFileNotFound = 'DOCUMENT_FILE_NOT_FOUND',
   DocumentSelfReview = 'DOCUMENT_SELF_REVIEW',
+  DocumentApproverIsReviewer = 'DOCUMENT_APPROVER_IS_REVIEWER',
+  DocumentSelfIssue = 'DOCUMENT_SELF_ISSUE',
   DocumentNotAuthor = 'DOCUMENT_NOT_AUTHOR',
   DocumentNotEffective = 'DOCUMENT_NOT_EFFECTIVE',
   DocumentAlreadyAcknowledged = 'DOCUMENT_ALREADY_ACKNOWLEDGED',

@@ -1,4 +1,6 @@
 export const MAX_PAGE_SIZE = 100;
+/** Far past any list's end, and `(page - 1) * pageSize` stays an exact integer PostgreSQL takes. */
+export const MAX_PAGE = 10_000_000;
 export const DEFAULT_PAGE_SIZE = 20;
 
 export interface PageRequest {

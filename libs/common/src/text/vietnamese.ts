@@ -3,16 +3,21 @@ export function nfc(value: string): string {
   return value.normalize('NFC');
 }
 
-/** Recursively NFC-normalizes every string in a JSON-like value. */
-export function nfcDeep<T>(value: T): T {
-  if (typeof value === 'string') return nfc(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => nfcDeep(v)) as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = nfcDeep(v);
-    return out as T;
-  }
-  return value;
+/** A NUL, or a UTF-16 surrogate without its other half (the regex runs on code units, no `u` flag). */
+// eslint-disable-next-line no-control-regex -- finding NUL is what this pattern is for.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text PostgreSQL and JSON can carry: no NUL (PostgreSQL refuses it, 22021) and no lone surrogate
+ * (JSON.stringify and encodeURIComponent break on it). The one check for every text that comes in.
+ */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/** Index of the first NUL or lone surrogate in `value`, or -1. */
+export function unstorableIndex(value: string): number {
+  return value.search(UNSTORABLE);
 }
 
 /**

@@ -1,21 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDateString,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AgencyLevel, CreateAgencyInput, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR } from '@eiso/organizations';
+import { IsCalendarDate, IsOptionalNotNull } from '../../http/field-formats';
 
 export class CreateAgencyDto implements CreateAgencyInput {
   @ApiPropertyOptional({ example: 'SKHCN', description: 'Mã cơ quan (duy nhất, không phân biệt hoa thường)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(50)
   code?: string;
@@ -31,7 +21,7 @@ export class CreateAgencyDto implements CreateAgencyInput {
   level: AgencyLevel;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan cấp trên' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   parentId?: string;
 
@@ -41,7 +31,7 @@ export class CreateAgencyDto implements CreateAgencyInput {
     maximum: MAX_ROADMAP_YEAR,
     description: 'Năm phải hoàn thành áp dụng ISO điện tử theo lộ trình',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(MIN_ROADMAP_YEAR)
   @Max(MAX_ROADMAP_YEAR)
@@ -52,12 +42,12 @@ export class CreateAgencyDto implements CreateAgencyInput {
     example: '2026-01-01',
     description: 'Ngày bắt đầu hiệu lực (mặc định: hôm nay)',
   })
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @IsOptionalNotNull()
+  @IsCalendarDate()
   validFrom?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Ngày hết hiệu lực' })
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @IsOptionalNotNull()
+  @IsCalendarDate()
   validTo?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CreateOrgUnitInput } from '@eiso/organizations';
+import { IsOptionalNotNull } from '../../http/field-formats';
 
 export class CreateOrgUnitDto implements CreateOrgUnitInput {
   @ApiProperty({
@@ -13,13 +14,13 @@ export class CreateOrgUnitDto implements CreateOrgUnitInput {
   name: string;
 
   @ApiPropertyOptional({ example: 'HCTH', description: 'Mã phòng, ban' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(50)
   code?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Phòng, ban cấp trên trong cùng cơ quan' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   parentId?: string;
 }

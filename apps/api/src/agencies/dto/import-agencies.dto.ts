@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IsOptionalNotNull } from '../../http/field-formats';
 
 /** Form fields (or query parameters) sent with the CSV file. */
 export class ImportAgenciesDto {
@@ -7,7 +8,7 @@ export class ImportAgenciesDto {
     format: 'uuid',
     description: 'Cơ quan cấp trên của các dòng không phải cấp xã (ví dụ: Ủy ban nhân dân tỉnh)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   parentId?: string;
 }

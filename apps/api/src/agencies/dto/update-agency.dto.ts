@@ -1,43 +1,30 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDateString,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AgencyLevel, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR, UpdateAgencyInput } from '@eiso/organizations';
+import { IsCalendarDate, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
 
 /** PATCH: only the fields sent change; `null` clears code, parent, roadmap year or end of validity. */
 export class UpdateAgencyDto implements UpdateAgencyInput {
   @ApiPropertyOptional({ nullable: true, description: 'Mã cơ quan' })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(50)
   code?: string | null;
 
   @ApiPropertyOptional({ description: 'Tên cơ quan' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   name?: string;
 
   @ApiPropertyOptional({ enum: AgencyLevel, description: 'Cấp hành chính của cơ quan' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(AgencyLevel)
   level?: AgencyLevel;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Cơ quan cấp trên' })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsUUID()
   parentId?: string | null;
 
@@ -47,21 +34,19 @@ export class UpdateAgencyDto implements UpdateAgencyInput {
     maximum: MAX_ROADMAP_YEAR,
     description: 'Năm phải hoàn thành áp dụng ISO điện tử theo lộ trình',
   })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsInt()
   @Min(MIN_ROADMAP_YEAR)
   @Max(MAX_ROADMAP_YEAR)
   roadmapYear?: number | null;
 
   @ApiPropertyOptional({ format: 'date', description: 'Ngày bắt đầu hiệu lực' })
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @IsOptionalNotNull()
+  @IsCalendarDate()
   validFrom?: string;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Ngày hết hiệu lực' })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @IsOptionalNullable()
+  @IsCalendarDate()
   validTo?: string | null;
 }

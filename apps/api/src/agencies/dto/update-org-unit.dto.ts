@@ -1,19 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UpdateOrgUnitInput } from '@eiso/organizations';
+import { IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
 
 /** PATCH: only the fields sent change; `null` clears code or parent. */
 export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
   @ApiPropertyOptional({ description: 'Tên phòng, ban' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Mã phòng, ban' })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(50)
   code?: string | null;
@@ -23,13 +23,12 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
     nullable: true,
     description: 'Phòng, ban cấp trên trong cùng cơ quan',
   })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsUUID()
   parentId?: string | null;
 
   @ApiPropertyOptional({ description: 'false: ngừng hoạt động phòng, ban' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

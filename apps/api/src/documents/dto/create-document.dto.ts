@@ -5,7 +5,6 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -15,18 +14,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DocumentType } from '@eiso/documents';
-import { IsIsoClauses, IsLocalCode, IsTthcCodes } from '../../http/field-formats';
+import { IsIsoClauses, IsLocalCode, IsOptionalNotNull, IsTthcCodes } from '../../http/field-formats';
 
 export class DistributionDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Phòng, ban nhận tài liệu' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   orgUnitIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Người nhận tài liệu' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(2000)
   @IsUUID('all', { each: true })
@@ -49,22 +48,22 @@ export class CreateDocumentDto {
   type: DocumentType;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Đơn vị chủ trì' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   ownerOrgUnitId?: string;
 
   @ApiPropertyOptional({ example: ['7.5.2', '7.5.3'], description: 'Điều khoản ISO 9001:2015' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoClauses()
   isoClauses?: string[];
 
   @ApiPropertyOptional({ example: ['1.000948'], description: 'Mã thủ tục hành chính' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTthcCodes()
   tthcCodes?: string[];
 
   @ApiPropertyOptional({ default: 12, description: 'Chu kỳ xem xét định kỳ (tháng)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -72,7 +71,7 @@ export class CreateDocumentDto {
   reviewIntervalMonths?: number;
 
   @ApiPropertyOptional({ type: DistributionDto, description: 'Danh sách phân phối' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => DistributionDto)
   distribution?: DistributionDto;

@@ -1,29 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsIsoClauses, IsTthcCodes } from '../../http/field-formats';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIsoClauses, IsOptionalNotNull, IsOptionalNullable, IsTthcCodes } from '../../http/field-formats';
 
 export class EditDraftDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
   title?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Nội dung sửa đổi' })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(4000)
   changeSummary?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoClauses()
   isoClauses?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTthcCodes()
   tthcCodes?: string[];
 }

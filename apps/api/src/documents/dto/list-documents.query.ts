@@ -1,39 +1,39 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DocumentType, VersionState } from '@eiso/documents';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { IsIsoClause } from '../../http/field-formats';
+import { IsIsoClause, IsOptionalNotNull } from '../../http/field-formats';
 
 export class ListDocumentsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: DocumentType })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(DocumentType)
   type?: DocumentType;
 
   @ApiPropertyOptional({ enum: VersionState, description: 'Trạng thái của phiên bản mới nhất' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(VersionState)
   state?: VersionState;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   ownerOrgUnitId?: string;
 
   @ApiPropertyOptional({ example: '7.5.3' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoClause()
   isoClause?: string;
 
   @ApiPropertyOptional({ description: 'Chỉ tài liệu đến hạn hoặc quá hạn xem xét (trong 30 ngày tới)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : (value as unknown)))
   @IsBoolean()
   reviewDue?: boolean;
 
   @ApiPropertyOptional({ description: 'Tìm theo mã hiệu hoặc tên, không phân biệt dấu' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -42,7 +42,7 @@ export class ListDocumentsQuery extends PageQueryDto {
     example: 'code:asc',
     description: 'code | title | updatedAt | nextReviewDate, :asc | :desc',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^(code|title|updatedAt|nextReviewDate):(asc|desc)$/)
   sort?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../http/field-formats';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../http/field-formats';
 
 export class ReviewDto {
   @ApiProperty({
@@ -11,7 +11,7 @@ export class ReviewDto {
   decision: 'approve' | 'return';
 
   @ApiPropertyOptional({ description: 'Ý kiến xem xét (bắt buộc khi trả lại)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(4000)
   comment?: string;
@@ -25,7 +25,7 @@ export class SignDto {
   password: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(4000)
   comment?: string;
@@ -39,7 +39,7 @@ export class IssueDto {
   password: string;
 
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Ngày có hiệu lực (mặc định: hôm nay)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   effectiveFrom?: string;
 }

@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsEnum,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { DisposalState } from '@eiso/records';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { IsOptionalNotNull } from '../../http/field-formats';
 
 export class ProposeDisposalDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Hồ sơ đến hạn hủy đưa vào đợt hủy' })
@@ -24,7 +24,7 @@ export class ProposeDisposalDto {
   recordIds: string[];
 
   @ApiPropertyOptional({ description: 'Ghi chú của người đề nghị' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -40,7 +40,7 @@ export class ApproveDisposalDto {
 
 export class RejectDisposalDto {
   @ApiPropertyOptional({ description: 'Lý do từ chối' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   reason?: string;
@@ -48,7 +48,7 @@ export class RejectDisposalDto {
 
 export class ListDisposalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DisposalState })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(DisposalState)
   state?: DisposalState;
 }

@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  Equals,
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { Equals, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { IsLocalCode } from '../../http/field-formats';
+import { IsLocalCode, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
 
 export class CreateRecordTypeDto {
   @ApiProperty({ example: 'HS-TTHC-01', description: 'Mã loại hồ sơ, duy nhất trong cơ quan' })
@@ -27,12 +16,12 @@ export class CreateRecordTypeDto {
   name: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Quy trình (tài liệu) tạo ra hồ sơ này' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   documentId?: string;
 
   @ApiPropertyOptional({ example: 60, description: 'Thời hạn lưu trữ (tháng); bỏ trống khi lưu vĩnh viễn' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -40,7 +29,7 @@ export class CreateRecordTypeDto {
   retentionMonths?: number;
 
   @ApiPropertyOptional({ example: true, description: 'Lưu trữ vĩnh viễn (thay cho retentionMonths)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Equals(true)
   permanent?: boolean;
 
@@ -55,17 +44,43 @@ export class CreateRecordTypeDto {
   responsibleOrgUnitId: string;
 }
 
-/** Any field of the create body; `permanent: false` with `retentionMonths` turns a permanent type back. */
-export class UpdateRecordTypeDto extends PartialType(OmitType(CreateRecordTypeDto, ['permanent'] as const)) {
+/**
+ * Any field of the create body; `permanent: false` with `retentionMonths` turns a permanent type back.
+ * `null` clears the procedure, or the months of a type made permanent; other fields refuse it.
+ */
+export class UpdateRecordTypeDto extends PartialType(
+  OmitType(CreateRecordTypeDto, ['permanent', 'documentId', 'retentionMonths'] as const),
+  { skipNullProperties: false },
+) {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Quy trình (tài liệu) tạo ra hồ sơ này',
+  })
+  @IsOptionalNullable()
+  @IsUUID()
+  documentId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Thời hạn lưu trữ (tháng); null khi chuyển sang vĩnh viễn',
+  })
+  @IsOptionalNullable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  retentionMonths?: number | null;
+
   @ApiPropertyOptional({ description: 'true: lưu vĩnh viễn; false (kèm retentionMonths): có thời hạn' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   permanent?: boolean;
 }
 
 export class ListRecordTypesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Tìm theo mã hoặc tên, không phân biệt dấu' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;

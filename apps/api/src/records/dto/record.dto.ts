@@ -1,18 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { RecordState } from '@eiso/records';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { IsCalendarDate, IsTthcCode } from '../../http/field-formats';
+import { IsCalendarDate, IsOptionalNotNull, IsTthcCode } from '../../http/field-formats';
 
 export class CreateRecordDto {
   @ApiProperty({ format: 'uuid', description: 'Loại hồ sơ trong Danh mục hồ sơ' })
@@ -26,7 +17,7 @@ export class CreateRecordDto {
   title: string;
 
   @ApiPropertyOptional({ example: '000.00.12.H34-260105-0001', description: 'Số hồ sơ, số ký hiệu' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   reference?: string;
@@ -36,45 +27,45 @@ export class CreateRecordDto {
   recordDate: string;
 
   @ApiPropertyOptional({ example: '1.000948', description: 'Mã thủ tục hành chính' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTthcCode()
   tthcCode?: string;
 }
 
 export class ListRecordsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   recordTypeId?: string;
 
   @ApiPropertyOptional({ enum: RecordState })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(RecordState)
   state?: RecordState;
 
   @ApiPropertyOptional({ description: 'Chỉ hồ sơ đang (true) hoặc không (false) bị phong tỏa' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : (value as unknown)))
   @IsBoolean()
   onHold?: boolean;
 
   @ApiPropertyOptional({ example: '2020-01-01', description: 'Ngày hồ sơ từ (gồm cả ngày này)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   recordDateFrom?: string;
 
   @ApiPropertyOptional({ example: '2020-12-31', description: 'Ngày hồ sơ đến (gồm cả ngày này)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   recordDateTo?: string;
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'Hết hạn lưu trữ trước ngày này' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   retentionBefore?: string;
 
   @ApiPropertyOptional({ description: 'Tìm theo tên hoặc số ký hiệu, không phân biệt dấu' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -83,7 +74,7 @@ export class ListRecordsQueryDto extends PageQueryDto {
     example: 'recordDate:desc',
     description: 'recordDate | retentionEnd | title | createdAt, :asc | :desc',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^(recordDate|retentionEnd|title|createdAt):(asc|desc)$/)
   sort?: string;
 }

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsEmail,
   IsEnum,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import { Role } from '@eiso/common';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+import { IsOptionalNotNull } from '../../http/field-formats';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nguyenvana', description: 'Tên đăng nhập: chữ không dấu, số, dấu chấm, gạch' })
@@ -28,12 +28,12 @@ export class CreateUserDto {
   fullName: string;
 
   @ApiPropertyOptional({ example: 'nguyenvana@kontum.gov.vn' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEmail()
   email?: string;
 
   @ApiPropertyOptional({ example: 'Trưởng phòng Hành chính', description: 'Chức vụ (in trên trang ký)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   position?: string;
@@ -44,12 +44,12 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan; bắt buộc trừ tài khoản quản trị hệ thống' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Phòng, ban trong cơ quan' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   orgUnitId?: string;
 

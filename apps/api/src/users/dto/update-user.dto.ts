@@ -6,47 +6,43 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 import { Role } from '@eiso/common';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+import { IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
 
 /** PATCH: only the fields sent change. `null` clears email, position or org unit. */
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   fullName?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsEmail()
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(200)
   position?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @IsOptional()
+  @IsOptionalNullable()
   @IsUUID()
   orgUnitId?: string | null;
 
   @ApiPropertyOptional({ enum: Role, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(8)
@@ -54,12 +50,12 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ description: 'false: vô hiệu hóa tài khoản' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: `Đặt lại mật khẩu. ${PASSWORD_RULE_MESSAGE}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_MESSAGE })
   password?: string;

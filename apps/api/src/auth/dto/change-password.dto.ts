@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'Mật khẩu đang dùng (kể cả mật khẩu tạm do người khác đặt)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({ description: `Mật khẩu mới, khác mật khẩu đang dùng. ${PASSWORD_RULE_MESSAGE}` })
+  @IsString()
+  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_MESSAGE })
+  newPassword: string;
+}

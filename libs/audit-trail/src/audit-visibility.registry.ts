@@ -1,0 +1,100 @@
+import { Injectable, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
+import type { Actor } from '@eiso/common';
+import type { Db } from '@eiso/database';
+import { AUDIT_VISIBILITY_METADATA, AuditSubject, AuditVisibility } from './audit-visibility';
+
+/** The fields of an event its visibility depends on. */
+export interface AuditEventRef {
+  id: string;
+  entityType: string;
+  entityId: string;
+  agencyId: string | null;
+}
+
+/**
+ * Finds the `@AuditVisibilityOf` rules at start-up (one per entity type, or the boot fails) and
+ * decides which events of a page their reader may read in full.
+ */
+@Injectable()
+export class AuditVisibilityRegistry implements OnModuleInit {
+  private rules = new Map<string, { rule: AuditVisibility; label: string }>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    const rules = new Map<string, { rule: AuditVisibility; label: string }>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const type = classOf(wrapper);
+      const entityTypes = type
+        ? this.reflector.get<string[] | undefined>(AUDIT_VISIBILITY_METADATA, type)
+        : undefined;
+      if (!entityTypes) continue;
+      const label = `${type?.name ?? String(wrapper.token)} (${wrapper.host?.name ?? '?'})`;
+      const instance: unknown = wrapper.instance;
+      if (!isRule(instance)) throw new Error(`Audit visibility ${label} has no visibleSubjects() method`);
+      for (const entityType of entityTypes) {
+        const taken = rules.get(entityType);
+        if (taken) {
+          throw new Error(
+            `Audit entity type "${entityType}" has two visibility rules: ${taken.label} and ${label}`,
+          );
+        }
+        rules.set(entityType, { rule: instance, label });
+      }
+    }
+    this.rules = rules;
+  }
+
+  /** Entity types that have a rule. */
+  entityTypes(): string[] {
+    return [...this.rules.keys()].sort();
+  }
+
+  /**
+   * Ids of the events `actor` may read in full: one call per entity type on the page. Events of an
+   * entity type without a rule are visible to nobody.
+   */
+  async visibleEvents(db: Db, actor: Actor, events: readonly AuditEventRef[]): Promise<Set<string>> {
+    const byType = new Map<string, AuditEventRef[]>();
+    for (const e of events) byType.set(e.entityType, [...(byType.get(e.entityType) ?? []), e]);
+    const visible = new Set<string>();
+    for (const [entityType, typed] of byType) {
+      const found = this.rules.get(entityType);
+      if (!found) continue;
+      const subjects = new Map<string, AuditSubject>();
+      for (const e of typed) subjects.set(subjectKey(e), { entityId: e.entityId, agencyId: e.agencyId });
+      const answers = await found.rule.visibleSubjects(db, actor, entityType, [...subjects.values()]);
+      const seen = new Set([...subjects.keys()].filter((_, i) => answers[i] === true));
+      for (const e of typed) if (seen.has(subjectKey(e))) visible.add(e.id);
+    }
+    return visible;
+  }
+}
+
+function subjectKey(e: AuditSubject): string {
+  return `${e.agencyId ?? ''}/${e.entityId}`;
+}
+
+// useValue/useFactory providers carry their class on the instance, not on the wrapper.
+function classOf(wrapper: InstanceWrapper): Type<unknown> | undefined {
+  const instance: unknown = wrapper.instance;
+  if (!wrapper.metatype || wrapper.inject) {
+    return typeof instance === 'object' && instance !== null
+      ? (instance.constructor as Type<unknown>)
+      : undefined;
+  }
+  return wrapper.metatype as Type<unknown>;
+}
+
+function isRule(value: unknown): value is AuditVisibility {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<AuditVisibility>).visibleSubjects === 'function'
+  );
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasPermission, isAdmin, Permission } from '@eiso/common';
+import { AuditSubject, AuditVisibility, AuditVisibilityOf } from '@eiso/audit-trail';
+import { Db } from '@eiso/database';
+
+/**
+ * Accounts' trail (creation, edits, logins, lockouts) is read by who may read accounts: a system
+ * admin everywhere, holders of `user.read` in their own agency.
+ */
+@Injectable()
+@AuditVisibilityOf('user')
+export class UserAuditVisibility implements AuditVisibility {
+  visibleSubjects(
+    _db: Db,
+    actor: Actor,
+    _entityType: string,
+    subjects: readonly AuditSubject[],
+  ): Promise<boolean[]> {
+    const permitted = hasPermission(actor.roles, Permission.UserRead);
+    const everywhere = isAdmin(actor);
+    return Promise.resolve(
+      subjects.map((s) => permitted && (everywhere || (!!actor.agencyId && s.agencyId === actor.agencyId))),
+    );
+  }
+}
