@@ -156,10 +156,17 @@ runBench(async (ctx) => {
     },
     adminToken,
   );
-  const { accessToken } = await json<{ accessToken: string }>('POST', `${base}/api/v1/auth/login`, {
+  const first = await json<{ accessToken: string }>('POST', `${base}/api/v1/auth/login`, {
     username: 'bench.drafter',
     password: 'Bench-Drafter-1',
   });
+  // The administrator's password is temporary: the drafter sets their own first.
+  const { accessToken } = await json<{ accessToken: string }>(
+    'POST',
+    `${base}/api/v1/me/password`,
+    { currentPassword: 'Bench-Drafter-1', newPassword: 'Bench-Drafter-2' },
+    first.accessToken,
+  );
   const doc = await json<{ id: string; currentVersion: { id: string } }>(
     'POST',
     `${base}/api/v1/documents`,
