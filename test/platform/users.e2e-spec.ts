@@ -248,6 +248,55 @@ describe('users and agency scoping', () => {
     expect(byAdmin.body.mustChangePassword).toBe(true);
   });
 
+  it('grants a signing role only to an account whose password is its holder’s own, unless an admin grants it', async () => {
+    // Creating a signer with a password the secretary chose would hand the secretary the signature.
+    const created = await ctx
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', secretaryA.auth)
+      .send(newUserBody(agencyA.id, [Role.Approver], `pheduyet.${Date.now()}`));
+    expect(created.status).toBe(403);
+    expect(created.body.code).toBe('USER_SIGNING_ROLE_NEEDS_OWN_PASSWORD');
+
+    // Remove the role, reset the password, grant the role back: refused until the holder changes it.
+    const head = await ctx.newUser({ roles: [Role.Approver], agencyId: agencyA.id });
+    const patch = (body: object, version: number) =>
+      ctx
+        .http()
+        .patch(`/api/v1/users/${head.id}`)
+        .set('Authorization', secretaryA.auth)
+        .set('If-Match', `"${version}"`)
+        .send(body);
+    expect((await patch({ roles: [Role.Staff] }, 1)).status).toBe(200);
+    expect((await patch({ password: 'ChiemQuyen-1' }, 2)).status).toBe(200);
+    const regrant = await patch({ roles: [Role.Approver] }, 3);
+    expect(regrant.status).toBe(403);
+    expect(regrant.body.code).toBe('USER_SIGNING_ROLE_NEEDS_OWN_PASSWORD');
+
+    const temporary = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: head.username, password: 'ChiemQuyen-1' });
+    const own = await ctx
+      .http()
+      .post('/api/v1/me/password')
+      .set('Authorization', `Bearer ${temporary.body.accessToken}`)
+      .send({ currentPassword: 'ChiemQuyen-1', newPassword: 'CuaGiamDoc-2026' });
+    expect(own.status).toBe(200);
+    const current = await ctx.http().get(`/api/v1/users/${head.id}`).set('Authorization', secretaryA.auth);
+    const afterOwn = await patch({ roles: [Role.Approver] }, Number(JSON.parse(current.headers.etag)));
+    expect(afterOwn.status).toBe(200);
+    expect(afterOwn.body.roles).toEqual([Role.Approver]);
+
+    const byAdmin = await ctx
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', ctx.admin.auth)
+      .send(newUserBody(agencyA.id, [Role.Approver], `pheduyet.admin.${Date.now()}`));
+    expect(byAdmin.status).toBe(201);
+    expect(byAdmin.body.mustChangePassword).toBe(true);
+  });
+
   it('ends a lockout with a reset only when a system admin resets', async () => {
     const lockOut = async (username: string) => {
       for (let i = 0; i < 5; i++) {

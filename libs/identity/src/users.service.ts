@@ -57,6 +57,13 @@ export interface UpdateUserInput {
 /** Roles that sign or issue in an agency's name: only a system admin resets their passwords. */
 const ADMIN_RESETS_PASSWORD_OF: readonly Role[] = [Role.Approver, Role.IsoSecretary];
 
+/** Refuses a signing role for an account whose password someone other than its holder knows. */
+function assertNoSigningRole(roles: readonly Role[]): void {
+  if (roles.some((r) => ADMIN_RESETS_PASSWORD_OF.includes(r))) {
+    throw new DomainException(ErrorCode.UserSigningRoleNeedsOwnPassword);
+  }
+}
+
 /**
  * Accounts. Admins manage every agency; an ISO secretary manages only their own agency and can
  * neither grant nor touch the privileged roles (admin, overseer).
@@ -76,6 +83,8 @@ export class UsersService {
   async create(actor: Actor, input: CreateUserInput): Promise<UserView> {
     const agencyId = input.agencyId ?? null;
     this.assertCanGrant(actor, input.roles);
+    // Whoever chose the first password knows it: only the admin opens a signing account that way.
+    if ((input.temporaryPassword ?? true) && !isAdmin(actor)) assertNoSigningRole(input.roles);
     if (!isAdmin(actor) && agencyId !== actor.agencyId) throw new DomainException(ErrorCode.AgencyNotFound);
     if (!agencyId && !input.roles.includes(Role.Admin))
       throw new DomainException(ErrorCode.UserAgencyRequired);
@@ -158,6 +167,11 @@ export class UsersService {
         [...user.roles, ...(input.roles ?? [])].some((r) => ADMIN_RESETS_PASSWORD_OF.includes(r))
       ) {
         throw new DomainException(ErrorCode.UserPasswordResetAdminOnly);
+      }
+      // A password someone else set is still in use: granting a signing role now would hand that
+      // person the signature (remove the role, reset, grant it back). The holder changes it first.
+      if (input.roles && !isAdmin(actor) && (user.mustChangePassword || passwordHash)) {
+        assertNoSigningRole(input.roles.filter((r) => !user.roles.includes(r)));
       }
       const before = auditSummary(user);
       if (input.orgUnitId !== undefined) {

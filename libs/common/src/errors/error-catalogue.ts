@@ -91,6 +91,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     message:
       'Chỉ quản trị hệ thống được đặt lại mật khẩu của tài khoản có vai trò phê duyệt hoặc thư ký ISO.',
   },
+  [ErrorCode.UserSigningRoleNeedsOwnPassword]: {
+    status: 403,
+    message:
+      'Tài khoản đang dùng mật khẩu tạm do người khác đặt: chỉ quản trị hệ thống được cấp vai trò phê duyệt hoặc thư ký ISO lúc này; hãy để người dùng tự đổi mật khẩu trước.',
+  },
   [ErrorCode.AgencyNotFound]: { status: 404, message: 'Không tìm thấy cơ quan.' },
   [ErrorCode.AgencyCodeTaken]: { status: 409, message: 'Mã cơ quan đã tồn tại.' },
   [ErrorCode.AgencyNameTaken]: {

@@ -34,6 +34,7 @@ export enum ErrorCode {
   UserCannotChangeOwnRoles = 'USER_CANNOT_CHANGE_OWN_ROLES',
   UserCannotResetOwnPassword = 'USER_CANNOT_RESET_OWN_PASSWORD',
   UserPasswordResetAdminOnly = 'USER_PASSWORD_RESET_ADMIN_ONLY',
+  UserSigningRoleNeedsOwnPassword = 'USER_SIGNING_ROLE_NEEDS_OWN_PASSWORD',
   // organizations
   AgencyNotFound = 'AGENCY_NOT_FOUND',
   AgencyCodeTaken = 'AGENCY_CODE_TAKEN',
