@@ -1,5 +1,5 @@
 import { SetMetadata, type Type } from '@nestjs/common';
-import type { Actor } from '@eiso/common';
+import { type Actor, hasPermission, isAdmin, type Permission } from '@eiso/common';
 import type { Db } from '@eiso/database';
 
 /** What an event names of its subject. */
@@ -40,4 +40,21 @@ export function AuditVisibilityOf(...entityTypes: string[]) {
   return <T extends Type<AuditVisibility>>(target: T): void => {
     SetMetadata(AUDIT_VISIBILITY_METADATA, entityTypes)(target);
   };
+}
+
+/**
+ * The common rule: holders of `permission` read the events of their own agency's subjects, and a
+ * system admin everyone's when `adminEverywhere` (not for agency-internal subjects like records).
+ */
+export function visibleByPermission(
+  actor: Actor,
+  permission: Permission,
+  subjects: readonly AuditSubject[],
+  adminEverywhere: boolean,
+): Promise<boolean[]> {
+  const permitted = hasPermission(actor.roles, permission);
+  const everywhere = adminEverywhere && isAdmin(actor);
+  return Promise.resolve(
+    subjects.map((s) => permitted && (everywhere || (!!actor.agencyId && s.agencyId === actor.agencyId))),
+  );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasPermission, isAdmin, Permission } from '@eiso/common';
-import { AuditSubject, AuditVisibility, AuditVisibilityOf } from '@eiso/audit-trail';
+import { Actor, Permission } from '@eiso/common';
+import { AuditSubject, AuditVisibility, AuditVisibilityOf, visibleByPermission } from '@eiso/audit-trail';
 import { Db } from '@eiso/database';
 
 /**
@@ -16,10 +16,6 @@ export class UserAuditVisibility implements AuditVisibility {
     _entityType: string,
     subjects: readonly AuditSubject[],
   ): Promise<boolean[]> {
-    const permitted = hasPermission(actor.roles, Permission.UserRead);
-    const everywhere = isAdmin(actor);
-    return Promise.resolve(
-      subjects.map((s) => permitted && (everywhere || (!!actor.agencyId && s.agencyId === actor.agencyId))),
-    );
+    return visibleByPermission(actor, Permission.UserRead, subjects, true);
   }
 }

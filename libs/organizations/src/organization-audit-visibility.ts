@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasPermission, isAdmin, Permission } from '@eiso/common';
-import { AuditSubject, AuditVisibility, AuditVisibilityOf } from '@eiso/audit-trail';
+import { Actor, Permission } from '@eiso/common';
+import { AuditSubject, AuditVisibility, AuditVisibilityOf, visibleByPermission } from '@eiso/audit-trail';
 import { Db } from '@eiso/database';
 
 /** The permission that reads each entity type through the organizations routes. */
@@ -23,10 +23,6 @@ export class OrganizationAuditVisibility implements AuditVisibility {
     entityType: string,
     subjects: readonly AuditSubject[],
   ): Promise<boolean[]> {
-    const permitted = hasPermission(actor.roles, READ[entityType]);
-    const everywhere = isAdmin(actor);
-    return Promise.resolve(
-      subjects.map((s) => permitted && (everywhere || (!!actor.agencyId && s.agencyId === actor.agencyId))),
-    );
+    return visibleByPermission(actor, READ[entityType], subjects, true);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasPermission, Permission } from '@eiso/common';
-import { AuditSubject, AuditVisibility, AuditVisibilityOf } from '@eiso/audit-trail';
+import { Actor, Permission } from '@eiso/common';
+import { AuditSubject, AuditVisibility, AuditVisibilityOf, visibleByPermission } from '@eiso/audit-trail';
 import { Db } from '@eiso/database';
 
 /** The permission that reads each entity type through the records routes. */
@@ -24,9 +24,6 @@ export class RecordAuditVisibility implements AuditVisibility {
     entityType: string,
     subjects: readonly AuditSubject[],
   ): Promise<boolean[]> {
-    const permitted = hasPermission(actor.roles, READ[entityType]);
-    return Promise.resolve(
-      subjects.map((s) => permitted && !!actor.agencyId && s.agencyId === actor.agencyId),
-    );
+    return visibleByPermission(actor, READ[entityType], subjects, false);
   }
 }

@@ -1,7 +1,7 @@
-import { EmbeddedDatabaseError } from './embedded-database.error';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { EmbeddedDatabaseError } from './embedded-database.error';
 
 /** Where the embedded profile keeps each part of its state under EISO_DATA_DIR. */
 export interface EmbeddedLayout {

@@ -1,4 +1,3 @@
-import { EmbeddedDatabaseError } from './embedded-database.error';
 import {
   chmodSync,
   cpSync,
@@ -12,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { clusterMajorVersion, embeddedLayout, isInitialised } from './data-directory';
 import { claimDataDirectory } from './postmaster-lock';
 

@@ -1,4 +1,3 @@
-import { EmbeddedDatabaseError } from './embedded-database.error';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +13,7 @@ import {
   EmbeddedLayout,
   isInitialised,
 } from './data-directory';
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { findPostgresBinaries, PostgresBinaries } from './postgres-binaries';
 import { GUARDIAN_MARKER, GuardianOptions, guardPostgres } from './postgres-guardian';
 import { assertReachable, chownTree, PostgresOsUser, postgresOsUser } from './postgres-os-user';
@@ -161,7 +161,7 @@ async function connectOnce(port: number, password: string, database: string): Pr
 async function waitReady(guardian: ChildProcess, port: number, password: string): Promise<string> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (guardian.exitCode !== null || guardian.signalCode !== null) throw new EmbeddedDatabaseError('exited');
+    if (guardian.exitCode !== null || guardian.signalCode !== null) throw new Error('exited');
     try {
       const client = await connectOnce(port, password, 'postgres');
       try {

