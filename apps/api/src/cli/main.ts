@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { DomainException, ERROR_CATALOGUE } from '@eiso/common';
+import { DomainException, errorMessageOf } from '@eiso/common';
 import { ConfigValidationError, loadConfig } from '@eiso/config';
 import { runMigrations, startEmbeddedPostgres } from '@eiso/database';
 import { CliModule } from './cli.module';
@@ -52,7 +52,7 @@ function describe(error: unknown): string {
   if (error instanceof ConfigValidationError) return error.message;
   if (error instanceof DomainException) {
     const details = error.details ? `\n${JSON.stringify(error.details, null, 2)}` : '';
-    return `Lỗi ${error.code}: ${ERROR_CATALOGUE[error.code].message}${details}`;
+    return `Lỗi ${error.code}: ${errorMessageOf(error.code, error.details)}${details}`;
   }
   return `Lỗi: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
-import { DomainException, ERROR_CATALOGUE, ErrorCode } from '@eiso/common';
+import { DomainException, ERROR_CATALOGUE, ErrorCode, errorMessageOf } from '@eiso/common';
 import { clientErrorOf } from './client-errors';
 import { assignRequestId } from './logger.options';
 
@@ -37,7 +37,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // The id the logger uses; errors raised before its middleware get it here, body and header alike.
     const requestId = assignRequestId(request, response);
     const { code, details } = this.classify(exception, request);
-    const { status, message } = ERROR_CATALOGUE[code];
+    const { status } = ERROR_CATALOGUE[code];
+    const message = errorMessageOf(code, details);
     if (status >= 500 && code !== ErrorCode.ServiceUnavailable) {
       this.logger.error(
         `Lỗi không xử lý được khi phục vụ ${request.method} ${request.originalUrl} (requestId ${requestId})`,

@@ -4,6 +4,11 @@ export interface ErrorDefinition {
   status: number;
   /** Vietnamese, shown to users as is. */
   message: string;
+  /**
+   * A sharper message from the error's details (attempts left, the formats accepted…); when it
+   * answers `undefined`, `message` is used.
+   */
+  detailed?: (details: Record<string, unknown>) => string | undefined;
 }
 
 /** One catalogue: the filter maps each code to its status and message here, and nowhere else. */
@@ -242,3 +247,9 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.StorageObjectNotFound]: { status: 404, message: 'Không tìm thấy tệp.' },
   [ErrorCode.StorageLinkInvalid]: { status: 403, message: 'Đường dẫn tải tệp không hợp lệ hoặc đã hết hạn.' },
 };
+
+/** The Vietnamese message of an error: the detailed one when its details allow, else the fixed one. */
+export function errorMessageOf(code: ErrorCode, details?: Record<string, unknown>): string {
+  const definition = ERROR_CATALOGUE[code];
+  return (details && definition.detailed?.(details)) || definition.message;
+}
