@@ -1,12 +1,13 @@
-# Multi-stage build of the api and worker image used by docker-compose.yml.
-FROM node:20-bookworm-slim AS build
+# Multi-stage build of the api and worker image used by docker-compose.yml. Both stages use the
+# same pinned Node.js release (engines: >=20.19); upgrade them together.
+FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:20.20.2-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

@@ -15,6 +15,7 @@ const moduleNameMapper = {
   '^@eiso/pdf/testing$': '<rootDir>/libs/pdf/src/pdf-text.testing',
   '^@eiso/reports$': '<rootDir>/libs/reports/src',
   '^@eiso/records$': '<rootDir>/libs/records/src',
+  '^@eiso/jobs$': '<rootDir>/libs/jobs/src',
   '^@eiso/migrations$': '<rootDir>/migrations',
   '^@eiso/testing$': '<rootDir>/test/support',
 };

@@ -3,6 +3,10 @@ import { Documents1764390000000 } from './1764390000000-documents';
 import { Records1764400000000 } from './1764400000000-records';
 import { RecordSearchByAgency1764410000000 } from './1764410000000-record-search-by-agency';
 import { PasswordLockout1764421000000 } from './1764421000000-password-lockout';
+import { SignatureFacts1764430000000 } from './1764430000000-signature-facts';
+import { JobRuns1764431000000 } from './1764431000000-job-runs';
+import { ExternalDocumentFields1764432000000 } from './1764432000000-external-document-fields';
+import { ScheduledVersions1764433000000 } from './1764433000000-scheduled-versions';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -11,4 +15,8 @@ export const MIGRATIONS = [
   Records1764400000000,
   RecordSearchByAgency1764410000000,
   PasswordLockout1764421000000,
+  SignatureFacts1764430000000,
+  JobRuns1764431000000,
+  ExternalDocumentFields1764432000000,
+  ScheduledVersions1764433000000,
 ];

@@ -324,7 +324,7 @@ describe('document control: a procedure from draft to controlled copy', () => {
     ).toBe('approved');
     const issued = await api(secretary).post(`${vpath(v2.id)}/issue`, {
       password: USER_PASSWORD,
-      effectiveFrom: '2027-01-15',
+      effectiveFrom: '2026-12-01',
     });
     expect(issued.body).toMatchObject({ state: 'effective', issueNumber: 2 });
     const versions = (await api(staff).get(`/documents/${documentId}/versions`)).body as Version[];
@@ -357,7 +357,10 @@ describe('document control: a procedure from draft to controlled copy', () => {
       [1, 'Ban hành lần đầu'],
       [2, 'Bổ sung bước kiểm tra hồ sơ điện tử'],
     ]);
+    // Submitted twice: the first submission was returned at review.
     expect(history.body[1].signers.map((s: { meaning: string }) => s.meaning)).toEqual([
+      'submit',
+      'submit',
       'review',
       'approve',
       'issue',
@@ -368,7 +371,7 @@ describe('document control: a procedure from draft to controlled copy', () => {
       expect.objectContaining({
         code: 'QT-HT-01',
         issueNumber: 2,
-        effectiveFrom: '2027-01-15',
+        effectiveFrom: '2026-12-01',
         ownerOrgUnit: unit.name,
       }),
     ]);

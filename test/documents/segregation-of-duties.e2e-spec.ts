@@ -86,13 +86,14 @@ describe('document control: segregation of duties', () => {
     refused(await approve(everything, path, 'mat-khau-sai'), 'DOCUMENT_APPROVER_IS_REVIEWER');
     const version = await state(path);
     expect(version.state).toBe('awaiting_approval');
-    expect(version.signatures.map((s) => s.meaning)).toEqual(['review']);
+    expect(version.signatures.map((s) => s.meaning)).toEqual(['submit', 'review']);
 
     // Another approver signs; the reviewer may still issue (only the author may not).
     expect((await approve(approver, path)).status).toBe(200);
     const issued = await issue(everything, path);
     expect(issued.status).toBe(200);
     expect(issued.body.signatures.map((s: { meaning: string }) => s.meaning)).toEqual([
+      'submit',
       'review',
       'approve',
       'issue',

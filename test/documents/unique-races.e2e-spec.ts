@@ -98,6 +98,15 @@ describe('documents: concurrent requests on one unique key', () => {
     expect(winner.body).toMatchObject({ state: 'effective', issueNumber: 1 });
   });
 
+  it('ux_document_version_one_scheduled: 10 issues of one version for a later date schedule it once', async () => {
+    const doc = await approvedDocument();
+    const responses = await race(10, () =>
+      post(secretary, `${doc.path}/issue`, { password: USER_PASSWORD, effectiveFrom: '2199-12-31' }),
+    );
+    const winner = expectOneWinner(responses, 'DOCUMENT_VERSION_INVALID_TRANSITION');
+    expect(winner.body).toMatchObject({ state: 'scheduled', issueNumber: 1, effectiveFrom: '2199-12-31' });
+  });
+
   it('pk_document_acknowledgement: 20 acknowledgements by one reader count once', async () => {
     const doc = await effectiveDocument();
     const responses = await race(20, () => post(staff, `${doc.path}/acknowledgements`));

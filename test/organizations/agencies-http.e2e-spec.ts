@@ -121,7 +121,7 @@ describe('agencies over HTTP', () => {
       stale,
       412,
       'PRECONDITION_FAILED',
-      'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
+      'Dữ liệu đã thay đổi kể từ khi bạn mở. Vui lòng tải lại bản mới nhất rồi sửa tiếp.',
     );
     expect(stale.body.details).toEqual({ currentVersion: 2 });
 
@@ -235,14 +235,20 @@ describe('agencies over HTTP', () => {
       'ds.xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    expectRefusal(xlsx, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Định dạng tệp không được hỗ trợ.');
+    expectRefusal(xlsx, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Định dạng tệp không được hỗ trợ: chỉ nhận tệp CSV.');
+    expect(xlsx.body.details).toMatchObject({ accepted: ['CSV'] });
 
     const none = await ctx
       .http()
       .post('/api/v1/agencies/import')
       .set('Authorization', ctx.admin.auth)
       .field('parentId', agencyA.id);
-    expectRefusal(none, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
+    expectRefusal(
+      none,
+      400,
+      'VALIDATION_FAILED',
+      'Dữ liệu gửi lên không hợp lệ — Chưa chọn tệp CSV danh sách cơ quan.',
+    );
     expect(none.body.details).toMatchObject({
       errors: [{ field: 'file', message: 'Chưa chọn tệp CSV danh sách cơ quan.' }],
     });
@@ -278,15 +284,30 @@ describe('agencies over HTTP', () => {
       .http()
       .get('/api/v1/agencies?sort=password:asc')
       .set('Authorization', ctx.admin.auth);
-    expectRefusal(badSort, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.message).toMatch(
+      /^Dữ liệu gửi lên không hợp lệ — Cách sắp xếp phải là một trong các giá trị: name:asc/,
+    );
     const unknownField = await ctx
       .http()
       .post('/api/v1/agencies')
       .set('Authorization', ctx.admin.auth)
       .send({ name: 'Sở mới', level: 'other', status: 'merged' });
-    expectRefusal(unknownField, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.message).toMatch(/^Dữ liệu gửi lên không hợp lệ/);
+    expect(unknownField.body.details.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'status' })]),
+    );
     const badId = await ctx.http().get('/api/v1/agencies/not-a-uuid').set('Authorization', ctx.admin.auth);
-    expectRefusal(badId, 400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.');
+    expectRefusal(
+      badId,
+      400,
+      'VALIDATION_FAILED',
+      'Dữ liệu gửi lên không hợp lệ — Mã định danh phải là mã định danh dạng UUID, ví dụ 3fa85f64-5717-4562-b3fc-2c963f66afa6.',
+    );
+    expect(badId.body.details.errors).toEqual([
+      expect.objectContaining({ field: 'id', label: 'Mã định danh' }),
+    ]);
   });
 
   it('needs a token', async () => {
@@ -480,7 +501,7 @@ describe('agencies over HTTP', () => {
       stale,
       412,
       'PRECONDITION_FAILED',
-      'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
+      'Dữ liệu đã thay đổi kể từ khi bạn mở. Vui lòng tải lại bản mới nhất rồi sửa tiếp.',
     );
 
     const list = await ctx

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Role } from '@eiso/common';
 import { DocumentFilesService } from '@eiso/documents';
 import { RecordFilesService } from '@eiso/records';
-import { LocalDiskStorageDriver, StorageDriver } from '@eiso/storage';
+import { LocalDiskStorageDriver, SNIFF_HEAD_BYTES, StorageDriver } from '@eiso/storage';
 import { samplePdf } from '../documents/document-fixtures';
 import { apiAs } from '../records/record-fixtures';
 import { objectKeys } from '../support/s3-objects';
@@ -280,11 +280,29 @@ describe.each([
       const target = await newTarget(route);
       const uploads = followCalls(target.service, 'upload');
       const put = holdCall(ctx.app.get(StorageDriver), 'put');
-      const head = multipartBody(BOUNDARY, [filePart(pdf)], 'cut');
+      // Storage is asked once the sniffed head has arrived: half of this file is more than that.
+      const file = Buffer.concat([pdf, Buffer.alloc(2 * SNIFF_HEAD_BYTES, 7)]);
+      const head = multipartBody(BOUNDARY, [filePart(file)], 'cut');
       await postThenHangUp(port, target.path, headers(), head, head.length + 4096, put.entered);
       await sleep(150);
       put.release();
       await uploads.settled();
+      await expectSurvivedAndStoredNothing(target);
+    },
+  );
+
+  it.each(['document', 'record'] as const)(
+    '%s files: a client that hangs up before the sniffed head is complete leaves nothing, and storage is never asked',
+    async (route) => {
+      await serve();
+      const target = await newTarget(route);
+      const uploads = followCalls(target.service, 'upload');
+      const put = jest.spyOn(ctx.app.get(StorageDriver), 'put');
+      const head = multipartBody(BOUNDARY, [filePart(pdf)], 'cut');
+      await postThenHangUp(port, target.path, headers(), head, head.length + 4096, sleep(300));
+      await uploads.settled();
+      expect(uploads.count()).toBe(1);
+      expect(put).not.toHaveBeenCalled();
       await expectSurvivedAndStoredNothing(target);
     },
   );

@@ -31,6 +31,7 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   ux_document_version_revision: { racedIn: DOCUMENTS },
   ux_document_version_one_in_flight: { racedIn: DOCUMENTS },
   ux_document_version_one_effective: { racedIn: DOCUMENTS },
+  ux_document_version_one_scheduled: { racedIn: DOCUMENTS },
   ux_document_version_issue_number: { racedIn: DOCUMENTS },
   ux_document_file_one_primary: { racedIn: DOCUMENTS },
   pk_document_acknowledgement: { racedIn: DOCUMENTS },
@@ -44,6 +45,9 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   pk_record_search: { unreachable: 'one row per record, written with the record (a random UUID)' },
   ux_disposal_agency_number: { racedIn: RECORDS },
   ux_disposal_item_open_record: { racedIn: RECORDS },
+  ux_job_run_catch_up: {
+    unreachable: 'claimed at start with INSERT … ON CONFLICT DO NOTHING (test/jobs); no route writes it',
+  },
   pk_disposal_item: {
     unreachable: 'a new batch id per proposal, and its record ids are de-duplicated (@ArrayUnique)',
   },

@@ -7,8 +7,16 @@ import {
   SCHEDULE_TIME_ZONE,
 } from '@eiso/common';
 import { loadConfig } from '@eiso/config';
-import { BullmqJobQueue, JobHandlerRegistry, JobQueue, jobIdOf, QueueModule } from '@eiso/queue';
-import { INestApplicationContext, Logger, Module } from '@nestjs/common';
+import {
+  BullmqJobQueue,
+  JobAttempt,
+  JobHandlerRegistry,
+  JobQueue,
+  jobIdOf,
+  JobRunLog,
+  QueueModule,
+} from '@eiso/queue';
+import { Global, INestApplicationContext, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -199,6 +207,102 @@ describe('BullMQ job queue (real Redis)', () => {
       } finally {
         await worker.close();
       }
+    });
+  });
+
+  describe('runs not yet done, with no worker up', () => {
+    const prefix = `${runPrefix}-due`;
+    let api: INestApplicationContext;
+    let jobs: BullmqJobQueue;
+
+    beforeAll(async () => {
+      api = await boot(prefix, false);
+      jobs = api.get(BullmqJobQueue);
+    });
+    afterAll(() => api.close());
+
+    const nightly = JOB_SCHEDULES.find((s) => s.job === JobName.AuditVerifyChain)!;
+    const nextRun = async () => {
+      const scheduler = await jobs.queueFor(AUDIT_QUEUE).getJobScheduler(nightly.key);
+      return jobs.queueFor(AUDIT_QUEUE).getJob(`repeat:${nightly.key}:${scheduler?.next}`);
+    };
+
+    it('counts a due scheduled run, a waiting or retrying job; not the next period nor other jobs', async () => {
+      await jobs.schedule();
+      const next = await nextRun();
+      expect(await next?.getState()).toBe('delayed');
+      expect(await jobs.hasUnfinished(JobName.AuditVerifyChain)).toBe(false);
+
+      // Its time came while no worker was up.
+      await next?.promote();
+      expect(await jobs.hasUnfinished(JobName.AuditVerifyChain)).toBe(true);
+      expect(await jobs.hasUnfinished(JobName.RecordsRetention)).toBe(false);
+      await jobs.enqueue(JobName.RecordsRetention, {}, { jobId: 'retention-waiting' });
+      expect(await jobs.hasUnfinished(JobName.RecordsRetention)).toBe(true);
+    });
+
+    it('leaves an unchanged scheduler alone at start: its due run is not replaced by the next period', async () => {
+      const due = await nextRun();
+      expect(await due?.getState()).toBe('waiting');
+      await jobs.schedule();
+      // An upsert would have removed the waiting run and queued the next one, delayed.
+      expect(await jobs.queueFor(AUDIT_QUEUE).getJobState(due!.id!)).toBe('waiting');
+      expect((await jobs.queueFor(AUDIT_QUEUE).getJobSchedulers()).map((s) => s.key)).toContain(nightly.key);
+    });
+
+    it('registers a scheduler again when its pattern changed', async () => {
+      await jobs
+        .queueFor(AUDIT_QUEUE)
+        .upsertJobScheduler(
+          nightly.key,
+          { pattern: '0 3 * * *', tz: SCHEDULE_TIME_ZONE },
+          { name: JobName.AuditVerifyChain, data: {} },
+        );
+      await jobs.schedule();
+      expect(await jobs.queueFor(AUDIT_QUEUE).getJobScheduler(nightly.key)).toMatchObject({
+        pattern: nightly.cron,
+      });
+      expect(await (await nextRun())?.getState()).toBe('delayed');
+    });
+
+    it('reports a run its scheduler fired as "schedule" to the run log, once a worker is up', async () => {
+      const due = await nextRun();
+      await due?.promote();
+      const reported: JobAttempt[] = [];
+      @Global()
+      @Module({
+        providers: [
+          {
+            provide: JobRunLog,
+            useValue: {
+              started: (attempt: JobAttempt) => {
+                reported.push(attempt);
+                return Promise.resolve(null);
+              },
+              finished: () => Promise.resolve(),
+            },
+          },
+        ],
+        exports: [JobRunLog],
+      })
+      class RunLogTestModule {}
+      const config = loadConfig({ REDIS_URL, QUEUE_PREFIX: prefix, EISO_SCHEDULER: 'false' });
+      @Module({
+        imports: [RunLogTestModule, QueueModule.forRoot({ config, runWorkers: true })],
+        providers: [ScriptedAuditJobHandler, ...idleJobHandlers(JobName.AuditVerifyChain)],
+      })
+      class WorkerTestModule {}
+      const worker = await NestFactory.createApplicationContext(WorkerTestModule, { logger: false });
+      try {
+        await waitForQueuesToDrain(worker);
+      } finally {
+        await worker.close();
+      }
+      expect(reported).toContainEqual(
+        expect.objectContaining({ name: JobName.AuditVerifyChain, jobId: due!.id, trigger: 'schedule' }),
+      );
+      const queued = reported.find((a) => a.jobId === 'retention-waiting');
+      expect(queued).toMatchObject({ name: JobName.RecordsRetention, trigger: 'event', attempts: 5 });
     });
   });
 

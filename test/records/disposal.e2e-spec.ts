@@ -122,15 +122,47 @@ describe('records disposal', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('DISPOSAL_RECORDS_NOT_ELIGIBLE');
-    expect(refused.body.message).toContain('không bị phong tỏa');
-    expect(refused.body.details.records).toEqual(
-      expect.arrayContaining([
-        { id: records.held, reason: 'on_hold' },
-        { id: records.young, reason: 'not_due' },
-        { id: missing, reason: 'not_found' },
-      ]),
+    expect(refused.body.message).toBe(
+      'Có 3 trong số 4 hồ sơ không thể đưa vào đợt hủy: 1 hồ sơ đang bị phong tỏa, 1 hồ sơ chưa đến hạn hủy, ' +
+        '1 hồ sơ không tìm thấy trong cơ quan. Lý do của từng hồ sơ được nêu trong phần chi tiết.',
     );
-    expect(refused.body.details.records).toHaveLength(3);
+    expect(refused.body.details.requested).toBe(4);
+    const byId = new Map(
+      (refused.body.details.records as { id: string }[]).map((r) => [r.id, r] as [string, unknown]),
+    );
+    expect(byId.size).toBe(3);
+    expect(byId.get(records.held)).toEqual({
+      id: records.held,
+      title: 'Hồ sơ mua sắm tài sản 2025',
+      reference: 'CT-HELD',
+      reason: 'on_hold',
+      holdReason: 'Kiểm toán nhà nước',
+      heldAt: '2027-01-10T02:00:00.000Z',
+      message:
+        'Hồ sơ "Hồ sơ mua sắm tài sản 2025" (CT-HELD) đang bị phong tỏa từ ngày 10/01/2027 ' +
+        '(lý do: Kiểm toán nhà nước); hồ sơ bị phong tỏa không được hủy cho đến khi được gỡ phong tỏa.',
+    });
+    // Due on the last day of 2027, when the daily run at 00:30 moves it.
+    expect(byId.get(records.young)).toEqual({
+      id: records.young,
+      title: 'Chứng từ thanh toán quý IV/2026',
+      reference: 'CT-YOUNG',
+      reason: 'not_due',
+      retentionEnd: '2027-12-31',
+      becomesDueAt: '2027-12-30T17:30:00.000Z',
+      message:
+        'Hồ sơ "Chứng từ thanh toán quý IV/2026" (CT-YOUNG) chưa đến hạn hủy: thời hạn lưu trữ kết thúc ' +
+        'ngày 31/12/2027; lần rà soát tự động hằng ngày lúc 00:30 ngày 31/12/2027 sẽ chuyển hồ sơ sang ' +
+        'trạng thái "Đến hạn hủy".',
+    });
+    // Nothing is told of a record the agency does not hold.
+    expect(byId.get(missing)).toEqual({
+      id: missing,
+      title: null,
+      reference: null,
+      reason: 'not_found',
+      message: `Không tìm thấy hồ sơ có mã định danh ${missing} trong cơ quan.`,
+    });
     expect((await apiAs(ctx, staff).post('/disposals', { recordIds: [records.a] })).status).toBe(403);
     expect((await apiAs(ctx, secretary).get('/disposals')).body.total).toBe(0);
   });
@@ -152,7 +184,23 @@ describe('records disposal', () => {
     );
     const before = await ctx.sql('SELECT * FROM record WHERE id = $1', [records.rejected]);
     const again = await apiAs(ctx, secretary).post('/disposals', { recordIds: [records.rejected] });
-    expect(again.body.details.records).toEqual([{ id: records.rejected, reason: 'in_batch' }]);
+    const inBatch =
+      'Hồ sơ "Chứng từ thanh toán quý III/2025" (CT-REJECTED) đã thuộc đợt hủy số 01/BB-HHS ' +
+      '(chờ phê duyệt); mỗi hồ sơ chỉ thuộc một đợt hủy chưa bị từ chối.';
+    expect(again.body.details.records).toEqual([
+      {
+        id: records.rejected,
+        title: 'Chứng từ thanh toán quý III/2025',
+        reference: 'CT-REJECTED',
+        reason: 'in_batch',
+        disposalId: proposed.body.id,
+        disposalNumber: '01/BB-HHS',
+        disposalState: 'proposed',
+        message: inBatch,
+      },
+    ]);
+    // One record: its own sentence is the message.
+    expect(again.body.message).toBe(inBatch);
     expect((await apiAs(ctx, staff).get(`/records/${records.rejected}`)).body.pendingDisposalId).toBe(
       proposed.body.id,
     );
@@ -263,6 +311,15 @@ describe('records disposal', () => {
         signature: { signerName: 'Trần Văn Đức', signerPosition: 'Giám đốc Sở' },
       });
       expect(approved.body.signature.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      const [{ password_changed_at: epoch }] = await ctx.sql<{ password_changed_at: Date }>(
+        'SELECT password_changed_at FROM app_user WHERE id = $1',
+        [approver.id],
+      );
+      expect(approved.body.signature.passwordSetAt).toBe(epoch.toISOString());
+      expect(approved.body).toMatchObject({
+        proposerName: 'Nguyễn Thị Thư',
+        proposerPosition: 'Chánh Văn phòng',
+      });
 
       for (let i = 0; i < 200 && spy.mock.calls.length === 0; i++) await sleep(25);
       const failingKey = spy.mock.calls[0][0];
@@ -397,6 +454,15 @@ describe('records disposal', () => {
   });
 
   it('issues the biên bản hủy hồ sơ in Vietnamese to the secretary and the approver', async () => {
+    // The proposer has moved on since: the biên bản names them as they were when they proposed.
+    const read = await ctx.http().get(`/api/v1/users/${secretary.id}`).set('Authorization', ctx.admin.auth);
+    const moved = await ctx
+      .http()
+      .patch(`/api/v1/users/${secretary.id}`)
+      .set('Authorization', ctx.admin.auth)
+      .set('If-Match', read.headers.etag)
+      .send({ position: 'Trưởng phòng Tổng hợp' });
+    expect(moved.status).toBe(200);
     const res = await apiAs(ctx, approver).binary(`/disposals/${batch.id}/minutes`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -419,10 +485,12 @@ describe('records disposal', () => {
       'NGƯỜI PHÊ DUYỆT',
       'Trần Văn Đức',
       'Giám đốc Sở',
+      'Chánh Văn phòng',
       'Hoàn thành hủy lúc 09:00 10/01/2027',
     ]) {
       expect(text).toContain(expected);
     }
+    expect(text).not.toContain('Trưởng phòng Tổng hợp');
     expect((await apiAs(ctx, secretary).binary(`/disposals/${batch.id}/minutes`)).status).toBe(200);
     expect((await apiAs(ctx, staff).get(`/disposals/${batch.id}/minutes`)).status).toBe(403);
     expect((await apiAs(ctx, foreignApprover).get(`/disposals/${batch.id}/minutes`)).status).toBe(404);
@@ -452,5 +520,43 @@ describe('records disposal', () => {
     await waitForQueuesToDrain(ctx.worker!, 10_000);
     expect((await apiAs(ctx, approver).get(`/disposals/${pending.id}`)).body.state).toBe('completed');
     expect((await apiAs(ctx, staff).get(`/records/${records.self}`)).body.state).toBe('disposed');
+  });
+
+  it('keeps a signature made before a password change valid, and says when the password was set', async () => {
+    const before = (await apiAs(ctx, secretary).get(`/disposals/${batch.id}`)).body;
+    expect(before.state).toBe('completed');
+    expect(before.signature).toMatchObject({
+      signerName: 'Trần Văn Đức',
+      signerPosition: 'Giám đốc Sở',
+      contentVerified: true,
+    });
+    const changed = await apiAs(ctx, approver).post('/me/password', {
+      currentPassword: USER_PASSWORD,
+      newPassword: 'MatKhau-Moi-2027',
+    });
+    expect(changed.status).toBe(200);
+    const after = (await apiAs(ctx, secretary).get(`/disposals/${batch.id}`)).body;
+    expect(after.signature).toEqual(before.signature);
+    const [{ password_changed_at: now }] = await ctx.sql<{ password_changed_at: Date }>(
+      'SELECT password_changed_at FROM app_user WHERE id = $1',
+      [approver.id],
+    );
+    expect(now.getTime()).toBeGreaterThan(new Date(after.signature.passwordSetAt as string).getTime());
+    expect((await apiAs(ctx, secretary).binary(`/disposals/${batch.id}/minutes`)).status).toBe(200);
+    // The list shows the facts too, without recomputing every hash.
+    const listed = (await apiAs(ctx, secretary).get('/disposals?state=completed')).body.items as Disposal[];
+    expect(listed.find((d) => d.id === batch.id)?.signature).toEqual({
+      ...before.signature,
+      contentVerified: undefined,
+    });
+  });
+
+  it('shows a signature whose records no longer match what was signed', async () => {
+    const [file] = await ctx.sql<{ id: string }>('SELECT id FROM record_file WHERE record_id = $1', [
+      records.b,
+    ]);
+    await ctx.sql(`UPDATE record_file SET sha256 = repeat('0', 64) WHERE id = $1`, [file.id]);
+    const view = (await apiAs(ctx, secretary).get(`/disposals/${batch.id}`)).body;
+    expect(view.signature.contentVerified).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { Clock } from '@eiso/common';
 import { AppConfig, ConfigModule, SecretsModule } from '@eiso/config';
 import { DatabaseModule } from '@eiso/database';
 import { AdminBootstrapService, IdentityModule, SIGNING_SECRET } from '@eiso/identity';
+import { JobsModule } from '@eiso/jobs';
 import { NotificationsModule } from '@eiso/notifications';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
@@ -17,11 +18,13 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { MeController } from './auth/me.controller';
 import { HealthModule } from './health/health.module';
+import { JobsHttpModule } from './jobs/jobs-http.module';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { loggerOptions } from './http/logger.options';
 import { NfcPipe } from './http/nfc.pipe';
 import { createValidationPipe } from './http/validation.pipe';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { RecordsHttpModule } from './records/records-http.module';
@@ -53,6 +56,8 @@ export class AppModule {
         OrphanSweepModule,
         // Enqueue only; on the embedded profile (no Redis) the queue runs the handlers in this process.
         QueueModule.forRoot({ config, runWorkers: false }),
+        // Runs of jobs; this process catches up missed schedules when it runs them (embedded).
+        JobsModule.forRoot({ catchUpAtStart: true }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
         }),
@@ -65,6 +70,8 @@ export class AppModule {
         RegistersHttpModule,
         RecordsHttpModule,
         HealthModule,
+        JobsHttpModule,
+        QueueDashboardModule.forRoot(config),
         ...(config.seedsDemoProvince ? [DemoModule] : []),
       ],
       controllers: [

@@ -7,6 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { ApiRuntime, AppModule } from './app.module';
 import { translateClientErrors } from './http/client-errors';
 import { requestIdMiddleware } from './http/logger.options';
+import { QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard.constants';
+import { helmetOptions } from './http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
@@ -21,7 +23,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
   app.useLogger(app.get(Logger));
   // First of all: the logger's own middleware runs after the body parser, whose errors need the id too.
   app.use(requestIdMiddleware);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(helmet(helmetOptions(runtime.config)));
   // Nest would add its default parsers at init; these name the limit, and their errors answer 4xx.
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
@@ -33,6 +35,8 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The BullMQ dashboard (queue-dashboard.module.ts), a page for a browser, with its sub-paths.
+      { path: QUEUE_DASHBOARD_PATH, method: RequestMethod.ALL },
     ],
   });
   const document = SwaggerModule.createDocument(

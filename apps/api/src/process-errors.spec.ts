@@ -11,9 +11,12 @@ function fakeLogger(): LoggerService & { lines: { level: string; message: string
   return { lines, log: record('log'), warn: record('warn'), error: record('error'), fatal: record('fatal') };
 }
 
-/** Runs `fn` as pino-http's middleware runs a request: inside a store holding the request logger. */
+/**
+ * Runs `fn` as pino-http's middleware runs a request: inside a store holding the request logger,
+ * which carries the request's id only (quietReqLogger, see logger.options.ts).
+ */
 function inRequest(id: string, fn: () => void): void {
-  const requestLogger = pino({ level: 'silent' }).child({ req: { id, method: 'POST', url: '/x' } });
+  const requestLogger = pino({ level: 'silent' }).child({ requestId: id });
   storage.run(new Store(requestLogger), fn);
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { closeWithin } from '@eiso/common';
 import { ConfigValidationError, loadConfig, resolveSigningSecret } from '@eiso/config';
 import { WorkerModule } from './worker.module';
 
@@ -24,13 +25,36 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   await app.init();
   const logger = app.get(Logger);
-  // Running jobs finish before the queues and the database close; then a clean exit code.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.log(`Nhận tín hiệu ${signal}: đang dừng worker…`);
-      void app.close().then(() => process.exit(0));
+  const waitLimit = `${(config.SHUTDOWN_TIMEOUT_MS / 1000).toLocaleString('vi-VN')} giây`;
+  // Running jobs get SHUTDOWN_TIMEOUT_MS to finish before the queues and the database close. A job
+  // still running then is left to BullMQ: once its lock expires it is stalled and runs again
+  // (handlers are safe to run twice), so the worker exits rather than wait for it.
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`Nhận tín hiệu ${signal}: đang dừng worker (chờ công việc đang chạy tối đa ${waitLimit})…`);
+    // Nothing to cut here: a handler cannot be stopped from outside, so no grace after the deadline.
+    const outcome = await closeWithin(() => app.close(), {
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      graceMs: 0,
+    }).catch((error: unknown) => {
+      logger.error(`Lỗi khi dừng worker: ${error instanceof Error ? error.message : String(error)}`);
+      return 'failed' as const;
     });
-  }
+    if (outcome === 'closed' || outcome === 'cut') {
+      logger.log('Worker đã dừng');
+      process.exit(0);
+    }
+    if (outcome !== 'failed') {
+      logger.warn(
+        `Hết ${waitLimit} chờ dừng mà công việc vẫn chạy: worker thoát; BullMQ sẽ chạy lại ` +
+          'công việc dở dang khi khóa của nó hết hạn',
+      );
+    }
+    process.exit(1);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal));
   logger.log(`eISO worker (hồ sơ ${config.profile}) đã sẵn sàng nhận công việc`);
 }
 

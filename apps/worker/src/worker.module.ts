@@ -2,11 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { Clock } from '@eiso/common';
-import { AppConfig, ConfigModule, logTransport, SecretsModule } from '@eiso/config';
+import { AppConfig, ConfigModule, SecretsModule, withLogDestination } from '@eiso/config';
 import { SIGNING_SECRET } from '@eiso/identity';
 import { DatabaseModule } from '@eiso/database';
 import { NotificationsModule } from '@eiso/notifications';
 import { DocumentsModule } from '@eiso/documents';
+import { JobsModule } from '@eiso/jobs';
 import { RecordsModule } from '@eiso/records';
 import { QueueModule } from '@eiso/queue';
 import { StorageModule } from '@eiso/storage';
@@ -32,15 +33,18 @@ export class WorkerModule {
         ConfigModule.forRoot(config, runtime.clock),
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            messageKey: 'message',
-            transport: logTransport(config, process.stdout.isTTY === true),
-          },
+          // No HTTP here: the lines are the jobs' own, printed as the API prints its lines.
+          pinoHttp: withLogDestination(
+            { level: config.LOG_LEVEL, messageKey: 'message' },
+            config,
+            process.stdout.isTTY === true,
+          ),
         }),
         DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
         QueueModule.forRoot({ config, runWorkers: true }),
+        // Every run kept in job_run; missed schedules caught up at start.
+        JobsModule.forRoot({ catchUpAtStart: true }),
         AuditTrailModule,
         NotificationsModule,
         DocumentsModule,

@@ -7,6 +7,7 @@ import { AuditEventEntity } from './audit-event.entity';
 const CHAIN_LOCK_KEY = 7_315_002_001;
 
 export interface AuditEventFilter {
+  action?: string;
   entityType?: string;
   entityId?: string;
   actorId?: string;
@@ -44,6 +45,7 @@ export class AuditEventRepository {
     order: 'ASC' | 'DESC',
   ): Promise<[AuditEventEntity[], number]> {
     const qb = db.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
     if (filter.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
@@ -51,6 +53,16 @@ export class AuditEventRepository {
     if (filter.from) qb.andWhere('e.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('e.occurred_at < :to', { to: filter.to });
     return qb.orderBy('e.seq', order).offset(offset).limit(limit).getManyAndCount();
+  }
+
+  /** Full names of the accounts that acted, by id (the trail keeps only their id and login). */
+  async actorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; full_name: string }[] = await db.query(
+      'SELECT id, full_name FROM app_user WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.full_name]));
   }
 
   /** Keyset batches in chain order, so verification reads the whole table in bounded memory. */

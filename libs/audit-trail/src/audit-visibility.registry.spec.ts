@@ -1,26 +1,46 @@
-import { Injectable, INestApplicationContext, Module, Provider } from '@nestjs/common';
+import { Injectable, INestApplicationContext, Module, Provider, Type } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Actor, Role, systemActor } from '@eiso/common';
 import type { Db } from '@eiso/database';
 import { AuditSubject, AuditVisibility, AuditVisibilityOf } from './audit-visibility';
 import { AuditEventRef, AuditVisibilityRegistry } from './audit-visibility.registry';
 
-/** Sees the subjects whose id starts with "open", and records every call it gets. */
+/**
+ * Sees the subjects whose id starts with "open", names those but "open-nameless", and records
+ * every call it gets.
+ */
 @Injectable()
 @AuditVisibilityOf('document', 'document_version')
 class OpenPrefixRule implements AuditVisibility {
   readonly calls: { entityType: string; subjects: AuditSubject[] }[] = [];
+  readonly nameCalls: { entityType: string; ids: string[] }[] = [];
   visibleSubjects(_db: Db, _actor: Actor, entityType: string, subjects: readonly AuditSubject[]) {
     this.calls.push({ entityType, subjects: [...subjects] });
     return Promise.resolve(subjects.map((s) => s.entityId.startsWith('open')));
   }
+  subjectNames(_db: Db, entityType: string, ids: readonly string[]) {
+    this.nameCalls.push({ entityType, ids: [...ids] });
+    return Promise.resolve(ids.map((id) => (id === 'open-nameless' ? null : `${entityType}:${id}`)));
+  }
 }
+
+/** A rule written before subjects had names. */
+@Injectable()
+class NamelessRule {
+  visibleSubjects(_db: Db, _actor: Actor, _type: string, subjects: readonly AuditSubject[]) {
+    return Promise.resolve(subjects.map(() => true));
+  }
+}
+AuditVisibilityOf('record')(NamelessRule as unknown as Type<AuditVisibility>);
 
 @Injectable()
 @AuditVisibilityOf('document')
 class CompetingRule implements AuditVisibility {
   visibleSubjects(_db: Db, _actor: Actor, _type: string, subjects: readonly AuditSubject[]) {
     return Promise.resolve(subjects.map(() => true));
+  }
+  subjectNames(_db: Db, _type: string, ids: readonly string[]) {
+    return Promise.resolve(ids.map(() => null));
   }
 }
 
@@ -84,6 +104,37 @@ describe('AuditVisibilityRegistry', () => {
     expect(await app.get(AuditVisibilityRegistry).visibleEvents(db, admin, [])).toEqual(new Set());
     expect(app.get(OpenPrefixRule).calls).toEqual([]);
     await app.close();
+  });
+
+  it('names the subjects of the events it is given, one call per entity type, each id once', async () => {
+    const app = await boot([OpenPrefixRule]);
+    const names = await app
+      .get(AuditVisibilityRegistry)
+      .subjectNames(db, [
+        event('e1', 'document', 'open-1'),
+        event('e2', 'document', 'open-1'),
+        event('e3', 'document', 'open-nameless'),
+        event('e4', 'document_version', 'open-v'),
+        event('e5', 'unheard_of', 'open-x'),
+      ]);
+    expect(Object.fromEntries(names)).toEqual({
+      e1: 'document:open-1',
+      e2: 'document:open-1',
+      e4: 'document_version:open-v',
+    });
+    expect(app.get(OpenPrefixRule).nameCalls).toEqual([
+      { entityType: 'document', ids: ['open-1', 'open-nameless'] },
+      { entityType: 'document_version', ids: ['open-v'] },
+    ]);
+    await app.close();
+  });
+
+  it('refuses to start with a rule that cannot name its subjects', async () => {
+    const error: unknown = await boot([NamelessRule]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toContain('lacks a visibleSubjects() or subjectNames() method');
   });
 
   it('refuses to start with two rules for one entity type', async () => {

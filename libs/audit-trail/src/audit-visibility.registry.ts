@@ -14,8 +14,8 @@ export interface AuditEventRef {
 }
 
 /**
- * Finds the `@AuditVisibilityOf` rules at start-up (one per entity type, or the boot fails) and
- * decides which events of a page their reader may read in full.
+ * Finds the `@AuditVisibilityOf` rules at start-up (one per entity type, or the boot fails),
+ * decides which events of a page their reader may read in full and names their subjects.
  */
 @Injectable()
 export class AuditVisibilityRegistry implements OnModuleInit {
@@ -36,7 +36,9 @@ export class AuditVisibilityRegistry implements OnModuleInit {
       if (!entityTypes) continue;
       const label = `${type?.name ?? String(wrapper.token)} (${wrapper.host?.name ?? '?'})`;
       const instance: unknown = wrapper.instance;
-      if (!isRule(instance)) throw new Error(`Audit visibility ${label} has no visibleSubjects() method`);
+      if (!isRule(instance)) {
+        throw new Error(`Audit visibility ${label} lacks a visibleSubjects() or subjectNames() method`);
+      }
       for (const entityType of entityTypes) {
         const taken = rules.get(entityType);
         if (taken) {
@@ -74,6 +76,28 @@ export class AuditVisibilityRegistry implements OnModuleInit {
     }
     return visible;
   }
+
+  /**
+   * The name of each event's subject, by event id: one call per entity type. Pass only events
+   * the reader may see (`visibleEvents`); a subject without a name is left out.
+   */
+  async subjectNames(db: Db, events: readonly AuditEventRef[]): Promise<Map<string, string>> {
+    const byType = new Map<string, AuditEventRef[]>();
+    for (const e of events) byType.set(e.entityType, [...(byType.get(e.entityType) ?? []), e]);
+    const names = new Map<string, string>();
+    for (const [entityType, typed] of byType) {
+      const found = this.rules.get(entityType);
+      if (!found) continue;
+      const ids = [...new Set(typed.map((e) => e.entityId))];
+      const answers = await found.rule.subjectNames(db, entityType, ids);
+      const byId = new Map(ids.map((id, i) => [id, answers[i] ?? null]));
+      for (const e of typed) {
+        const name = byId.get(e.entityId);
+        if (name) names.set(e.id, name);
+      }
+    }
+    return names;
+  }
 }
 
 function subjectKey(e: AuditSubject): string {
@@ -95,6 +119,7 @@ function isRule(value: unknown): value is AuditVisibility {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as Partial<AuditVisibility>).visibleSubjects === 'function'
+    typeof (value as Partial<AuditVisibility>).visibleSubjects === 'function' &&
+    typeof (value as Partial<AuditVisibility>).subjectNames === 'function'
   );
 }

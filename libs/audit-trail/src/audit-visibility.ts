@@ -10,9 +10,9 @@ export interface AuditSubject {
 }
 
 /**
- * A domain's rule for who may read what happened to its subjects: the same visibility its own
- * routes apply. Called once per entity type and page of events, with every subject of that type
- * on the page, so an implementation looks them up in one query.
+ * A domain's rule for who may read what happened to its subjects, and what they are called: the
+ * same visibility its own routes apply. Called once per entity type and page of events, with every
+ * subject of that type on the page, so an implementation looks them up in one query.
  */
 export interface AuditVisibility {
   /** For each of `subjects`, in order: may `actor` read its events in full? */
@@ -22,6 +22,28 @@ export interface AuditVisibility {
     entityType: string,
     subjects: readonly AuditSubject[],
   ): Promise<readonly boolean[]>;
+
+  /**
+   * For each of `entityIds`, in order: what a person calls the subject (a document's code and
+   * title, an account's full name and login…), or null when it no longer exists. Asked only for
+   * subjects the reader was found to see (`visibleSubjects`), so a name never leaks a subject.
+   */
+  subjectNames(db: Db, entityType: string, entityIds: readonly string[]): Promise<readonly (string | null)[]>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The common shape of `subjectNames`: `find` gets the distinct ids that are UUIDs (anything else
+ * names no row, and would not even cast in SQL) and answers id → name for those it knows.
+ */
+export async function namesByUuid(
+  entityIds: readonly string[],
+  find: (ids: string[]) => Promise<Iterable<readonly [string, string]>>,
+): Promise<(string | null)[]> {
+  const ids = [...new Set(entityIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  const names = new Map(ids.length ? await find(ids) : []);
+  return entityIds.map((id) => names.get(id.toLowerCase()) ?? null);
 }
 
 export const AUDIT_VISIBILITY_METADATA = 'eiso:audit-visibility';

@@ -1,6 +1,7 @@
 export * from './audit-trail.module';
 export * from './audit-trail.service';
 export * from './audit-chain';
+export * from './audit-actions';
 export * from './audit-visibility';
 export { AuditVisibilityRegistry } from './audit-visibility.registry';
 export type { AuditEventFilter } from './audit-event.repository';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, JobPayloads } from '@eiso/common';
-import { JobHandler, JobHandlerContract } from '@eiso/queue';
+import { JobHandler, JobHandlerContract, JobSummary } from '@eiso/queue';
 import { AuditTrailService } from './audit-trail.service';
 
 /** Nightly: recompute the chain and say loudly when it is broken. */
@@ -11,7 +11,7 @@ export class VerifyChainJobHandler implements JobHandlerContract<JobName.AuditVe
 
   constructor(private readonly auditTrail: AuditTrailService) {}
 
-  async handle(_payload: JobPayloads[JobName.AuditVerifyChain]): Promise<void> {
+  async handle(_payload: JobPayloads[JobName.AuditVerifyChain]): Promise<JobSummary> {
     const result = await this.auditTrail.verify();
     if (result.ok) {
       this.logger.log(
@@ -24,5 +24,6 @@ export class VerifyChainJobHandler implements JobHandlerContract<JobName.AuditVe
           'có bản ghi nhật ký đã bị sửa hoặc xóa trực tiếp trong cơ sở dữ liệu',
       );
     }
+    return { intact: result.ok, checked: result.checked, firstBrokenSeq: result.firstBroken?.seq ?? null };
   }
 }

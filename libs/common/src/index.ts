@@ -11,3 +11,4 @@ export * from './context/actor';
 export * from './time/clock';
 export * from './time/calendar-date';
 export * from './text/vietnam-time';
+export * from './process/close-within';

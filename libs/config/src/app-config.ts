@@ -172,6 +172,16 @@ export class AppConfig {
   LOG_FORMAT?: 'json' | 'pretty';
 
   /**
+   * How long a stop (SIGTERM, Ctrl-C) waits for requests and jobs still running before it cuts
+   * them and exits. Keep it below the supervisor's own limit (`stop_grace_period` in compose).
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS phải là số mili giây (ví dụ 10000)' })
+  @Min(100, { message: 'SHUTDOWN_TIMEOUT_MS phải từ 100 đến 600000 mili giây' })
+  @Max(600_000, { message: 'SHUTDOWN_TIMEOUT_MS phải từ 100 đến 600000 mili giây' })
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /**
    * Embedded profile: on an empty database, load the demo province (the Kon Tum roadmap list, a
    * demo agency with an account per role). Ignored on the services profile.
    */

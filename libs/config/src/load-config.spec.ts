@@ -39,6 +39,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('gives a stop 10 seconds by default, and takes SHUTDOWN_TIMEOUT_MS in milliseconds', () => {
+    expect(loadConfig({}).SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '1500' }).SHUTDOWN_TIMEOUT_MS).toBe(1_500);
+    for (const bad of ['10s', '0', '-1', '600001']) {
+      expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: bad })).toThrow(
+        /SHUTDOWN_TIMEOUT_MS: SHUTDOWN_TIMEOUT_MS phải/,
+      );
+    }
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', S3_ENDPOINT: 'http://minio:9000' });

@@ -1,5 +1,5 @@
 import { AppConfig } from './app-config';
-import { logTransport, prettyLogs } from './log-format';
+import { prettyLogs, withLogDestination } from './log-format';
 
 function config(values: Partial<AppConfig>): AppConfig {
   return Object.assign(new AppConfig(), values);
@@ -22,11 +22,13 @@ describe('log format', () => {
     );
   });
 
-  it('uses pino-pretty with the message key of the JSON lines, or no transport at all', () => {
-    expect(logTransport(config({ LOG_FORMAT: 'pretty' }), false)).toMatchObject({
-      target: 'pino-pretty',
-      options: { messageKey: 'message' },
-    });
-    expect(logTransport(config({}), false)).toBeUndefined();
+  it('adds a pretty stream to the options when logs are for a person, nothing otherwise', () => {
+    const options = { level: 'info' };
+    const pretty = withLogDestination(options, config({ LOG_FORMAT: 'pretty' }), false);
+    expect(Array.isArray(pretty)).toBe(true);
+    const [same, stream] = pretty as [typeof options, { write: unknown }];
+    expect(same).toBe(options);
+    expect(typeof stream.write).toBe('function');
+    expect(withLogDestination(options, config({}), false)).toBe(options);
   });
 });

@@ -19,6 +19,8 @@ export interface AcknowledgementReport {
   pending: { userId: string; username: string; fullName: string; orgUnitId: string | null }[];
 }
 
+const ACKNOWLEDGEABLE: readonly VersionState[] = [VersionState.Effective, VersionState.Scheduled];
+
 /** "Đã đọc và hiểu": readers of the version in force confirm once; the secretary sees who has not. */
 @Injectable()
 export class AcknowledgementsService {
@@ -39,7 +41,8 @@ export class AcknowledgementsService {
       const { document, version } = await this.finder.version(db, actor, documentId, versionId);
       if (!actsInAgency(actor, document.agencyId))
         throw new DomainException(ErrorCode.DocumentVersionNotFound);
-      if (version.state !== VersionState.Effective) throw new DomainException(ErrorCode.DocumentNotEffective);
+      // A version issued for a later date may be read and acknowledged ahead (training before the date).
+      if (!ACKNOWLEDGEABLE.includes(version.state)) throw new DomainException(ErrorCode.DocumentNotEffective);
       const at = this.clock.now();
       if (!(await this.acknowledgements.insert(db, version.id, actor.userId, at))) {
         throw new DomainException(ErrorCode.DocumentAlreadyAcknowledged);

@@ -84,11 +84,12 @@ export class ControlledCopyService {
     const primary = (await this.files.listByVersion(db, version.id)).find((f) => f.kind === FileKind.Primary);
     if (!primary) throw new DomainException(ErrorCode.DocumentPrimaryFileRequired);
     const signatures = await this.versions.signatures(db, [version.id]);
-    const author = await this.documents.userCard(db, version.authorId);
+    // Each block prints the person as they were when they signed (their latest signature of it).
     const signerOf = (meaning: SignatureMeaning) => {
       const s = [...signatures].reverse().find((x) => x.meaning === meaning);
       return s ? { name: s.signerName, position: s.signerPosition, signedAt: s.signedAt } : null;
     };
+    const drafted = signerOf(SignatureMeaning.Submit) ?? (await this.draftedBefore(version));
     const source: ControlledCopyInput['source'] =
       primary.mediaType === 'application/pdf'
         ? { kind: 'pdf', bytes: await readAll(await this.storage.get(primary.storageKey)) }
@@ -110,11 +111,7 @@ export class ControlledCopyService {
         effectiveFrom: version.effectiveFrom ?? '',
         state: version.state as string as ControlledCopyState,
         signers: {
-          drafted: {
-            name: author.fullName,
-            position: author.position,
-            signedAt: version.submittedAt ?? version.createdAt,
-          },
+          drafted,
           reviewed: signerOf(SignatureMeaning.Review),
           approved: signerOf(SignatureMeaning.Approve),
           issued: signerOf(SignatureMeaning.Issue),
@@ -125,5 +122,17 @@ export class ControlledCopyService {
       if (error instanceof PdfSourceError) throw new DomainException(ErrorCode.PdfSourceInvalid);
       throw error;
     }
+  }
+
+  /** A version submitted before submissions were signed: only its author's current card is known. */
+  private async draftedBefore(
+    version: DocumentVersionEntity,
+  ): Promise<ControlledCopyInput['signers']['drafted']> {
+    const author = await this.documents.userCard(this.tx.db, version.authorId);
+    return {
+      name: author.fullName,
+      position: author.position,
+      signedAt: version.submittedAt ?? version.createdAt,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Db } from '@eiso/database';
 import { DocumentFileEntity } from './document-file.entity';
 import { FileKind } from './document-type';
@@ -12,6 +13,14 @@ export class DocumentFileRepository {
 
   listByVersion(db: Db, versionId: string): Promise<DocumentFileEntity[]> {
     return db.getRepository(DocumentFileEntity).find({ where: { versionId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The files of many versions in one query, each version's in upload order. */
+  listByVersions(db: Db, versionIds: string[]): Promise<DocumentFileEntity[]> {
+    if (!versionIds.length) return Promise.resolve([]);
+    return db
+      .getRepository(DocumentFileEntity)
+      .find({ where: { versionId: In(versionIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   findOne(db: Db, versionId: string, id: string): Promise<DocumentFileEntity | null> {

@@ -5,19 +5,18 @@ import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { isAllowedDocumentMediaType, StorageDriver, storeThenCommit } from '@eiso/storage';
+import {
+  ALLOWED_DOCUMENT_MEDIA_TYPES,
+  PRIMARY_DOCUMENT_MEDIA_TYPES,
+  StorageDriver,
+  storeThenCommit,
+} from '@eiso/storage';
 import { DocumentFileEntity } from './document-file.entity';
 import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
 import { FileKind } from './document-type';
 import { assertCanEditDraft } from './document-versions.service';
 import { FileView, toFileView } from './document.views';
-
-/** Primary files are what gets stamped and signed: PDF or DOCX only. */
-const PRIMARY_MEDIA_TYPES = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-]);
 
 export interface FileDownload {
   file: FileView;
@@ -66,15 +65,12 @@ export class DocumentFilesService {
     const { document } = await this.finder.document(this.tx.db, actor, documentId);
     const id = randomUUID();
     const key = `agency/${document.agencyId}/documents/${documentId}/versions/${versionId}/${id}`;
-    const accepts =
-      kind === FileKind.Primary
-        ? (mediaType: string) => PRIMARY_MEDIA_TYPES.has(mediaType)
-        : isAllowedDocumentMediaType;
+    const accepted = kind === FileKind.Primary ? PRIMARY_DOCUMENT_MEDIA_TYPES : ALLOWED_DOCUMENT_MEDIA_TYPES;
     return storeThenCommit(
       this.storage,
       key,
       body,
-      { maxBytes: this.maxBytes, accepts, details: { kind } },
+      { maxBytes: this.maxBytes, accepted, details: { kind } },
       (stored) =>
         this.tx.run(async (db) => {
           // The version may have moved on while the bytes were streaming: check again, under lock.

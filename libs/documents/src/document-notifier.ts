@@ -13,11 +13,14 @@ export type DocumentEvent =
   | { kind: 'returned'; by: string; comment: string }
   | { kind: 'approved' }
   | { kind: 'issued' }
+  | { kind: 'scheduled' }
+  | { kind: 'activated' }
   | { kind: 'withdrawn'; reason: string };
 
 /**
  * Who hears of each step (reviewers on submit, approvers after review, the author on return, the
- * ISO secretary after approval, the distribution list on issue). Rows are written in the caller's
+ * ISO secretary after approval, the distribution list on issue, on a
+ * future-dated issue and again when it comes into force). Rows are written in the caller's
  * transaction; the caller hands the ids to `deliver` after commit.
  */
 @Injectable()
@@ -77,6 +80,8 @@ export class DocumentNotifier {
       case 'approved':
         return this.documents.usersWithRole(db, d.agencyId, Role.IsoSecretary);
       case 'issued':
+      case 'scheduled':
+      case 'activated':
       case 'withdrawn':
         return [v.authorId, ...(await this.documents.distributionUserIds(db, d.id))];
     }
@@ -98,6 +103,10 @@ export class DocumentNotifier {
         return DOCUMENT_MESSAGES.approved(d.code, v.title);
       case 'issued':
         return DOCUMENT_MESSAGES.issued(d.code, v.title, v.issueNumber ?? 0, v.effectiveFrom ?? '');
+      case 'scheduled':
+        return DOCUMENT_MESSAGES.scheduled(d.code, v.title, v.issueNumber ?? 0, v.effectiveFrom ?? '');
+      case 'activated':
+        return DOCUMENT_MESSAGES.activated(d.code, v.title, v.issueNumber ?? 0, v.effectiveFrom ?? '');
       case 'withdrawn':
         return DOCUMENT_MESSAGES.withdrawn(d.code, v.title, event.reason);
     }

@@ -13,5 +13,8 @@ export class DocumentSignatureEntity {
   @Column({ name: 'signer_role', type: 'text' }) signerRole: string;
   @Column({ name: 'signed_at', type: 'timestamptz' }) signedAt: Date;
   @Column({ name: 'content_hash', type: 'char', length: 64 }) contentHash: string;
+  /** When the signer's password had last been set, at signing; null for signatures made before it was kept. */
+  @Column({ name: 'signer_password_set_at', type: 'timestamptz', nullable: true })
+  signerPasswordSetAt: Date | null;
   @Column({ type: 'text', nullable: true }) comment: string | null;
 }

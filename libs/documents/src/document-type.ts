@@ -26,6 +26,8 @@ export enum VersionState {
   InReview = 'in_review',
   AwaitingApproval = 'awaiting_approval',
   Approved = 'approved',
+  /** Issued with a future effective date: signed and readable, not yet in force. */
+  Scheduled = 'scheduled',
   Effective = 'effective',
   Superseded = 'superseded',
   Obsolete = 'obsolete',
@@ -36,6 +38,7 @@ export const VERSION_STATE_LABELS: Record<VersionState, string> = {
   [VersionState.InReview]: 'Đang xem xét',
   [VersionState.AwaitingApproval]: 'Chờ phê duyệt',
   [VersionState.Approved]: 'Đã phê duyệt',
+  [VersionState.Scheduled]: 'Đã ban hành, chờ hiệu lực',
   [VersionState.Effective]: 'Đang hiệu lực',
   [VersionState.Superseded]: 'Đã được thay thế',
   [VersionState.Obsolete]: 'Đã hủy bỏ',
@@ -43,6 +46,7 @@ export const VERSION_STATE_LABELS: Record<VersionState, string> = {
 
 /** States a version has once issued: the only ones readers outside the drafting circle ever see. */
 export const ISSUED_STATES: readonly VersionState[] = [
+  VersionState.Scheduled,
   VersionState.Effective,
   VersionState.Superseded,
   VersionState.Obsolete,
@@ -54,6 +58,8 @@ export enum FileKind {
 }
 
 export enum SignatureMeaning {
+  /** The drafter hands the version in: recorded like a review, without a password. */
+  Submit = 'submit',
   Review = 'review',
   Approve = 'approve',
   Issue = 'issue',
@@ -61,6 +67,7 @@ export enum SignatureMeaning {
 }
 
 export const SIGNATURE_MEANING_LABELS: Record<SignatureMeaning, string> = {
+  [SignatureMeaning.Submit]: 'Soạn thảo',
   [SignatureMeaning.Review]: 'Xem xét',
   [SignatureMeaning.Approve]: 'Phê duyệt',
   [SignatureMeaning.Issue]: 'Ban hành',

@@ -15,6 +15,12 @@ export class DocumentVersionEntity {
   @Column({ name: 'iso_clauses', type: 'text', array: true }) isoClauses: string[];
   @Column({ name: 'tthc_codes', type: 'text', array: true }) tthcCodes: string[];
   @Column({ name: 'change_summary', type: 'text', nullable: true }) changeSummary: string | null;
+  /** External documents only (external-source.ts): cơ quan ban hành, số ký hiệu, dates, nơi lưu. */
+  @Column({ name: 'issuing_body', type: 'text', nullable: true }) issuingBody: string | null;
+  @Column({ name: 'number_symbol', type: 'text', nullable: true }) numberSymbol: string | null;
+  @Column({ name: 'issued_date', type: 'date', nullable: true }) issuedDate: string | null;
+  @Column({ name: 'in_force_date', type: 'date', nullable: true }) inForceDate: string | null;
+  @Column({ name: 'storage_place', type: 'text', nullable: true }) storagePlace: string | null;
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
   @Column({ name: 'based_on_version_id', type: 'uuid', nullable: true }) basedOnVersionId: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;

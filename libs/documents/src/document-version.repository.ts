@@ -9,6 +9,16 @@ import { documentWrite } from './document-unique-indexes';
 
 @Injectable()
 export class DocumentVersionRepository {
+  /** Document code, title and revision of versions, for the audit trail's subjects. */
+  namesOf(db: Db, ids: string[]): Promise<{ id: string; code: string; title: string; revision: number }[]> {
+    return db.query(
+      `SELECT v.id, d.code, v.title, v.revision
+         FROM document_version v JOIN document d ON d.id = v.document_id
+        WHERE v.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async insert(db: Db, version: DocumentVersionEntity): Promise<void> {
     await documentWrite(() => db.getRepository(DocumentVersionEntity).insert(version));
   }
@@ -52,6 +62,18 @@ export class DocumentVersionRepository {
     return db.getRepository(DocumentVersionEntity).find({ where: { documentId, state: In(states) } });
   }
 
+  /** Scheduled versions whose effective date is on or before `today`, oldest date first. */
+  findScheduledDue(db: Db, today: string): Promise<Pick<DocumentVersionEntity, 'id' | 'documentId'>[]> {
+    return db
+      .getRepository(DocumentVersionEntity)
+      .createQueryBuilder('v')
+      .select(['v.id', 'v.documentId'])
+      .where('v.state = :state AND v.effective_from <= :today', { state: VersionState.Scheduled, today })
+      .orderBy('v.effective_from', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .getMany();
+  }
+
   async maxRevision(db: Db, documentId: string): Promise<number> {
     const rows: { max: number | null }[] = await db.query(
       'SELECT max(revision) AS max FROM document_version WHERE document_id = $1',
@@ -81,6 +103,14 @@ export class DocumentVersionRepository {
     return db
       .getRepository(DocumentCommentEntity)
       .find({ where: { versionId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The comments of many versions in one query, each version's in order. */
+  commentsOf(db: Db, versionIds: string[]): Promise<DocumentCommentEntity[]> {
+    if (!versionIds.length) return Promise.resolve([]);
+    return db
+      .getRepository(DocumentCommentEntity)
+      .find({ where: { versionId: In(versionIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   async insertSignature(db: Db, signature: DocumentSignatureEntity): Promise<void> {

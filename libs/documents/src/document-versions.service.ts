@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainException, ErrorCode, Role } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode, Role, todayInVietnam } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { actsInAgency, canSeeVersion } from './document-access';
@@ -12,12 +12,20 @@ import { DocumentVersionRepository } from './document-version.repository';
 import { toVersionView, VersionView } from './document.views';
 import { isEditable } from './version-state-machine';
 import { newDraft } from './new-draft';
+import {
+  externalSourceOf,
+  ExternalSourceInput,
+  resolveExternalSource,
+  toExternalColumns,
+} from './external-source';
 
 export interface EditDraftInput {
   title?: string;
   changeSummary?: string | null;
   isoClauses?: string[];
   tthcCodes?: string[];
+  /** Only for external documents; a field left out stays, `null` clears an optional one. */
+  external?: ExternalSourceInput;
 }
 
 @Injectable()
@@ -37,18 +45,17 @@ export class DocumentVersionsService {
     const versions = (await this.versions.listByDocument(db, documentId, scope.states)).filter((v) =>
       canSeeVersion(scope, document.agencyId, v.state),
     );
-    const signatures = await this.versions.signatures(
-      db,
-      versions.map((v) => v.id),
-    );
-    return Promise.all(
-      versions.map(async (v) =>
-        toVersionView(
-          v,
-          await this.files.listByVersion(db, v.id),
-          signatures.filter((s) => s.versionId === v.id),
-          await this.versions.comments(db, v.id),
-        ),
+    // One query each for the signatures, files and comments of every version (not one per version).
+    const ids = versions.map((v) => v.id);
+    const signatures = await this.versions.signatures(db, ids);
+    const files = await this.files.listByVersions(db, ids);
+    const comments = await this.versions.commentsOf(db, ids);
+    return versions.map((v) =>
+      toVersionView(
+        v,
+        files.filter((f) => f.versionId === v.id),
+        signatures.filter((s) => s.versionId === v.id),
+        comments.filter((c) => c.versionId === v.id),
       ),
     );
   }
@@ -59,7 +66,7 @@ export class DocumentVersionsService {
   }
 
   /**
-   * A new draft from the effective version: same content, files copied by reference (immutable
+   * A new draft from the version in force (or the one issued for a later date): same content, files copied by reference (immutable
    * keys, no bytes re-uploaded). Only one draft or in-flight version per document.
    */
   async createFromEffective(actor: Actor, documentId: string): Promise<VersionView> {
@@ -74,11 +81,11 @@ export class DocumentVersionsService {
       ]);
       if (inFlight.length)
         throw new DomainException(ErrorCode.DocumentVersionInFlight, { versionId: inFlight[0].id });
-      const effective =
-        document.status === 'active' && document.currentVersionId
-          ? await this.versions.findById(db, document.currentVersionId)
-          : null;
-      if (!effective || effective.state !== VersionState.Effective) {
+      // The newest issued content: the version waiting for its date when there is one.
+      const baseId =
+        document.status === 'active' ? (document.scheduledVersionId ?? document.currentVersionId) : null;
+      const effective = baseId ? await this.versions.findById(db, baseId) : null;
+      if (!effective || ![VersionState.Effective, VersionState.Scheduled].includes(effective.state)) {
         throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
       }
       const now = this.clock.now();
@@ -130,7 +137,15 @@ export class DocumentVersionsService {
         changeSummary: version.changeSummary,
         isoClauses: version.isoClauses,
         tthcCodes: version.tthcCodes,
+        external: externalSourceOf(version),
       };
+      if (input.external !== undefined) {
+        const today = todayInVietnam(this.clock.now());
+        Object.assign(
+          version,
+          toExternalColumns(resolveExternalSource(document.type, before.external, input.external, today)),
+        );
+      }
       if (input.title !== undefined) version.title = input.title.trim();
       if (input.changeSummary !== undefined) version.changeSummary = input.changeSummary;
       if (input.isoClauses !== undefined) version.isoClauses = input.isoClauses;
@@ -147,6 +162,7 @@ export class DocumentVersionsService {
           changeSummary: version.changeSummary,
           isoClauses: version.isoClauses,
           tthcCodes: version.tthcCodes,
+          external: externalSourceOf(version),
         },
       });
       return this.view(db, version);

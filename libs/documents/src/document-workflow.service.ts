@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, addMonths, Clock, DomainException, ErrorCode, JobName, todayInVietnam } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode, JobName, todayInVietnam } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
-import { AuditTrailService } from '@eiso/audit-trail';
+import { AuditAction, AuditTrailService } from '@eiso/audit-trail';
 import { AuthService, Signer } from '@eiso/identity';
 import { JobQueue, jobIdOf } from '@eiso/queue';
 import { actsInAgency } from './document-access';
 import { DocumentEvent, DocumentNotifier } from './document-notifier';
 import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
+import { DOCUMENT_MESSAGES } from './documents.messages';
 import { SignatureMeaning, VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentVersionRepository } from './document-version.repository';
@@ -17,8 +18,9 @@ import { DocumentRepository } from './document.repository';
 import { DocumentVersionsService } from './document-versions.service';
 import { VersionView } from './document.views';
 import { assertSegregationOfDuties, DutyStep } from './segregation-of-duties';
-import { signatureContentHash } from './signature-content';
+import { signatureContentHash, signedExtra } from './signature-content';
 import { nextState, VersionAction } from './version-state-machine';
+import { putInForce, retireOlderVersions } from './version-supersession';
 import { CommentKind } from './document-comment.entity';
 
 interface Step {
@@ -62,7 +64,8 @@ export class DocumentWorkflowService {
     versionId: string,
     expectedVersion?: number,
   ): Promise<VersionView> {
-    return this.step(actor, documentId, versionId, expectedVersion, async ({ version, db }) => {
+    return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
+      const { version, db } = step;
       if (version.authorId !== actor.userId) throw new DomainException(ErrorCode.DocumentNotAuthor);
       if (version.state === VersionState.Draft && !(await this.files.hasPrimary(db, version.id))) {
         throw new DomainException(ErrorCode.DocumentPrimaryFileRequired);
@@ -70,6 +73,8 @@ export class DocumentWorkflowService {
       version.state = nextState(version.state, VersionAction.Submit);
       version.submittedAt = this.clock.now();
       const author = await this.auth.signerOf(actor, db);
+      // The drafter's name and position as they are now, and what was handed in (the "Soạn thảo" block).
+      await this.sign(step, actor, author, SignatureMeaning.Submit);
       return {
         event: { kind: 'submitted', authorName: author.fullName },
         action: 'document_version.submitted',
@@ -148,8 +153,9 @@ export class DocumentWorkflowService {
   }
 
   /**
-   * approved → effective; the previous effective version (and any older approved one, which can
-   * now never be issued) → superseded, in the same transaction, under the document's row lock.
+   * approved → effective, or → scheduled when `effectiveFrom` is after today (Vietnam time): the
+   * version in force then stays effective until the daily `documents.activate-scheduled` job. What
+   * the issue leaves behind is retired in the same transaction, under the document's row lock.
    */
   async issue(
     actor: Actor,
@@ -165,53 +171,28 @@ export class DocumentWorkflowService {
       const signer = await this.auth.confirmedSigner(db, confirmation);
       await this.assertDuties(db, actor, version, DutyStep.Issue);
       const now = this.clock.now();
-      const newState = nextState(version.state, VersionAction.Issue);
-      const superseded: DocumentVersionEntity[] = [];
-      for (const other of await this.versions.findByStates(db, document.id, [
-        VersionState.Effective,
-        VersionState.Approved,
-      ])) {
-        if (other.id === version.id) continue;
-        if (other.state === VersionState.Effective && other.revision > version.revision) {
-          throw new DomainException(ErrorCode.DocumentVersionOutdated, { effectiveVersionId: other.id });
-        }
-        if (other.revision > version.revision) continue;
-        other.state = nextState(other.state, VersionAction.Supersede);
-        other.supersededAt = now;
-        await this.versions.save(db, other);
-        superseded.push(other);
-      }
+      const from = effectiveFrom ?? todayInVietnam(now);
+      await this.assertNotBeforeInForce(db, document, from);
+      const scheduled = from > todayInVietnam(now);
+      const newState = nextState(version.state, scheduled ? VersionAction.Schedule : VersionAction.Issue);
+      const retired = await retireOlderVersions(db, this.versions, document, version, {
+        keepEffective: scheduled,
+        now,
+      });
       version.state = newState;
       version.issueNumber = document.issueCount + 1;
       version.issuedAt = now;
-      version.effectiveFrom = effectiveFrom ?? todayInVietnam(now);
+      version.effectiveFrom = from;
       document.issueCount = version.issueNumber;
-      document.currentVersionId = version.id;
-      document.status = 'active';
-      document.title = version.title;
-      document.isoClauses = version.isoClauses;
-      document.tthcCodes = version.tthcCodes;
-      document.nextReviewDate = addMonths(version.effectiveFrom, document.reviewIntervalMonths);
+      if (scheduled) document.scheduledVersionId = version.id;
+      else putInForce(document, version);
       document.version += 1;
-      await this.sign(step, actor, signer, SignatureMeaning.Issue, null, {
-        issueNumber: version.issueNumber,
-        effectiveFrom: version.effectiveFrom,
-      });
-      await this.auditTrail.record(
-        db,
-        actor,
-        ...superseded.map((s) => ({
-          agencyId: document.agencyId,
-          entityType: 'document_version',
-          entityId: s.id,
-          action: 'document_version.superseded',
-          after: { supersededBy: version.id, state: s.state },
-        })),
-      );
+      await this.sign(step, actor, signer, SignatureMeaning.Issue);
+      await this.recordRetired(db, actor, document, version, retired);
       return {
-        event: { kind: 'issued' },
-        action: 'document_version.issued',
-        render: [version, ...superseded.filter((s) => s.issueNumber !== null)].map((v) => ({
+        event: { kind: scheduled ? 'scheduled' : 'issued' },
+        action: scheduled ? 'document_version.scheduled' : 'document_version.issued',
+        render: [version, ...retired.filter((s) => s.issueNumber !== null)].map((v) => ({
           versionId: v.id,
           state: v.state,
         })),
@@ -220,31 +201,100 @@ export class DocumentWorkflowService {
     });
   }
 
-  /** effective → obsolete: the document is no longer in force (its history stays). */
+  /**
+   * The document is no longer in force: its effective version → obsolete, and a version waiting
+   * for its date is cancelled with it (→ obsolete). A document whose only issue is still waiting
+   * is withdrawn by cancelling that one. Its history stays.
+   */
   async withdraw(actor: Actor, documentId: string, password: string, reason: string): Promise<VersionView> {
     const { document } = await this.finder.document(this.tx.db, actor, documentId);
     if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentNotFound);
-    if (!document.currentVersionId || document.status !== 'active') {
-      throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
-    }
+    const target =
+      document.status === 'active' ? (document.currentVersionId ?? document.scheduledVersionId) : null;
+    if (!target) throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
     const confirmation = await this.auth.confirmPassword(actor, password);
-    return this.step(actor, documentId, document.currentVersionId, undefined, async (step) => {
+    return this.step(actor, documentId, target, undefined, async (step) => {
       const signer = await this.auth.confirmedSigner(step.db, confirmation);
       const now = this.clock.now();
+      const cancelled = await this.cancelScheduled(step, actor, reason, now);
       step.version.state = nextState(step.version.state, VersionAction.Withdraw);
       step.version.obsoletedAt = now;
       step.version.withdrawalReason = reason;
       step.document.status = 'obsolete';
+      step.document.scheduledVersionId = null;
       step.document.nextReviewDate = null;
       step.document.version += 1;
       await this.sign(step, actor, signer, SignatureMeaning.Withdraw, reason);
       return {
         event: { kind: 'withdrawn', reason },
         action: 'document.withdrawn',
-        render: [{ versionId: step.version.id, state: step.version.state }],
+        render: [step.version, ...cancelled].map((v) => ({ versionId: v.id, state: v.state })),
         saveDocument: true,
       };
     });
+  }
+
+  /** A new issue never takes effect before the version it replaces did (no backdating past it). */
+  private async assertNotBeforeInForce(db: Db, document: DocumentEntity, from: string): Promise<void> {
+    const current = document.currentVersionId
+      ? await this.versions.findById(db, document.currentVersionId)
+      : null;
+    if (current?.state === VersionState.Effective && current.effectiveFrom && from < current.effectiveFrom) {
+      throw new DomainException(ErrorCode.ValidationFailed, {
+        errors: [
+          {
+            field: 'effectiveFrom',
+            message: DOCUMENT_MESSAGES.effectiveBeforeInForce(current.effectiveFrom),
+          },
+        ],
+      });
+    }
+  }
+
+  /** A scheduled version other than the one being withdrawn is cancelled with the document. */
+  private async cancelScheduled(
+    { document, version, db }: Step,
+    actor: Actor,
+    reason: string,
+    now: Date,
+  ): Promise<DocumentVersionEntity[]> {
+    const id = document.scheduledVersionId;
+    if (!id || id === version.id) return [];
+    const scheduled = await this.versions.findForUpdate(db, document.id, id);
+    if (!scheduled || scheduled.state !== VersionState.Scheduled) return [];
+    scheduled.state = nextState(scheduled.state, VersionAction.Withdraw);
+    scheduled.obsoletedAt = now;
+    scheduled.withdrawalReason = reason;
+    await this.versions.save(db, scheduled);
+    await this.auditTrail.record(db, actor, {
+      agencyId: document.agencyId,
+      entityType: 'document_version',
+      entityId: scheduled.id,
+      action: 'document_version.cancelled',
+      before: { state: VersionState.Scheduled },
+      after: { state: scheduled.state, reason },
+    });
+    return [scheduled];
+  }
+
+  private async recordRetired(
+    db: Db,
+    actor: Actor,
+    document: DocumentEntity,
+    by: DocumentVersionEntity,
+    retired: DocumentVersionEntity[],
+  ): Promise<void> {
+    await this.auditTrail.record(
+      db,
+      actor,
+      ...retired.map((s) => ({
+        agencyId: document.agencyId,
+        entityType: 'document_version',
+        entityId: s.id,
+        action: 'document_version.superseded' as const,
+        after: { supersededBy: by.id, state: s.state },
+      })),
+    );
   }
 
   /**
@@ -286,7 +336,7 @@ export class DocumentWorkflowService {
     expectedVersion: number | undefined,
     apply: (step: Step) => Promise<{
       event: DocumentEvent;
-      action: string;
+      action: AuditAction;
       render?: { versionId: string; state: VersionState }[];
       saveDocument?: boolean;
     }>,
@@ -340,7 +390,6 @@ export class DocumentWorkflowService {
     signer: Signer,
     meaning: SignatureMeaning,
     comment?: string | null,
-    extra?: Record<string, unknown>,
   ): Promise<void> {
     const signedAt = this.clock.now();
     const files = await this.files.listByVersion(db, version.id);
@@ -360,8 +409,9 @@ export class DocumentWorkflowService {
         meaning,
         signerId: signer.userId,
         signedAt,
-        extra,
+        extra: signedExtra(meaning, version),
       }),
+      signerPasswordSetAt: signer.passwordSetAt,
       comment: comment ?? null,
     });
   }

@@ -16,6 +16,8 @@ export class DocumentEntity {
   @Column({ name: 'next_review_date', type: 'date', nullable: true }) nextReviewDate: string | null;
   /** The last issued version (effective, or obsolete after withdrawal). */
   @Column({ name: 'current_version_id', type: 'uuid', nullable: true }) currentVersionId: string | null;
+  /** The version issued with a future effective date, waiting for it (at most one). */
+  @Column({ name: 'scheduled_version_id', type: 'uuid', nullable: true }) scheduledVersionId: string | null;
   @Column({ name: 'issue_count', type: 'integer' }) issueCount: number;
   @Column({ type: 'text' }) status: 'active' | 'obsolete';
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;

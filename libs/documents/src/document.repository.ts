@@ -3,8 +3,10 @@ import { In } from 'typeorm';
 import { Db } from '@eiso/database';
 import { DocumentDistributionEntity } from './document-distribution.entity';
 import { DocumentEntity } from './document.entity';
+import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentType, VersionState } from './document-type';
 import { documentWrite } from './document-unique-indexes';
+import { ExternalSource, externalSourceOf } from './external-source';
 
 export interface DocumentListFilter {
   agencyId: string | null;
@@ -21,6 +23,9 @@ export interface DocumentListFilter {
 
 export interface RegisterRow {
   id: string;
+  versionId: string;
+  /** `effective`, or `scheduled` for a version issued for a later date (listed after it). */
+  state: VersionState;
   code: string;
   title: string;
   type: DocumentType;
@@ -28,6 +33,8 @@ export interface RegisterRow {
   effectiveFrom: string;
   ownerOrgUnit: string | null;
   nextReviewDate: string | null;
+  /** Null for every type but `external`. */
+  external: ExternalSource | null;
 }
 
 export type DocumentSortField = 'code' | 'title' | 'updatedAt' | 'nextReviewDate';
@@ -44,7 +51,13 @@ export interface DocumentRow {
   /** State of the version shown in lists: the latest one the reader may see. */
   latestState: VersionState;
   latestVersionId: string;
+  /** That version's summary, read in the same query as the page (no query per row). */
+  latestVersion: Pick<DocumentVersionEntity, 'id' | 'revision' | 'issueNumber' | 'state' | 'effectiveFrom'>;
 }
+
+/** What a list shows of each document's latest visible version (the `lv` lateral of findPage). */
+const LATEST_VERSION_COLUMNS =
+  'v.id, v.state, v.revision, v.issue_number, v.effective_from::text AS effective_from';
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,6 +65,19 @@ function escapeLike(value: string): string {
 
 @Injectable()
 export class DocumentRepository {
+  /**
+   * Codes and titles of documents, for the audit trail's subjects: the title of the last issued
+   * version, or the one given at creation (unknown ids are left out).
+   */
+  namesOf(db: Db, ids: string[]): Promise<{ id: string; code: string; title: string }[]> {
+    return db.query(
+      `SELECT d.id, d.code, COALESCE(v.title, d.title) AS title
+         FROM document d LEFT JOIN document_version v ON v.id = d.current_version_id
+        WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async insert(db: Db, document: DocumentEntity): Promise<void> {
     await documentWrite(() => db.getRepository(DocumentEntity).insert(document));
   }
@@ -180,8 +206,8 @@ export class DocumentRepository {
       return `$${params.length}`;
     };
     const latest = filter.visibleStates
-      ? `SELECT v.id, v.state FROM document_version v WHERE v.id = d.current_version_id AND v.state = ANY(${p(filter.visibleStates)}::text[])`
-      : `SELECT v.id, v.state FROM document_version v WHERE v.document_id = d.id ORDER BY v.revision DESC LIMIT 1`;
+      ? `SELECT ${LATEST_VERSION_COLUMNS} FROM document_version v WHERE v.id = COALESCE(d.current_version_id, d.scheduled_version_id) AND v.state = ANY(${p(filter.visibleStates)}::text[])`
+      : `SELECT ${LATEST_VERSION_COLUMNS} FROM document_version v WHERE v.document_id = d.id ORDER BY v.revision DESC LIMIT 1`;
     if (filter.agencyId) where.push(`d.agency_id = ${p(filter.agencyId)}`);
     if (filter.type) where.push(`d.type = ${p(filter.type)}`);
     if (filter.state) where.push(`lv.state = ${p(filter.state)}`);
@@ -199,7 +225,8 @@ export class DocumentRepository {
     const from = `FROM document d CROSS JOIN LATERAL (${latest}) lv ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [{ total }] = await db.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
     const rows = await db.query<Record<string, unknown>[]>(
-      `SELECT d.id, lv.id AS latest_version_id, lv.state AS latest_state ${from}
+      `SELECT d.id, lv.id AS latest_version_id, lv.state AS latest_state, lv.revision AS latest_revision,
+              lv.issue_number AS latest_issue_number, lv.effective_from AS latest_effective_from ${from}
         ORDER BY ${SORT_COLUMNS[sort.field]} ${sort.direction} NULLS LAST, d.id
         LIMIT ${p(limit)} OFFSET ${p(offset)}`,
       params,
@@ -216,25 +243,41 @@ export class DocumentRepository {
         document: byId.get(r.id as string)!,
         latestState: r.latest_state as VersionState,
         latestVersionId: r.latest_version_id as string,
+        latestVersion: {
+          id: r.latest_version_id as string,
+          revision: r.latest_revision as number,
+          issueNumber: r.latest_issue_number as number | null,
+          state: r.latest_state as VersionState,
+          effectiveFrom: r.latest_effective_from as string | null,
+        },
       })),
       total,
     ];
   }
 
-  /** Documents in force of an agency, by code: the internal or the external register. */
+  /**
+   * Documents in force of an agency, by code: the internal or the external register. A version
+   * issued for a later date is a line of its own after the one in force, with its state.
+   */
   async register(db: Db, agencyId: string, external: boolean): Promise<RegisterRow[]> {
     const rows: Record<string, unknown>[] = await db.query(
-      `SELECT d.id, d.code, v.title, d.type, v.issue_number, v.effective_from::text AS effective_from,
-              o.name AS owner, d.next_review_date::text AS next_review_date
+      `SELECT d.id, v.id AS version_id, v.state, d.code, v.title, d.type, v.issue_number,
+              v.effective_from::text AS effective_from, o.name AS owner,
+              CASE WHEN v.state = 'effective' THEN d.next_review_date::text END AS next_review_date,
+              v.issuing_body, v.number_symbol, v.issued_date::text AS issued_date,
+              v.in_force_date::text AS in_force_date, v.storage_place
          FROM document d
-         JOIN document_version v ON v.id = d.current_version_id AND v.state = 'effective'
+         JOIN document_version v ON v.id IN (d.current_version_id, d.scheduled_version_id)
+                                 AND v.state IN ('effective', 'scheduled')
          LEFT JOIN org_unit o ON o.id = d.owner_org_unit_id
         WHERE d.agency_id = $1 AND (d.type = 'external') = $2
-        ORDER BY d.code`,
+        ORDER BY d.code, v.revision`,
       [agencyId, external],
     );
     return rows.map((r) => ({
       id: r.id as string,
+      versionId: r.version_id as string,
+      state: r.state as VersionState,
       code: r.code as string,
       title: r.title as string,
       type: r.type as DocumentType,
@@ -242,6 +285,13 @@ export class DocumentRepository {
       effectiveFrom: r.effective_from as string,
       ownerOrgUnit: (r.owner as string | null) ?? null,
       nextReviewDate: (r.next_review_date as string | null) ?? null,
+      external: externalSourceOf({
+        issuingBody: r.issuing_body as string | null,
+        numberSymbol: r.number_symbol as string | null,
+        issuedDate: r.issued_date as string | null,
+        inForceDate: r.in_force_date as string | null,
+        storagePlace: r.storage_place as string | null,
+      }),
     }));
   }
 

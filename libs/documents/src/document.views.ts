@@ -12,6 +12,7 @@ import {
 } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
+import { ExternalSource, externalSourceOf } from './external-source';
 
 export interface FileView {
   id: string;
@@ -33,6 +34,8 @@ export interface SignatureView {
   signerRole: string;
   signedAt: string;
   contentHash: string;
+  /** When the signer's password had last been set at signing; null if signed before it was kept. */
+  passwordSetAt: string | null;
   comment: string | null;
 }
 
@@ -58,6 +61,8 @@ export interface VersionView extends VersionSummaryView {
   title: string;
   isoClauses: string[];
   tthcCodes: string[];
+  /** External documents: cơ quan ban hành, số ký hiệu, ngày ban hành, ngày có hiệu lực, nơi lưu. */
+  external: ExternalSource | null;
   changeSummary: string | null;
   authorId: string;
   basedOnVersionId: string | null;
@@ -92,6 +97,8 @@ export interface DocumentView {
   /** The newest version the reader may see. */
   currentVersion: VersionSummaryView | null;
   effectiveVersionId: string | null;
+  /** The version issued for a later date, waiting for it (readable and acknowledgeable ahead). */
+  scheduledVersionId: string | null;
   distribution?: { targetType: 'org_unit' | 'user'; targetId: string }[];
   createdAt: string;
   updatedAt: string;
@@ -123,6 +130,7 @@ export function toSignatureView(s: DocumentSignatureEntity): SignatureView {
     signerRole: s.signerRole,
     signedAt: s.signedAt.toISOString(),
     contentHash: s.contentHash,
+    passwordSetAt: iso(s.signerPasswordSetAt),
     comment: s.comment,
   };
 }
@@ -152,6 +160,7 @@ export function toVersionView(
     title: v.title,
     isoClauses: v.isoClauses,
     tthcCodes: v.tthcCodes,
+    external: externalSourceOf(v),
     changeSummary: v.changeSummary,
     authorId: v.authorId,
     basedOnVersionId: v.basedOnVersionId,
@@ -198,6 +207,7 @@ export function toDocumentView(
     status: d.status,
     currentVersion: current,
     effectiveVersionId: d.status === 'active' ? d.currentVersionId : null,
+    scheduledVersionId: d.status === 'active' ? d.scheduledVersionId : null,
     ...(distribution
       ? { distribution: distribution.map((t) => ({ targetType: t.targetType, targetId: t.targetId })) }
       : {}),

@@ -4,6 +4,7 @@ import { AuditTrailModule } from '@eiso/audit-trail';
 import { IdentityModule } from '@eiso/identity';
 import { NotificationsModule } from '@eiso/notifications';
 import { AcknowledgementRepository } from './acknowledgement.repository';
+import { ActivateScheduledJobHandler } from './activate-scheduled.job-handler';
 import { AcknowledgementsService } from './acknowledgements.service';
 import { ControlledCopyJobHandler } from './controlled-copy.job-handler';
 import { ControlledCopyService } from './controlled-copy.service';
@@ -26,6 +27,8 @@ import { DocumentRepository } from './document.repository';
 import { DocumentsService } from './documents.service';
 import { RegistersService } from './registers.service';
 import { ReviewDueJobHandler } from './review-due.job-handler';
+import { ScheduledActivationService } from './scheduled-activation.service';
+import { SignatureManifestService } from './signature-manifest.service';
 
 @Module({
   imports: [
@@ -59,6 +62,9 @@ import { ReviewDueJobHandler } from './review-due.job-handler';
     RegistersService,
     ControlledCopyJobHandler,
     ReviewDueJobHandler,
+    SignatureManifestService,
+    ScheduledActivationService,
+    ActivateScheduledJobHandler,
   ],
   exports: [
     DocumentsService,
@@ -68,6 +74,8 @@ import { ReviewDueJobHandler } from './review-due.job-handler';
     AcknowledgementsService,
     ControlledCopyService,
     RegistersService,
+    SignatureManifestService,
+    ScheduledActivationService,
   ],
 })
 export class DocumentsModule {}

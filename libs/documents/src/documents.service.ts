@@ -20,6 +20,7 @@ import { DocumentVersionRepository } from './document-version.repository';
 import { DocumentView, toDocumentView, toVersionSummary } from './document.views';
 import { DocumentEntity } from './document.entity';
 import { newDraft } from './new-draft';
+import { ExternalSourceInput, resolveExternalSource, toExternalColumns } from './external-source';
 
 /** A document is "review due" from this many days before its review date (DESIGN §4). */
 export const REVIEW_DUE_WINDOW_DAYS = 30;
@@ -33,6 +34,8 @@ export interface CreateDocumentInput {
   tthcCodes?: string[];
   reviewIntervalMonths?: number;
   distribution?: { orgUnitIds?: string[]; userIds?: string[] };
+  /** Required for, and only for, the `external` type. */
+  external?: ExternalSourceInput;
 }
 
 export interface ListDocumentsQuery extends PageRequest {
@@ -70,6 +73,13 @@ export class DocumentsService {
   async create(actor: Actor, input: CreateDocumentInput): Promise<DocumentView> {
     const agencyId = actor.agencyId;
     if (!agencyId) throw new DomainException(ErrorCode.Forbidden);
+    // Input checks first: nothing is read before the request is known to make sense.
+    const external = resolveExternalSource(
+      input.type,
+      null,
+      input.external,
+      todayInVietnam(this.clock.now()),
+    );
     return this.tx.run(async (db) => {
       if (await this.documents.codeExists(db, agencyId, input.code))
         throw new DomainException(ErrorCode.DocumentCodeTaken);
@@ -100,6 +110,7 @@ export class DocumentsService {
         reviewIntervalMonths: input.reviewIntervalMonths ?? 12,
         nextReviewDate: null,
         currentVersionId: null,
+        scheduledVersionId: null,
         issueCount: 0,
         status: 'active',
         createdBy: actor.userId,
@@ -115,6 +126,7 @@ export class DocumentsService {
           title: document.title,
           isoClauses: document.isoClauses,
           tthcCodes: document.tthcCodes,
+          ...toExternalColumns(external),
         },
         {
           revision: 1,
@@ -147,6 +159,7 @@ export class DocumentsService {
             title: document.title,
             type: document.type,
             distribution: targets.length,
+            ...(external ? { external } : {}),
           },
         },
         {
@@ -195,16 +208,8 @@ export class DocumentsService {
       query.pageSize,
     );
     const dueBy = this.reviewDueBy();
-    const latest = new Map(
-      (await Promise.all(rows.map((r) => this.versions.findById(this.tx.db, r.latestVersionId)))).flatMap(
-        (v) => (v ? [[v.id, v] as const] : []),
-      ),
-    );
     return {
-      items: rows.map((r) => {
-        const v = latest.get(r.latestVersionId);
-        return toDocumentView(r.document, v ? toVersionSummary(v) : null, dueBy);
-      }),
+      items: rows.map((r) => toDocumentView(r.document, toVersionSummary(r.latestVersion), dueBy)),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -7,5 +7,7 @@ export * from './document-files.service';
 export * from './document-workflow.service';
 export * from './acknowledgements.service';
 export * from './controlled-copy.service';
+export * from './signature-manifest.service';
 export * from './registers.service';
+export * from './external-source';
 export type { DocumentSortField } from './document.repository';

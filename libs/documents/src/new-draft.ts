@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
+import { ExternalSourceColumns, toExternalColumns, externalSourceOf } from './external-source';
 
 /** A fresh draft: content from `content`, every lifecycle field blank. */
 export function newDraft(
-  content: Pick<DocumentVersionEntity, 'documentId' | 'agencyId' | 'title' | 'isoClauses' | 'tthcCodes'>,
+  content: Pick<DocumentVersionEntity, 'documentId' | 'agencyId' | 'title' | 'isoClauses' | 'tthcCodes'> &
+    ExternalSourceColumns,
   fields: {
     revision: number;
     authorId: string;
@@ -23,6 +25,7 @@ export function newDraft(
     title: content.title,
     isoClauses: content.isoClauses,
     tthcCodes: content.tthcCodes,
+    ...toExternalColumns(externalSourceOf(content)),
     changeSummary: fields.changeSummary,
     authorId: fields.authorId,
     basedOnVersionId: fields.basedOnVersionId,

@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { renderPdf, renderXlsx, ReportTable } from '@eiso/reports';
-import { DOCUMENT_TYPE_LABELS, DocumentType } from './document-type';
+import { renderPdf, renderXlsx, ReportColumn, ReportTable } from '@eiso/reports';
+import { DOCUMENT_TYPE_LABELS, DocumentType, VERSION_STATE_LABELS, VersionState } from './document-type';
 import { DocumentRepository, RegisterRow } from './document.repository';
-import { formatDateVi } from '@eiso/common';
+import { REGISTER_MESSAGES } from './registers.messages';
 
 export type RegisterKind = 'internal' | 'external';
 export type RegisterFormat = 'json' | 'xlsx' | 'pdf';
 
-export interface RegisterEntry {
+interface RegisterEntryBase {
   no: number;
   documentId: string;
+  versionId: string;
+  /** `effective`, or `scheduled` ("Đã ban hành, chờ hiệu lực") for a version issued for a later date. */
+  state: VersionState;
+  stateLabel: string;
   code: string;
   title: string;
+}
+
+/** A line of the Danh mục tài liệu nội bộ. Dates are calendar dates `YYYY-MM-DD`. */
+export interface InternalRegisterEntry extends RegisterEntryBase {
   type: DocumentType;
   typeLabel: string;
   issueNumber: number;
@@ -22,16 +30,27 @@ export interface RegisterEntry {
   nextReviewDate: string | null;
 }
 
+/**
+ * A line of the Danh mục tài liệu bên ngoài: what identifies the external document, not the
+ * internal columns. Empty fields only for an external document created before they existed.
+ */
+export interface ExternalRegisterEntry extends RegisterEntryBase {
+  issuingBody: string | null;
+  numberSymbol: string | null;
+  issuedDate: string | null;
+  inForceDate: string | null;
+  storagePlace: string | null;
+}
+
+export type RegisterEntry = InternalRegisterEntry | ExternalRegisterEntry;
+
 export interface RegisterFile {
   fileName: string;
   mediaType: string;
   bytes: Buffer;
 }
 
-const TITLES: Record<RegisterKind, string> = {
-  internal: 'DANH MỤC TÀI LIỆU NỘI BỘ',
-  external: 'DANH MỤC TÀI LIỆU BÊN NGOÀI',
-};
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Danh mục tài liệu nội bộ / bên ngoài: the documents in force of the reader's agency. */
 @Injectable()
@@ -42,21 +61,13 @@ export class RegistersService {
     private readonly clock: Clock,
   ) {}
 
+  async entries(actor: Actor, kind: 'internal'): Promise<InternalRegisterEntry[]>;
+  async entries(actor: Actor, kind: 'external'): Promise<ExternalRegisterEntry[]>;
+  async entries(actor: Actor, kind: RegisterKind): Promise<RegisterEntry[]>;
   async entries(actor: Actor, kind: RegisterKind): Promise<RegisterEntry[]> {
     if (!actor.agencyId) throw new DomainException(ErrorCode.AgencyNotFound);
     const rows = await this.documents.register(this.tx.db, actor.agencyId, kind === 'external');
-    return rows.map((r: RegisterRow, i) => ({
-      no: i + 1,
-      documentId: r.id,
-      code: r.code,
-      title: r.title,
-      type: r.type,
-      typeLabel: DOCUMENT_TYPE_LABELS[r.type],
-      issueNumber: r.issueNumber,
-      effectiveFrom: r.effectiveFrom,
-      ownerOrgUnit: r.ownerOrgUnit,
-      nextReviewDate: r.nextReviewDate,
-    }));
+    return rows.map((r, i) => (kind === 'external' ? externalEntry(r, i + 1) : internalEntry(r, i + 1)));
   }
 
   async file(
@@ -64,38 +75,117 @@ export class RegistersService {
     kind: RegisterKind,
     format: Exclude<RegisterFormat, 'json'>,
   ): Promise<RegisterFile> {
+    const text = REGISTER_MESSAGES[kind];
     const entries = await this.entries(actor, kind);
+    const { columns, rows } =
+      kind === 'internal'
+        ? internalTable(entries as InternalRegisterEntry[])
+        : externalTable(entries as ExternalRegisterEntry[]);
     const table: ReportTable = {
-      title: TITLES[kind],
+      title: text.title,
       agencyName: await this.documents.agencyName(this.tx.db, actor.agencyId!),
       generatedAt: this.clock.now(),
-      subtitle: [`Tài liệu đang hiệu lực: ${entries.length}`],
-      columns: [
-        { key: 'no', header: 'STT', width: 5, align: 'center' },
-        { key: 'code', header: 'Mã hiệu', width: 14 },
-        { key: 'title', header: 'Tên tài liệu', width: 40 },
-        { key: 'type', header: 'Loại', width: 16 },
-        { key: 'issue', header: 'Lần ban hành', width: 9, align: 'center' },
-        { key: 'effective', header: 'Ngày hiệu lực', width: 11, align: 'center' },
-        { key: 'owner', header: 'Đơn vị chủ trì', width: 18 },
+      subtitle: [
+        REGISTER_MESSAGES.subtitle(
+          entries.filter((e) => e.state === VersionState.Effective).length,
+          entries.filter((e) => e.state === VersionState.Scheduled).length,
+        ),
       ],
-      rows: entries.map((e) => ({
-        no: e.no,
-        code: e.code,
-        title: e.title,
-        type: e.typeLabel,
-        issue: String(e.issueNumber).padStart(2, '0'),
-        effective: formatDateVi(e.effectiveFrom),
-        owner: e.ownerOrgUnit,
-      })),
+      columns,
+      rows,
     };
-    const base = kind === 'internal' ? 'danh-muc-tai-lieu-noi-bo' : 'danh-muc-tai-lieu-ben-ngoai';
     return format === 'xlsx'
-      ? {
-          fileName: `${base}.xlsx`,
-          mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          bytes: await renderXlsx(table),
-        }
-      : { fileName: `${base}.pdf`, mediaType: 'application/pdf', bytes: await renderPdf(table) };
+      ? { fileName: `${text.fileName}.xlsx`, mediaType: XLSX_MEDIA_TYPE, bytes: await renderXlsx(table) }
+      : { fileName: `${text.fileName}.pdf`, mediaType: 'application/pdf', bytes: await renderPdf(table) };
   }
+}
+
+function internalEntry(r: RegisterRow, no: number): InternalRegisterEntry {
+  return {
+    no,
+    documentId: r.id,
+    versionId: r.versionId,
+    state: r.state,
+    stateLabel: VERSION_STATE_LABELS[r.state],
+    code: r.code,
+    title: r.title,
+    type: r.type,
+    typeLabel: DOCUMENT_TYPE_LABELS[r.type],
+    issueNumber: r.issueNumber,
+    effectiveFrom: r.effectiveFrom,
+    ownerOrgUnit: r.ownerOrgUnit,
+    nextReviewDate: r.nextReviewDate,
+  };
+}
+
+function externalEntry(r: RegisterRow, no: number): ExternalRegisterEntry {
+  return {
+    no,
+    documentId: r.id,
+    versionId: r.versionId,
+    state: r.state,
+    stateLabel: VERSION_STATE_LABELS[r.state],
+    code: r.code,
+    title: r.title,
+    issuingBody: r.external?.issuingBody ?? null,
+    numberSymbol: r.external?.numberSymbol ?? null,
+    issuedDate: r.external?.issuedDate ?? null,
+    inForceDate: r.external?.inForceDate ?? null,
+    storagePlace: r.external?.storagePlace ?? null,
+  };
+}
+
+type TableBody = Pick<ReportTable, 'columns' | 'rows'>;
+
+// Dates go to the renderers as calendar dates in `date` columns: real dates in XLSX, dd/mm/yyyy in PDF.
+function internalTable(entries: InternalRegisterEntry[]): TableBody {
+  const h = REGISTER_MESSAGES.internal.columns;
+  const columns: ReportColumn[] = [
+    { key: 'no', header: h.no, width: 5, align: 'center' },
+    { key: 'code', header: h.code, width: 13 },
+    { key: 'title', header: h.title, width: 36 },
+    { key: 'type', header: h.type, width: 15 },
+    { key: 'issue', header: h.issue, width: 9, align: 'center' },
+    { key: 'effective', header: h.effective, width: 11, align: 'center', type: 'date' },
+    { key: 'nextReview', header: h.nextReview, width: 11, align: 'center', type: 'date' },
+    { key: 'owner', header: h.owner, width: 15 },
+    { key: 'state', header: h.state, width: 13 },
+  ];
+  const rows = entries.map((e) => ({
+    no: e.no,
+    code: e.code,
+    title: e.title,
+    type: e.typeLabel,
+    issue: String(e.issueNumber).padStart(2, '0'),
+    effective: e.effectiveFrom,
+    nextReview: e.nextReviewDate,
+    owner: e.ownerOrgUnit,
+    state: e.stateLabel,
+  }));
+  return { columns, rows };
+}
+
+function externalTable(entries: ExternalRegisterEntry[]): TableBody {
+  const h = REGISTER_MESSAGES.external.columns;
+  const columns: ReportColumn[] = [
+    { key: 'no', header: h.no, width: 5, align: 'center' },
+    { key: 'numberSymbol', header: h.numberSymbol, width: 14 },
+    { key: 'title', header: h.title, width: 34 },
+    { key: 'issuingBody', header: h.issuingBody, width: 20 },
+    { key: 'issuedDate', header: h.issuedDate, width: 11, align: 'center', type: 'date' },
+    { key: 'inForceDate', header: h.inForceDate, width: 11, align: 'center', type: 'date' },
+    { key: 'storagePlace', header: h.storagePlace, width: 14 },
+    { key: 'state', header: h.state, width: 12 },
+  ];
+  const rows = entries.map((e) => ({
+    no: e.no,
+    numberSymbol: e.numberSymbol,
+    title: e.title,
+    issuingBody: e.issuingBody,
+    issuedDate: e.issuedDate,
+    inForceDate: e.inForceDate,
+    storagePlace: e.storagePlace,
+    state: e.stateLabel,
+  }));
+  return { columns, rows };
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JobName, JobPayloads, Role, todayInVietnam } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { NewNotification, NotificationsService } from '@eiso/notifications';
-import { JobHandler, JobHandlerContract } from '@eiso/queue';
+import { JobHandler, JobHandlerContract, JobSummary } from '@eiso/queue';
 import { DOCUMENT_MESSAGES } from './documents.messages';
 import { DocumentRepository } from './document.repository';
 import { DocumentsService } from './documents.service';
@@ -24,10 +24,12 @@ export class ReviewDueJobHandler implements JobHandlerContract<JobName.Documents
     private readonly clock: Clock,
   ) {}
 
-  async handle(_payload: JobPayloads[JobName.DocumentsReviewDue]): Promise<void> {
+  async handle(_payload: JobPayloads[JobName.DocumentsReviewDue]): Promise<JobSummary> {
     const today = todayInVietnam(this.clock.now());
+    let documentsDue = 0;
     const ids = await this.tx.run(async (db) => {
       const due = await this.documents.findReviewDue(db, this.documentsService.reviewDueBy());
+      documentsDue = due.length;
       const items: NewNotification[] = [];
       for (const d of due) {
         const reviewers = d.ownerOrgUnitId
@@ -53,5 +55,6 @@ export class ReviewDueJobHandler implements JobHandlerContract<JobName.Documents
       return this.notifications.notify(db, items);
     });
     await this.notifications.enqueueDelivery(ids);
+    return { documentsDue, notifications: ids.length };
   }
 }

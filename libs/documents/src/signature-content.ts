@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { DocumentFileEntity } from './document-file.entity';
+import { DocumentSignatureEntity } from './document-signature.entity';
 import { SignatureMeaning } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
+import { ExternalSourceColumns, externalSourceOf } from './external-source';
 
 /**
  * sha256 of exactly what a signature covers: the document's identity, the version's content and
@@ -14,13 +16,15 @@ export function signatureContentHash(input: {
   version: Pick<
     DocumentVersionEntity,
     'id' | 'revision' | 'title' | 'changeSummary' | 'isoClauses' | 'tthcCodes'
-  >;
+  > &
+    ExternalSourceColumns;
   files: Pick<DocumentFileEntity, 'kind' | 'name' | 'sha256' | 'size'>[];
   meaning: SignatureMeaning;
   signerId: string;
   signedAt: Date;
   extra?: Record<string, unknown>;
 }): string {
+  const external = externalSourceOf(input.version);
   const canonical = stringify({
     documentId: input.document.id,
     agencyId: input.document.agencyId,
@@ -31,6 +35,9 @@ export function signatureContentHash(input: {
     changeSummary: input.version.changeSummary,
     isoClauses: input.version.isoClauses,
     tthcCodes: input.version.tthcCodes,
+    // An external document's issuer, number and dates are content too; absent on every other
+    // type, so that the hashes of versions without them stay what they were.
+    ...(external ? { external } : {}),
     files: [...input.files]
       .map((f) => ({ kind: f.kind, name: f.name, sha256: f.sha256, size: f.size }))
       .sort((a, b) => a.sha256.localeCompare(b.sha256) || a.name.localeCompare(b.name)),
@@ -42,4 +49,43 @@ export function signatureContentHash(input: {
   return createHash('sha256')
     .update(canonical ?? '', 'utf8')
     .digest('hex');
+}
+
+type HashInput = Parameters<typeof signatureContentHash>[0];
+
+/**
+ * What a signature covers beyond the version's content, from the version itself: the issue
+ * number and effective date for an issue. Signing and verifying both take it from here.
+ */
+export function signedExtra(
+  meaning: SignatureMeaning,
+  version: Pick<DocumentVersionEntity, 'issueNumber' | 'effectiveFrom'>,
+): Record<string, unknown> | undefined {
+  return meaning === SignatureMeaning.Issue
+    ? { issueNumber: version.issueNumber, effectiveFrom: version.effectiveFrom }
+    : undefined;
+}
+
+/**
+ * Whether a stored signature's hash still matches the stored document, version and files: false
+ * when what it covered has changed since (e.g. a draft edited after a return). The signer's
+ * password plays no part, so a later reset never touches it.
+ */
+export function signatureVerifies(
+  signature: Pick<DocumentSignatureEntity, 'meaning' | 'signerId' | 'signedAt' | 'contentHash'>,
+  content: {
+    document: HashInput['document'];
+    version: HashInput['version'] & Pick<DocumentVersionEntity, 'issueNumber' | 'effectiveFrom'>;
+    files: HashInput['files'];
+  },
+): boolean {
+  return (
+    signatureContentHash({
+      ...content,
+      meaning: signature.meaning,
+      signerId: signature.signerId,
+      signedAt: signature.signedAt,
+      extra: signedExtra(signature.meaning, content.version),
+    }) === signature.contentHash
+  );
 }

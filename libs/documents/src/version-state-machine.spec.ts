@@ -18,6 +18,14 @@ describe('version state machine', () => {
     expect(nextState(state, VersionAction.Withdraw)).toBe(VersionState.Obsolete);
   });
 
+  it('schedules a future issue, activates it on its date, and cancels it on withdrawal or a newer issue', () => {
+    const scheduled = nextState(VersionState.Approved, VersionAction.Schedule);
+    expect(scheduled).toBe(VersionState.Scheduled);
+    expect(nextState(scheduled, VersionAction.Activate)).toBe(VersionState.Effective);
+    expect(nextState(scheduled, VersionAction.Withdraw)).toBe(VersionState.Obsolete);
+    expect(nextState(scheduled, VersionAction.Supersede)).toBe(VersionState.Superseded);
+  });
+
   it('returns to draft from review and from approval', () => {
     expect(nextState(VersionState.InReview, VersionAction.ReviewReturn)).toBe(VersionState.Draft);
     expect(nextState(VersionState.AwaitingApproval, VersionAction.ApprovalReturn)).toBe(VersionState.Draft);
@@ -32,6 +40,11 @@ describe('version state machine', () => {
     [VersionState.Effective, VersionAction.Issue],
     [VersionState.Superseded, VersionAction.Withdraw],
     [VersionState.Obsolete, VersionAction.Issue],
+    [VersionState.Effective, VersionAction.Activate],
+    [VersionState.Approved, VersionAction.Activate],
+    [VersionState.Scheduled, VersionAction.Issue],
+    [VersionState.Scheduled, VersionAction.Schedule],
+    [VersionState.Superseded, VersionAction.Activate],
   ])('refuses %s → %s with a 409 code', (state, action) => {
     expect(canTransition(state, action)).toBe(false);
     try {

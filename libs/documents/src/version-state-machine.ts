@@ -8,6 +8,10 @@ export enum VersionAction {
   Approve = 'approve',
   ApprovalReturn = 'approval_return',
   Issue = 'issue',
+  /** Issue with a future effective date. */
+  Schedule = 'schedule',
+  /** The daily job: a scheduled version's date has come. */
+  Activate = 'activate',
   Supersede = 'supersede',
   Withdraw = 'withdraw',
 }
@@ -20,12 +24,19 @@ const TRANSITIONS: Record<VersionAction, { from: readonly VersionState[]; to: Ve
   [VersionAction.Approve]: { from: [VersionState.AwaitingApproval], to: VersionState.Approved },
   [VersionAction.ApprovalReturn]: { from: [VersionState.AwaitingApproval], to: VersionState.Draft },
   [VersionAction.Issue]: { from: [VersionState.Approved], to: VersionState.Effective },
-  // A newer issue retires the effective version, and approved ones that can now never be issued.
+  [VersionAction.Schedule]: { from: [VersionState.Approved], to: VersionState.Scheduled },
+  [VersionAction.Activate]: { from: [VersionState.Scheduled], to: VersionState.Effective },
+  // A newer issue retires the effective version, and approved or scheduled ones that can now never
+  // come into force.
   [VersionAction.Supersede]: {
-    from: [VersionState.Effective, VersionState.Approved],
+    from: [VersionState.Effective, VersionState.Approved, VersionState.Scheduled],
     to: VersionState.Superseded,
   },
-  [VersionAction.Withdraw]: { from: [VersionState.Effective], to: VersionState.Obsolete },
+  // Withdrawing a document ends the version in force and cancels the one waiting for its date.
+  [VersionAction.Withdraw]: {
+    from: [VersionState.Effective, VersionState.Scheduled],
+    to: VersionState.Obsolete,
+  },
 };
 
 export function canTransition(state: VersionState, action: VersionAction): boolean {

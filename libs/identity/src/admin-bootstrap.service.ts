@@ -49,6 +49,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
         failedLoginCount: 0,
         lockedUntil: null,
         lastLoginAt: null,
+        signingFailedCount: 0,
+        signingLockedUntil: null,
         passwordChangedAt: now,
         // Chosen by the operator who deploys (or printed to them): not someone else's secret.
         mustChangePassword: false,

@@ -6,7 +6,7 @@ import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AccessTokenService } from './access-token.service';
 import { actorOf } from './actor-of';
-import { PasswordCheckService } from './password-check.service';
+import { PasswordCheckService, signingLockRefusal } from './password-check.service';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserEntity } from './user.entity';
@@ -83,9 +83,10 @@ export class AuthService {
   }
 
   /**
-   * Signing needs the password again (DESIGN §1). A wrong one counts toward the lockout like a
-   * failed login, and is committed even though the signature is refused. Call it before the
-   * signing transaction opens, and take the signer from `confirmedSigner` inside it.
+   * Signing needs the password again (DESIGN §1). A wrong one is counted on the account's signing
+   * counter (not the login ones) and committed even though the signature is refused: it answers
+   * SIGNATURE_PASSWORD_INVALID with the tries left, and the fifth in a row SIGNATURE_LOCKED. Call
+   * it before the signing transaction opens, and take the signer from `confirmedSigner` inside it.
    */
   confirmPassword(actor: Actor, password: string): Promise<PasswordConfirmation> {
     return this.passwords.verify({
@@ -93,6 +94,7 @@ export class AuthService {
       password,
       requestId: actor.requestId,
       clientAddress: actor.clientAddress ?? '',
+      purpose: 'signing',
       refusals: {
         unknown: ErrorCode.AuthInvalidToken,
         wrong: ErrorCode.SignaturePasswordInvalid,
@@ -100,19 +102,15 @@ export class AuthService {
         changed: ErrorCode.AuthInvalidToken,
         inactive: ErrorCode.AuthInvalidToken,
       },
-      onVerified: async (db, user) => {
-        if (user.failedLoginCount > 0) {
-          user.failedLoginCount = 0;
-          await this.users.saveLoginState(db, user);
-        }
-        return { userId: user.id, passwordChangedAt: user.passwordChangedAt };
-      },
+      onVerified: (_db, user) =>
+        Promise.resolve({ userId: user.id, passwordChangedAt: user.passwordChangedAt }),
     });
   }
 
   /**
    * The signer of a confirmed password, read in the signing transaction: refused if, since the
-   * confirmation, the password changed or the account was deactivated or locked.
+   * confirmation, the password changed or the account was deactivated or locked (by failed logins
+   * or by wrong signing passwords).
    */
   async confirmedSigner(db: Db, confirmation: PasswordConfirmation): Promise<Signer> {
     const user = await this.users.findById(db, confirmation.userId);
@@ -128,14 +126,18 @@ export class AuthService {
         lockedUntil: user.lockedUntil.toISOString(),
       });
     }
-    return { userId: user.id, fullName: user.fullName, position: user.position, roles: user.roles };
+    if (user.signingLockedUntil && user.signingLockedUntil > new Date()) {
+      const refusal = signingLockRefusal(user.signingLockedUntil);
+      throw new DomainException(refusal.error, refusal.details);
+    }
+    return signerFrom(user);
   }
 
   /** Name and position of the acting user, for acts recorded without a password (review). */
   async signerOf(actor: Actor, db: Db = this.tx.db): Promise<Signer> {
     const user = await this.users.findById(db, actor.userId);
     if (!user) throw new DomainException(ErrorCode.AuthInvalidToken);
-    return { userId: user.id, fullName: user.fullName, position: user.position, roles: user.roles };
+    return signerFrom(user);
   }
 
   /** Rotates the refresh token; presenting a token that was already rotated revokes its whole family. */
@@ -258,10 +260,22 @@ export interface PasswordConfirmation {
   readonly passwordChangedAt: Date;
 }
 
-/** The person behind a signature, as printed on signature pages. */
+/** The person behind a signature, as printed on signature pages, as they are at signing. */
 export interface Signer {
   userId: string;
   fullName: string;
   position: string | null;
   roles: Role[];
+  /** When the signer's password had last been set: a later reset leaves the signature as it was. */
+  passwordSetAt: Date;
+}
+
+function signerFrom(user: UserEntity): Signer {
+  return {
+    userId: user.id,
+    fullName: user.fullName,
+    position: user.position,
+    roles: user.roles,
+    passwordSetAt: user.passwordChangedAt,
+  };
 }

@@ -11,6 +11,7 @@ import { PasswordCheckService } from './password-check.service';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { SigningLockNotifier } from './signing-lock.notifier';
 import { UserEntity } from './user.entity';
 import { UserAuditVisibility } from './user-audit-visibility';
 import { UsersService } from './users.service';
@@ -35,6 +36,7 @@ import { UsersService } from './users.service';
     RefreshTokenRepository,
     PasswordHasher,
     PasswordCheckService,
+    SigningLockNotifier,
     AccessTokenService,
     AuthService,
     UsersService,

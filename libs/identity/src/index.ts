@@ -6,6 +6,7 @@ export {
   LOCKOUT_MINUTES,
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
+  MAX_SIGNING_FAILURES,
 } from './password-check.service';
 export * from './login-lockout.module';
 export { LoginLockoutService } from './login-lockout.service';

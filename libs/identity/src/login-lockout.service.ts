@@ -17,13 +17,15 @@ export class LoginLockoutService {
   ) {}
 
   /**
-   * Clears the account-wide lock and every per-address counter of the account, in the caller's
-   * transaction; returns how many per-address counters there were.
+   * Clears the account-wide lock, the signing lock and every per-address counter of the account,
+   * in the caller's transaction; returns how many per-address counters there were.
    */
   async clear(db: Db, user: UserEntity): Promise<number> {
     await this.users.clearLockout(db, user.id);
     user.failedLoginCount = 0;
     user.lockedUntil = null;
+    user.signingFailedCount = 0;
+    user.signingLockedUntil = null;
     return this.failures.clearName(db, user.username.toLowerCase());
   }
 
@@ -36,6 +38,7 @@ export class LoginLockoutService {
       const before = {
         failedLoginCount: user.failedLoginCount,
         lockedUntil: user.lockedUntil?.toISOString() ?? null,
+        signingLockedUntil: user.signingLockedUntil?.toISOString() ?? null,
       };
       const cleared = await this.clear(db, user);
       await this.auditTrail.record(db, actor, {

@@ -5,6 +5,7 @@ import { AuditTrailService } from '@eiso/audit-trail';
 import { actorOf } from './actor-of';
 import { LoginFailureRepository } from './login-failure.repository';
 import { PasswordHasher } from './password.hasher';
+import { SigningLockNotifier } from './signing-lock.notifier';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 
@@ -13,14 +14,27 @@ export const MAX_FAILURES_PER_ADDRESS = 5;
 /** Wrong passwords from all addresses together that lock the account everywhere. */
 export const MAX_FAILURES_PER_ACCOUNT = 50;
 export const LOCKOUT_MINUTES = 15;
+/** Wrong signing passwords in a row that lock signing (and only signing) for LOCKOUT_MINUTES. */
+export const MAX_SIGNING_FAILURES = 5;
 /** The `login_failure` address of a name's count over every address (names with no account). */
 const EVERY_ADDRESS = '*';
 
-/** The codes a caller answers with; a locked account always answers AUTH_ACCOUNT_LOCKED. */
+/**
+ * What a password is checked for; each counts its own failures. `login` (also a password change):
+ * per account and address, and account-wide. `signing`: per account, apart from the login counts,
+ * so a mistyped signing password never locks anyone out of logging in, while a session in the
+ * wrong hands still gets only five tries every 15 minutes (DESIGN §13).
+ */
+export type PasswordPurpose = 'login' | 'signing';
+
+/**
+ * The codes a caller answers with. A lock by failed logins always answers AUTH_ACCOUNT_LOCKED (and
+ * also refuses signing); a lock by wrong signing passwords answers SIGNATURE_LOCKED.
+ */
 export interface PasswordRefusals {
   /** No such account. A login by name answers it exactly like `wrong`, lockout included. */
   unknown: ErrorCode;
-  /** A wrong password that did not lock the account. */
+  /** A wrong password that did not lock the account (signing: with `attemptsLeft`). */
   wrong: ErrorCode;
   /** The password changed while this one was checked against the old hash. */
   changed: ErrorCode;
@@ -35,11 +49,18 @@ export interface PasswordCheck<T> {
   /** Where the attempt comes from: failures lock the account for this address first. */
   clientAddress: string;
   refusals: PasswordRefusals;
+  /** `login` when not given. */
+  purpose?: PasswordPurpose;
   /** What a right password allows, in the transaction that re-read and locked the user row. */
   onVerified: (db: Db, user: UserEntity) => Promise<T>;
 }
 
-type Refusal = { error: ErrorCode; details?: Record<string, unknown> };
+type Refusal = {
+  error: ErrorCode;
+  details?: Record<string, unknown>;
+  /** Notifications written with the refusal, delivered once it has committed. */
+  notificationIds?: string[];
+};
 type Decision<T> = { value: T } | Refusal;
 
 /**
@@ -53,6 +74,7 @@ type Decision<T> = { value: T } | Refusal;
  * Failures lock per account and address first (5 in a row lock that pair for 15 minutes), and
  * account-wide only at 50, so nobody can lock an account out from everywhere from one place. A
  * name no account holds is counted and locked the same way, so the answers never tell who exists.
+ * Signing counts apart (`PasswordPurpose`).
  */
 @Injectable()
 export class PasswordCheckService {
@@ -62,11 +84,13 @@ export class PasswordCheckService {
     private readonly failures: LoginFailureRepository,
     private readonly hasher: PasswordHasher,
     private readonly auditTrail: AuditTrailService,
+    private readonly signingLocks: SigningLockNotifier,
   ) {}
 
   /** Failures are committed even when refused. */
   async verify<T>(check: PasswordCheck<T>): Promise<T> {
     const { refusals, clientAddress: address } = check;
+    const signing = check.purpose === 'signing';
     const seen =
       'username' in check.user
         ? await this.users.findByUsername(this.tx.db, check.user.username)
@@ -80,7 +104,8 @@ export class PasswordCheckService {
     if (refusals.inactive && !seen.active) throw new DomainException(refusals.inactive);
     const lockedBefore =
       accountLockOf(seen, new Date()) ??
-      lockRefusal(await this.failures.lockedUntil(this.tx.db, name, [address], new Date()));
+      lockRefusal(await this.failures.lockedUntil(this.tx.db, name, [address], new Date())) ??
+      (signing ? signingLockOf(seen, new Date()) : null);
     if (lockedBefore) throw new DomainException(lockedBefore.error, lockedBefore.details);
 
     const right = await this.hasher.verify(seen.passwordHash, check.password);
@@ -93,13 +118,23 @@ export class PasswordCheckService {
       const now = new Date();
       // Every failure of this account takes its row lock first, so this read is current.
       const locked =
-        accountLockOf(user, now) ?? lockRefusal(await this.failures.lockedUntil(db, name, [address], now));
+        accountLockOf(user, now) ??
+        lockRefusal(await this.failures.lockedUntil(db, name, [address], now)) ??
+        (signing ? signingLockOf(user, now) : null);
       if (locked) return locked;
-      if (!right) return this.recordFailure(db, user, check, now);
-      await this.failures.clearAddress(db, name, address);
+      if (!right) {
+        return signing
+          ? this.recordSigningFailure(db, user, check, now)
+          : this.recordFailure(db, user, check, now);
+      }
+      if (!signing) await this.failures.clearAddress(db, name, address);
+      else if (user.signingFailedCount > 0) await this.users.clearSigningFailures(db, user.id);
       return { value: await check.onVerified(db, user) };
     });
-    if ('error' in decision) throw new DomainException(decision.error, decision.details);
+    if ('error' in decision) {
+      if (decision.notificationIds?.length) await this.signingLocks.deliver(decision.notificationIds);
+      throw new DomainException(decision.error, decision.details);
+    }
     return decision.value;
   }
 
@@ -171,6 +206,44 @@ export class PasswordCheckService {
     });
     return lockRefusal(lockedUntil) ?? { error: check.refusals.wrong };
   }
+
+  /**
+   * A wrong signing password: counted on the account's signing counter only. The fifth in a row
+   * locks signing, is audited, and tells the agency's ISO secretaries and the holder.
+   */
+  private async recordSigningFailure(
+    db: Db,
+    user: UserEntity,
+    check: PasswordCheck<unknown>,
+    now: Date,
+  ): Promise<Refusal> {
+    const address = check.clientAddress;
+    const counted = await this.users.recordFailedSignature(db, user.id, MAX_SIGNING_FAILURES, lockEnd(now));
+    const lockedUntil = latestLock(now, counted.signingLockedUntil);
+    const actor = actorOf(user, check.requestId, address);
+    const subject = { agencyId: user.agencyId, entityType: 'user', entityId: user.id };
+    if (!lockedUntil) {
+      const attemptsLeft = MAX_SIGNING_FAILURES - counted.signingFailedCount;
+      await this.auditTrail.record(db, actor, {
+        ...subject,
+        action: 'auth.signing_failed',
+        after: { signingFailedCount: counted.signingFailedCount, attemptsLeft, address },
+      });
+      return { error: check.refusals.wrong, details: { attemptsLeft, lockMinutes: LOCKOUT_MINUTES } };
+    }
+    await this.auditTrail.record(db, actor, {
+      ...subject,
+      action: 'auth.signing_locked',
+      after: { lockedUntil: lockedUntil.toISOString(), failures: MAX_SIGNING_FAILURES, address },
+    });
+    const notificationIds = await this.signingLocks.notify(db, user, {
+      failures: MAX_SIGNING_FAILURES,
+      at: now,
+      lockedUntil,
+      address,
+    });
+    return { ...signingLockRefusal(lockedUntil), notificationIds };
+  }
 }
 
 function lockEnd(now: Date): Date {
@@ -190,4 +263,21 @@ function lockRefusal(lockedUntil: Date | null): Refusal | null {
 
 function accountLockOf(user: UserEntity, now: Date): Refusal | null {
   return lockRefusal(user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null);
+}
+
+/** The refusal of a signature while signing is locked by wrong signing passwords. */
+export function signingLockRefusal(lockedUntil: Date): {
+  error: ErrorCode;
+  details: Record<string, unknown>;
+} {
+  return {
+    error: ErrorCode.SignatureLocked,
+    details: { lockedUntil: lockedUntil.toISOString(), cause: 'signing' },
+  };
+}
+
+function signingLockOf(user: UserEntity, now: Date): Refusal | null {
+  return user.signingLockedUntil && user.signingLockedUntil > now
+    ? signingLockRefusal(user.signingLockedUntil)
+    : null;
 }

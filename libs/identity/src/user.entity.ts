@@ -43,6 +43,14 @@ export class UserEntity {
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /** Wrong signing passwords in a row, counted apart from failed logins. */
+  @Column({ name: 'signing_failed_count', type: 'integer', default: 0 })
+  signingFailedCount: number;
+
+  /** Signing (not login) is refused until then. */
+  @Column({ name: 'signing_locked_until', type: 'timestamptz', nullable: true })
+  signingLockedUntil: Date | null;
+
   @Column({ name: 'password_changed_at', type: 'timestamptz' })
   passwordChangedAt: Date;
 

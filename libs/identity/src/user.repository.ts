@@ -11,7 +11,14 @@ export interface UserFilter {
 }
 
 /** Columns an edit never writes: the key, and login bookkeeping (saveLoginState and the counters). */
-const NOT_EDITED = ['id', 'failedLoginCount', 'lockedUntil', 'lastLoginAt'] as const;
+const NOT_EDITED = [
+  'id',
+  'failedLoginCount',
+  'lockedUntil',
+  'lastLoginAt',
+  'signingFailedCount',
+  'signingLockedUntil',
+] as const;
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -19,6 +26,15 @@ function escapeLike(value: string): string {
 
 @Injectable()
 export class UserRepository {
+  /** Names of accounts, for the audit trail's subjects (unknown ids are left out). */
+  async namesOf(db: Db, ids: string[]): Promise<{ id: string; fullName: string; username: string }[]> {
+    const rows: { id: string; full_name: string; username: string }[] = await db.query(
+      'SELECT id, full_name, username FROM app_user WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, fullName: r.full_name, username: r.username }));
+  }
+
   findById(db: Db, id: string): Promise<UserEntity | null> {
     return db.getRepository(UserEntity).findOneBy({ id });
   }
@@ -111,9 +127,17 @@ export class UserRepository {
     );
   }
 
-  /** Ends the account-wide lock and its count (per-address counters live in `login_failure`). */
+  /**
+   * Ends the account-wide lock, the signing lock and their counts (per-address counters live in
+   * `login_failure`).
+   */
   async clearLockout(db: Db, id: string): Promise<void> {
-    await db.getRepository(UserEntity).update({ id }, { failedLoginCount: 0, lockedUntil: null });
+    await db
+      .getRepository(UserEntity)
+      .update(
+        { id },
+        { failedLoginCount: 0, lockedUntil: null, signingFailedCount: 0, signingLockedUntil: null },
+      );
   }
 
   /**
@@ -139,6 +163,49 @@ export class UserRepository {
       [id, maxFailures, lockUntil],
     );
     return { failedLoginCount: rows[0].failed_login_count, lockedUntil: rows[0].locked_until };
+  }
+
+  /**
+   * One more wrong signing password, counted in SQL like `recordFailedPassword`: the
+   * `maxFailures`-th locks signing (not login) until `lockUntil` and starts the count again.
+   */
+  async recordFailedSignature(
+    db: Db,
+    id: string,
+    maxFailures: number,
+    lockUntil: Date,
+  ): Promise<{ signingFailedCount: number; signingLockedUntil: Date | null }> {
+    const rows: { signing_failed_count: number; signing_locked_until: Date | null }[] = await db.query(
+      // A CTE, so that the query answers rows (an UPDATE answers [rows, count]).
+      `WITH failed AS (
+         UPDATE app_user SET
+           signing_failed_count = CASE WHEN signing_failed_count + 1 >= $2::int THEN 0
+                                       ELSE signing_failed_count + 1 END,
+           signing_locked_until = CASE WHEN signing_failed_count + 1 >= $2::int THEN $3::timestamptz
+                                       ELSE signing_locked_until END
+         WHERE id = $1
+         RETURNING signing_failed_count, signing_locked_until)
+       SELECT signing_failed_count, signing_locked_until FROM failed`,
+      [id, maxFailures, lockUntil],
+    );
+    return {
+      signingFailedCount: rows[0].signing_failed_count,
+      signingLockedUntil: rows[0].signing_locked_until,
+    };
+  }
+
+  /** A right signing password starts the signing count again. */
+  async clearSigningFailures(db: Db, id: string): Promise<void> {
+    await db.getRepository(UserEntity).update({ id }, { signingFailedCount: 0 });
+  }
+
+  /** Active accounts of an agency holding a role, by id. */
+  async activeIdsWithRole(db: Db, agencyId: string, role: Role): Promise<string[]> {
+    const rows: { id: string }[] = await db.query(
+      'SELECT id FROM app_user WHERE active AND agency_id = $1 AND $2 = ANY (roles) ORDER BY id',
+      [agencyId, role],
+    );
+    return rows.map((r) => r.id);
   }
 
   async findPage(db: Db, filter: UserFilter, offset: number, limit: number): Promise<[UserEntity[], number]> {

@@ -111,6 +111,8 @@ export class UsersService {
         failedLoginCount: 0,
         lockedUntil: null,
         lastLoginAt: null,
+        signingFailedCount: 0,
+        signingLockedUntil: null,
         passwordChangedAt: now,
         mustChangePassword: input.temporaryPassword ?? true,
         createdAt: now,

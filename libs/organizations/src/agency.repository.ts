@@ -55,6 +55,11 @@ function escapeLike(value: string): string {
 
 @Injectable()
 export class AgencyRepository {
+  /** Names of agencies, for the audit trail's subjects (unknown ids are left out). */
+  namesOf(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+    return db.query('SELECT id, name FROM agency WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
   findById(db: Db, id: string): Promise<AgencyEntity | null> {
     return db.getRepository(AgencyEntity).findOneBy({ id });
   }

@@ -23,6 +23,11 @@ function escapeLike(value: string): string {
 
 @Injectable()
 export class OrgUnitRepository {
+  /** Names of org units, for the audit trail's subjects (unknown ids are left out). */
+  namesOf(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+    return db.query('SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
   findInAgency(db: Db, agencyId: string, id: string): Promise<OrgUnitEntity | null> {
     return db.getRepository(OrgUnitEntity).findOneBy({ id, agencyId });
   }

@@ -5,7 +5,7 @@ export interface Signer {
   signedAt: Date;
 }
 
-export type ControlledCopyState = 'effective' | 'superseded' | 'obsolete';
+export type ControlledCopyState = 'scheduled' | 'effective' | 'superseded' | 'obsolete';
 
 /** The primary file itself when it is a PDF; otherwise only facts about it for a cover page. */
 export type ControlledCopySource =

@@ -1,6 +1,7 @@
 import { formatDateVi } from '@eiso/common';
 import { PageSizes, PDFDocument } from 'pdf-lib';
 import type { ControlledCopyInput } from './controlled-copy.input';
+import { copyStatusOf } from './copy-status';
 import { drawCoverPage } from './cover-page.renderer';
 import { stampPage, type PageStamp } from './page-stamp.renderer';
 import { embedPdfFonts, type PdfFonts } from './pdf-fonts';
@@ -37,7 +38,7 @@ export async function renderControlledCopy(input: ControlledCopyInput): Promise<
 async function assemble(doc: PDFDocument, fonts: PdfFonts, input: ControlledCopyInput): Promise<Buffer> {
   drawSignaturePage(doc.addPage(PageSizes.A4), fonts, input);
 
-  const expired = input.state !== 'effective';
+  const status = copyStatusOf(input);
   const details = [
     PdfMessages.code(input.code),
     PdfMessages.issueNumber(input.issueNumber),
@@ -46,10 +47,10 @@ async function assemble(doc: PDFDocument, fonts: PdfFonts, input: ControlledCopy
   const pages = doc.getPages();
   pages.forEach((page, index) => {
     const stamp: PageStamp = {
-      status: expired ? PdfMessages.expired : PdfMessages.controlledCopy,
+      status: status.label,
       details,
       pageLabel: PdfMessages.page(index + 1, pages.length),
-      watermark: expired ? PdfMessages.expired : undefined,
+      watermark: status.watermark,
     };
     stampPage(page, fonts, stamp);
   });

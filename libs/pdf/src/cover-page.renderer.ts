@@ -1,6 +1,7 @@
 import { formatDateTimeVi, formatDateVi } from '@eiso/common';
 import type { Color, PDFPage } from 'pdf-lib';
 import type { ControlledCopyInput, ControlledCopySource } from './controlled-copy.input';
+import { copyStatusOf } from './copy-status';
 import { PdfColors } from './pdf-colors';
 import type { PdfFonts } from './pdf-fonts';
 import { centeredIn, drawAgencyHeading, PAGE_MARGIN, pageColumn } from './page-heading';
@@ -47,12 +48,7 @@ export function drawCoverPage(
     centered(fonts.regular, 12),
   );
 
-  y = drawStatusBox(
-    page,
-    fonts,
-    input.state === 'effective' ? PdfMessages.controlledCopy : PdfMessages.expired,
-    y - 36,
-  );
+  y = drawStatusBox(page, fonts, copyStatusOf(input).label, y - 36);
   if (input.stateNote) {
     y = drawParagraph(page, PdfMessages.stateNote(input.stateNote), y - 8, centered(fonts.regular, 10), 4);
   }

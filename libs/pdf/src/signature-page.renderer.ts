@@ -1,6 +1,7 @@
 import { formatDateTimeVi, formatDateVi } from '@eiso/common';
 import type { Color, PDFPage } from 'pdf-lib';
 import type { ControlledCopyInput, Signer } from './controlled-copy.input';
+import { copyStatusOf } from './copy-status';
 import { PdfColors } from './pdf-colors';
 import type { PdfFonts } from './pdf-fonts';
 import { centeredIn, drawAgencyHeading, PAGE_MARGIN, pageColumn } from './page-heading';
@@ -28,8 +29,9 @@ export function drawSignaturePage(page: PDFPage, fonts: PdfFonts, input: Control
     PdfMessages.effectiveFrom(formatDateVi(input.effectiveFrom)),
   ].join('   |   ');
   y = drawParagraph(page, details, y - 2, centered(fonts.regular, 10));
-  if (input.state !== 'effective') {
-    y = drawLines(page, [PdfMessages.stateExpired], y - 6, centered(fonts.bold, 10, PdfColors.stamp));
+  const { stateLine } = copyStatusOf(input);
+  if (stateLine) {
+    y = drawLines(page, [stateLine], y - 6, centered(fonts.bold, 10, PdfColors.stamp));
   }
   if (input.stateNote) {
     y = drawParagraph(page, PdfMessages.stateNote(input.stateNote), y, centered(fonts.regular, 10), 4);

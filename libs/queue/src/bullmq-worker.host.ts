@@ -1,7 +1,7 @@
 import { JobName, JobPayloads, PermanentJobError } from '@eiso/common';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import { JobHandlerRegistry } from './job-handler.registry';
+import { JobRunner } from './job-runner';
 import { WORKER_CONCURRENCY } from './job-options';
 import { ALL_QUEUE_NAMES, isJobName } from './job-names';
 import { QUEUE_MODULE_OPTIONS, ResolvedQueueModuleOptions } from './queue-module.options';
@@ -19,11 +19,11 @@ export class BullmqWorkerHost implements OnApplicationBootstrap, OnModuleDestroy
   private readonly workers: Worker[] = [];
 
   constructor(
-    private readonly registry: JobHandlerRegistry,
+    private readonly runner: JobRunner,
     @Inject(QUEUE_MODULE_OPTIONS) private readonly options: ResolvedQueueModuleOptions,
   ) {}
 
-  // After every onModuleInit: the registry has passed its start-up check.
+  // After every onModuleInit: the registry (behind the runner) has passed its start-up check.
   onApplicationBootstrap(): void {
     const { config } = this.options;
     for (const queueName of ALL_QUEUE_NAMES) {
@@ -54,7 +54,13 @@ export class BullmqWorkerHost implements OnApplicationBootstrap, OnModuleDestroy
     }
     try {
       // The payload was typed when it was enqueued; Redis hands it back untyped.
-      await this.registry.dispatch(job.name, job.data as JobPayloads[JobName], { jobId, attempt });
+      await this.runner.run(
+        job.name,
+        job.data as JobPayloads[JobName],
+        { jobId, attempt },
+        // A job scheduler's job carries its key: that is a scheduled run.
+        { attempts, trigger: job.repeatJobKey ? 'schedule' : 'event' },
+      );
     } catch (error) {
       if (error instanceof PermanentJobError || error instanceof UnrecoverableError) {
         this.logger.error(`${label} failed permanently, not retried: ${error.message}`, error.stack);

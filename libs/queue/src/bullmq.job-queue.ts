@@ -1,6 +1,14 @@
-import { JOB_QUEUE, JOB_SCHEDULES, JobName, JobPayloads, QueueName, SCHEDULE_TIME_ZONE } from '@eiso/common';
+import {
+  JOB_QUEUE,
+  JOB_SCHEDULES,
+  JobName,
+  JobPayloads,
+  JobSchedule,
+  QueueName,
+  SCHEDULE_TIME_ZONE,
+} from '@eiso/common';
 import { Logger } from '@nestjs/common';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Job, JobsOptions, JobType, Queue } from 'bullmq';
 import { assertValidJobId } from './job-id';
 import { EnqueueOptions, JobQueue } from './job-queue';
 
@@ -31,11 +39,16 @@ export class BullmqJobQueue extends JobQueue {
     await this.queueFor(JOB_QUEUE[name]).add(name, payload, opts);
   }
 
-  /** Upserts each schedule under its stable key and removes schedulers no longer in JOB_SCHEDULES. */
+  /**
+   * Upserts each schedule under its stable key and removes schedulers no longer in JOB_SCHEDULES.
+   * An unchanged scheduler is left alone: an upsert replaces its pending job with the next period's,
+   * so a run that fired while no worker was up would be dropped instead of run late.
+   */
   async schedule(): Promise<void> {
     for (const [queueName, queue] of this.queues) {
       const wanted = JOB_SCHEDULES.filter((s) => JOB_QUEUE[s.job] === queueName);
       for (const s of wanted) {
+        if (await this.isRegistered(queue, s)) continue;
         await queue.upsertJobScheduler(
           s.key,
           { pattern: s.cron, tz: SCHEDULE_TIME_ZONE },
@@ -53,6 +66,25 @@ export class BullmqJobQueue extends JobQueue {
     }
   }
 
+  async hasUnfinished(name: JobName): Promise<boolean> {
+    const jobs = await this.queueFor(JOB_QUEUE[name]).getJobs(UNFINISHED_STATES);
+    const now = Date.now();
+    return jobs.some((job) => job.name === (name as string) && !isNextScheduledRun(job, now));
+  }
+
+  /** Registered as in JOB_SCHEDULES, with its next job still in the queue (a deleted one would stop it). */
+  private async isRegistered(queue: Queue, s: JobSchedule): Promise<boolean> {
+    const existing = await queue.getJobScheduler(s.key);
+    if (
+      existing?.pattern !== s.cron ||
+      existing.tz !== SCHEDULE_TIME_ZONE ||
+      existing.name !== (s.job as string)
+    ) {
+      return false;
+    }
+    return existing.next !== undefined && !!(await queue.getJob(`repeat:${s.key}:${existing.next}`));
+  }
+
   /** The BullMQ queue itself, for health checks, admin views and tests. */
   queueFor(name: QueueName): Queue {
     const queue = this.queues.get(name);
@@ -63,4 +95,11 @@ export class BullmqJobQueue extends JobQueue {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
+}
+
+const UNFINISHED_STATES: JobType[] = ['active', 'waiting', 'prioritized', 'waiting-children', 'delayed'];
+
+/** A scheduler's job waiting for its time, never attempted: the next period, not unfinished work. */
+function isNextScheduledRun(job: Job, now: number): boolean {
+  return !!job.repeatJobKey && job.attemptsMade === 0 && job.timestamp + job.delay > now;
 }

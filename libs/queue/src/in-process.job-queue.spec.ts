@@ -1,11 +1,14 @@
 import { JOB_SCHEDULES, JobName, JobPayloads, PermanentJobError } from '@eiso/common';
 import { INestApplicationContext, Injectable, Module } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { InProcessJobQueue } from './in-process.job-queue';
 import { JobContext, JobHandlerContract } from './job-handler.contract';
 import { JobHandler } from './job-handler.decorator';
 import { EXPECTED_JOB_NAMES, JobHandlerRegistry } from './job-handler.registry';
 import { JobRetryOptions } from './job-options';
+import { JobAttempt, JobAttemptResult, JobRunLog } from './job-run-log';
+import { JobRunner } from './job-runner';
 
 type Payload = JobPayloads[JobName.AuditVerifyChain];
 
@@ -32,7 +35,7 @@ describe('InProcessJobQueue', () => {
   let queue: InProcessJobQueue;
   let handler: ScriptedHandler;
 
-  async function boot(retry: JobRetryOptions = FAST): Promise<void> {
+  async function boot(retry: JobRetryOptions = FAST, runLog?: JobRunLog): Promise<void> {
     @Module({
       imports: [DiscoveryModule],
       providers: [
@@ -41,7 +44,8 @@ describe('InProcessJobQueue', () => {
         { provide: EXPECTED_JOB_NAMES, useValue: [JobName.AuditVerifyChain] },
         {
           provide: InProcessJobQueue,
-          useFactory: (registry: JobHandlerRegistry) => new InProcessJobQueue(registry, retry),
+          useFactory: (registry: JobHandlerRegistry) =>
+            new InProcessJobQueue(new JobRunner(registry, runLog), retry),
           inject: [JobHandlerRegistry],
         },
       ],
@@ -83,6 +87,20 @@ describe('InProcessJobQueue', () => {
     expect(handler.calls[0].payload).toEqual({ requestedBy: 'u-1' });
   });
 
+  it("runs a job outside its caller's async context, so it never logs as the caller's request", async () => {
+    await boot();
+    // nestjs-pino keeps each request's logger in an AsyncLocalStorage like this one.
+    const request = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    handler.script = (context) => {
+      seen.push(request.getStore());
+      return context.attempt < 2 ? Promise.reject(new Error('transient')) : Promise.resolve();
+    };
+    await request.run('request r-1', () => queue.enqueue(JobName.AuditVerifyChain, {}));
+    await queue.whenIdle();
+    expect(seen).toEqual([undefined, undefined]);
+  });
+
   it('gives a job without jobId an id of its own', async () => {
     await boot();
     await queue.enqueue(JobName.AuditVerifyChain, {});
@@ -100,6 +118,22 @@ describe('InProcessJobQueue', () => {
     await queue.enqueue(JobName.AuditVerifyChain, { requestedBy: 'other' }, { jobId: 'other' });
     await queue.whenIdle();
     expect(handler.calls.map((c) => c.payload.requestedBy)).toEqual(['first', 'other']);
+  });
+
+  it('says whether a job of a name is still to run (waiting, delayed, retrying, running)', async () => {
+    await boot();
+    useFakeTimers();
+    expect(await queue.hasUnfinished(JobName.AuditVerifyChain)).toBe(false);
+    handler.script = failUntilAttempt(2);
+    await queue.enqueue(JobName.AuditVerifyChain, {}, { delayMs: 1_000 });
+    expect(await queue.hasUnfinished(JobName.AuditVerifyChain)).toBe(true);
+    expect(await queue.hasUnfinished(JobName.RecordsRetention)).toBe(false);
+    await jest.advanceTimersByTimeAsync(1_000); // the first attempt fails: a retry waits
+    expect(handler.calls).toHaveLength(1);
+    expect(await queue.hasUnfinished(JobName.AuditVerifyChain)).toBe(true);
+    await jest.advanceTimersByTimeAsync(FAST.backoffDelayMs);
+    expect(handler.calls).toHaveLength(2);
+    expect(await queue.hasUnfinished(JobName.AuditVerifyChain)).toBe(false);
   });
 
   it('rejects job ids BullMQ would reject', async () => {
@@ -222,6 +256,37 @@ describe('InProcessJobQueue', () => {
       expect(handler.calls[1].context.jobId).toBe(
         `nightly-audit-verify-chain@${firedAt + 24 * 60 * 60 * 1000}`,
       );
+    });
+
+    it('reports a fired schedule to the run log as "schedule", a queued job as "event"', async () => {
+      const reported: [JobAttempt, JobAttemptResult][] = [];
+      const runLog = new (class extends JobRunLog {
+        started(): Promise<string | null> {
+          return Promise.resolve(null);
+        }
+        finished(attempt: JobAttempt, _runId: string | null, result: JobAttemptResult): Promise<void> {
+          reported.push([attempt, result]);
+          return Promise.resolve();
+        }
+      })();
+      await boot(FAST, runLog);
+      useFakeTimers(new Date('2025-01-01T18:14:59Z'));
+      await queue.schedule();
+      await queue.enqueue(JobName.AuditVerifyChain, {}, { jobId: 'by-hand' });
+      await jest.advanceTimersByTimeAsync(1_010);
+
+      const firedAt = Date.parse('2025-01-01T18:15:00Z');
+      expect(reported.map(([attempt]) => attempt)).toEqual([
+        { name: JobName.AuditVerifyChain, jobId: 'by-hand', attempt: 1, attempts: 3, trigger: 'event' },
+        {
+          name: JobName.AuditVerifyChain,
+          jobId: `nightly-audit-verify-chain@${firedAt}`,
+          attempt: 1,
+          attempts: 3,
+          trigger: 'schedule',
+        },
+      ]);
+      expect(reported.map(([, result]) => result.outcome)).toEqual(['succeeded', 'succeeded']);
     });
 
     it('registering again replaces the timers instead of adding more', async () => {

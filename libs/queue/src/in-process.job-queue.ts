@@ -8,11 +8,13 @@ import {
 } from '@eiso/common';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { JobHandlerRegistry } from './job-handler.registry';
 import { backoffDelayMs, JobRetryOptions } from './job-options';
 import { assertValidJobId } from './job-id';
 import { EnqueueOptions, JobQueue } from './job-queue';
+import { JobAttempt } from './job-run-log';
+import { JobRunner } from './job-runner';
 
 /** A job that ran out of attempts or failed permanently; kept in memory for inspection. */
 export interface FailedJob {
@@ -29,6 +31,7 @@ interface PendingJob {
   readonly id: string;
   readonly name: JobName;
   readonly payload: JobPayloads[JobName];
+  readonly trigger: JobAttempt['trigger'];
   attempt: number;
   timer?: NodeJS.Timeout;
 }
@@ -49,15 +52,36 @@ export class InProcessJobQueue extends JobQueue implements OnModuleDestroy {
   private readonly failures: FailedJob[] = [];
   private idleWaiters: (() => void)[] = [];
   private closed = false;
+  /**
+   * The async context the queue was made in (the app's start, outside any request). Jobs run in
+   * it rather than in their caller's: a job enqueued while serving a request must not log as that
+   * request (nestjs-pino keeps the request's logger in an AsyncLocalStorage), nor see any other
+   * per-request store — as with BullMQ, where the job runs in another process.
+   */
+  private readonly detached = new AsyncResource('eiso.in-process-job');
 
   constructor(
-    private readonly registry: JobHandlerRegistry,
+    private readonly runner: JobRunner,
     private readonly retry: JobRetryOptions,
   ) {
     super();
   }
 
   enqueue<J extends JobName>(name: J, payload: JobPayloads[J], options: EnqueueOptions = {}): Promise<void> {
+    return this.add(name, payload, options, 'event');
+  }
+
+  /** Is a job of this name waiting, delayed, retrying or running? */
+  hasUnfinished(name: JobName): Promise<boolean> {
+    return Promise.resolve([...this.pending.values()].some((job) => job.name === name));
+  }
+
+  private add<J extends JobName>(
+    name: J,
+    payload: JobPayloads[J],
+    options: EnqueueOptions,
+    trigger: JobAttempt['trigger'],
+  ): Promise<void> {
     // A throw inside the executor becomes the rejection, as with BullMQ's async add().
     return new Promise((resolve) => {
       if (this.closed) throw new Error(`Job queue is closed; cannot enqueue ${name}`);
@@ -69,7 +93,7 @@ export class InProcessJobQueue extends JobQueue implements OnModuleDestroy {
         // A JSON copy, as Redis stores it: later changes by the caller do not leak in, and a payload
         // that does not survive JSON (a Date, a Map) breaks here as it would in production.
         const copy = JSON.parse(JSON.stringify(payload)) as JobPayloads[J];
-        const job: PendingJob = { id, name, payload: copy, attempt: 0 };
+        const job: PendingJob = { id, name, payload: copy, trigger, attempt: 0 };
         this.pending.set(id, job);
         this.startLater(job, options.delayMs ?? 0);
       }
@@ -121,12 +145,14 @@ export class InProcessJobQueue extends JobQueue implements OnModuleDestroy {
   }
 
   private startLater(job: PendingJob, delayMs: number): void {
-    job.timer = setTimeout(() => {
-      job.timer = undefined;
-      const run = this.run(job);
-      this.running.add(run);
-      void run.finally(() => this.running.delete(run));
-    }, delayMs);
+    job.timer = this.detached.runInAsyncScope(() =>
+      setTimeout(() => {
+        job.timer = undefined;
+        const run = this.run(job);
+        this.running.add(run);
+        void run.finally(() => this.running.delete(run));
+      }, delayMs),
+    );
   }
 
   // Never rejects: every outcome is a retry, a failure record, or success.
@@ -134,7 +160,12 @@ export class InProcessJobQueue extends JobQueue implements OnModuleDestroy {
     job.attempt += 1;
     const label = `Job ${job.name} (id ${job.id}) attempt ${job.attempt}/${this.retry.attempts}`;
     try {
-      await this.registry.dispatch(job.name, job.payload, { jobId: job.id, attempt: job.attempt });
+      await this.runner.run(
+        job.name,
+        job.payload,
+        { jobId: job.id, attempt: job.attempt },
+        { attempts: this.retry.attempts, trigger: job.trigger },
+      );
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       const permanent = failure instanceof PermanentJobError;
@@ -187,8 +218,9 @@ export class InProcessJobQueue extends JobQueue implements OnModuleDestroy {
     if (Date.now() < fireAt.getTime()) return this.waitUntil(schedule, fireAt);
     // The next time is counted from this firing, so an early or late wake-up never runs it twice.
     this.arm(schedule, fireAt);
-    this.enqueue(schedule.job, {}, { jobId: `${schedule.key}@${fireAt.getTime()}` }).catch((error: Error) =>
-      this.logger.error(`Lịch "${schedule.key}" không đưa được công việc vào hàng đợi: ${error.message}`),
+    this.add(schedule.job, {}, { jobId: `${schedule.key}@${fireAt.getTime()}` }, 'schedule').catch(
+      (error: Error) =>
+        this.logger.error(`Lịch "${schedule.key}" không đưa được công việc vào hàng đợi: ${error.message}`),
     );
   }
 }

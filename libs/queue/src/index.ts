@@ -6,6 +6,8 @@ export * from './job-id';
 export * from './job-names';
 export * from './job-options';
 export * from './job-queue';
+export * from './job-run-log';
+export * from './job-runner';
 export * from './bullmq.job-queue';
 export * from './in-process.job-queue';
 export * from './queue-module.options';

@@ -2,7 +2,7 @@ import { JobName, JobPayloads, PermanentJobError } from '@eiso/common';
 import { Inject, Injectable, Logger, OnModuleInit, Optional, Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
-import type { JobContext, JobHandlerContract } from './job-handler.contract';
+import type { JobContext, JobHandlerContract, JobSummary } from './job-handler.contract';
 import { JOB_HANDLER_METADATA } from './job-handler.decorator';
 import { DuplicateJobHandler, JobHandlerSetupError } from './job-handler-setup.error';
 import { ALL_JOB_NAMES } from './job-names';
@@ -47,11 +47,21 @@ export class JobHandlerRegistry implements OnModuleInit {
     for (const item of this.handlers.values()) this.logger.debug(`${item.job} → ${item.label}`);
   }
 
-  async dispatch<J extends JobName>(name: J, payload: JobPayloads[J], context: JobContext): Promise<void> {
+  /** Runs the job's handler and gives back the summary it returned, if any. */
+  async run<J extends JobName>(
+    name: J,
+    payload: JobPayloads[J],
+    context: JobContext,
+  ): Promise<JobSummary | undefined> {
     const found = this.handlers.get(name);
     // Only reachable when a test narrows EXPECTED_JOB_NAMES; retrying would not help.
     if (!found) throw new PermanentJobError(`No handler for job "${name}"`);
-    await found.handler.handle(payload, context);
+    return (await found.handler.handle(payload, context)) ?? undefined;
+  }
+
+  /** Runs the job's handler, as `run` does, for callers that want no summary. */
+  async dispatch<J extends JobName>(name: J, payload: JobPayloads[J], context: JobContext): Promise<void> {
+    await this.run(name, payload, context);
   }
 
   private discover(): Found[] {

@@ -23,6 +23,12 @@ export abstract class JobQueue {
     options?: EnqueueOptions,
   ): Promise<void>;
 
+  /**
+   * Is a job of this name still to finish: waiting, running, retrying, or due and not yet picked up
+   * (a scheduled run that fired while no worker was up)? A scheduler's next run, not yet due, is not.
+   */
+  abstract hasUnfinished(name: JobName): Promise<boolean>;
+
   /** Registers every JOB_SCHEDULES entry under its stable key; calling it again replaces, never duplicates. */
   abstract schedule(): Promise<void>;
 

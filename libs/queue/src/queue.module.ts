@@ -18,6 +18,8 @@ import { JobHandlerRegistry } from './job-handler.registry';
 import { DEFAULT_JOB_RETRY, defaultJobOptions } from './job-options';
 import { ALL_QUEUE_NAMES } from './job-names';
 import { JobQueue } from './job-queue';
+import { JobRunLog } from './job-run-log';
+import { JobRunner } from './job-runner';
 import { QUEUE_MODULE_OPTIONS, QueueModuleOptions, ResolvedQueueModuleOptions } from './queue-module.options';
 import { redactRedisUrl, redisConnectionOptions } from './redis-connection';
 
@@ -62,6 +64,13 @@ export class QueueModule implements OnApplicationBootstrap {
   }
 }
 
+/** Runs handlers and reports each attempt to the JobRunLog, when the application provides one (@eiso/jobs). */
+const jobRunner: Provider = {
+  provide: JobRunner,
+  useFactory: (registry: JobHandlerRegistry, runLog?: JobRunLog) => new JobRunner(registry, runLog),
+  inject: [JobHandlerRegistry, { token: JobRunLog, optional: true }],
+};
+
 function bullmqModule(options: ResolvedQueueModuleOptions, base: Provider[]): DynamicModule {
   const { config } = options;
   const queueTokens = ALL_QUEUE_NAMES.map((name) => getQueueToken(name));
@@ -76,7 +85,7 @@ function bullmqModule(options: ResolvedQueueModuleOptions, base: Provider[]): Dy
     { provide: JobQueue, useExisting: BullmqJobQueue },
   ];
   // An enqueue-only process (the API) neither needs the handlers nor checks them; the worker does.
-  if (options.runWorkers) providers.push(JobHandlerRegistry, BullmqWorkerHost);
+  if (options.runWorkers) providers.push(JobHandlerRegistry, jobRunner, BullmqWorkerHost);
   return {
     module: QueueModule,
     imports: [
@@ -90,7 +99,7 @@ function bullmqModule(options: ResolvedQueueModuleOptions, base: Provider[]): Dy
       BullModule.registerQueue(...ALL_QUEUE_NAMES.map((name) => ({ name }))),
     ],
     providers,
-    exports: [JobQueue, BullmqJobQueue],
+    exports: [JobQueue, BullmqJobQueue, QUEUE_MODULE_OPTIONS],
   };
 }
 
@@ -101,13 +110,14 @@ function inProcessModule(options: ResolvedQueueModuleOptions, base: Provider[]):
     providers: [
       ...base,
       JobHandlerRegistry,
+      jobRunner,
       {
         provide: InProcessJobQueue,
-        useFactory: (registry: JobHandlerRegistry) => new InProcessJobQueue(registry, options.retry),
-        inject: [JobHandlerRegistry],
+        useFactory: (runner: JobRunner) => new InProcessJobQueue(runner, options.retry),
+        inject: [JobRunner],
       },
       { provide: JobQueue, useExisting: InProcessJobQueue },
     ],
-    exports: [JobQueue, InProcessJobQueue],
+    exports: [JobQueue, InProcessJobQueue, QUEUE_MODULE_OPTIONS],
   };
 }

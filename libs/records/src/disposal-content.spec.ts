@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { disposalContentHash, disposedSha256 } from './disposal-content';
+import {
+  disposalContentHash,
+  disposalSignatureVerifies,
+  disposedSha256,
+  signedRecords,
+} from './disposal-content';
 
 describe('disposal content', () => {
   const disposal = { id: 'd-1', agencyId: 'a-1', number: 3 };
@@ -43,5 +48,26 @@ describe('disposal content', () => {
     const expected = createHash('sha256').update(`${a}\n${b}`).digest('hex');
     expect(disposedSha256([b, a])).toBe(expected);
     expect(disposedSha256([])).toBe(createHash('sha256').update('').digest('hex'));
+  });
+
+  it('verifies a signed batch against its records and their files, and nothing else', () => {
+    const files = [
+      { recordId: 'r-1', sha256: a },
+      { recordId: 'r-1', sha256: b },
+    ];
+    const contentHash = disposalContentHash({
+      disposal,
+      records: signedRecords(['r-1', 'r-2'], files),
+      signerId: 'u-1',
+      signedAt,
+    });
+    const signed = { ...disposal, approvedBy: 'u-1', signedAt, contentHash };
+    expect(disposalSignatureVerifies(signed, ['r-1', 'r-2'], files)).toBe(true);
+    expect(disposalSignatureVerifies(signed, ['r-1', 'r-2'], files.slice(1))).toBe(false);
+    expect(disposalSignatureVerifies(signed, ['r-1'], files)).toBe(false);
+    expect(disposalSignatureVerifies({ ...signed, approvedBy: 'u-2' }, ['r-1', 'r-2'], files)).toBe(false);
+    expect(
+      disposalSignatureVerifies({ ...signed, approvedBy: null, signedAt: null, contentHash: null }, [], []),
+    ).toBeNull();
   });
 });

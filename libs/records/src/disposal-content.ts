@@ -30,6 +30,38 @@ export function disposalContentHash(input: {
   return sha256(canonical ?? '');
 }
 
+/** The records a disposal signature covers, each with the sha256 of its files, from file rows. */
+export function signedRecords(
+  recordIds: string[],
+  files: { recordId: string; sha256: string }[],
+): { id: string; fileSha256: string[] }[] {
+  return recordIds.map((id) => ({
+    id,
+    fileSha256: files.filter((f) => f.recordId === id).map((f) => f.sha256),
+  }));
+}
+
+/**
+ * Whether a signed batch's hash still matches its stored records and the files they had when it
+ * was signed (deleted files keep their sha256); null when the batch is not signed. The signer's
+ * password plays no part, so a later reset never touches it.
+ */
+export function disposalSignatureVerifies(
+  disposal: Pick<DisposalEntity, 'id' | 'agencyId' | 'number' | 'approvedBy' | 'signedAt' | 'contentHash'>,
+  recordIds: string[],
+  filesAtSigning: { recordId: string; sha256: string }[],
+): boolean | null {
+  if (!disposal.approvedBy || !disposal.signedAt || !disposal.contentHash) return null;
+  return (
+    disposalContentHash({
+      disposal,
+      records: signedRecords(recordIds, filesAtSigning),
+      signerId: disposal.approvedBy,
+      signedAt: disposal.signedAt,
+    }) === disposal.contentHash
+  );
+}
+
 /** The tombstone's fingerprint of what was deleted: sha256 over the sorted sha256 of the files. */
 export function disposedSha256(fileSha256: string[]): string {
   return sha256([...fileSha256].sort().join('\n'));

@@ -34,7 +34,11 @@ export class DisposalMinutesService {
       throw new DomainException(ErrorCode.DisposalMinutesUnavailable, { state: disposal.state });
     }
     const rows = await this.disposals.minuteRows(db, disposal.id);
-    const proposer = await this.records.userCard(db, disposal.proposedBy);
+    // As they were at proposal; batches proposed before that was kept show the current card.
+    const proposer =
+      disposal.proposerName !== null
+        ? { fullName: disposal.proposerName, position: disposal.proposerPosition }
+        : await this.records.userCard(db, disposal.proposedBy);
     const bytes = await renderDisposalMinutes({
       agencyName: await this.records.agencyName(db, disposal.agencyId),
       number: disposal.number,

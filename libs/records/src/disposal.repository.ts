@@ -21,6 +21,11 @@ export interface MinuteRow {
 
 @Injectable()
 export class DisposalRepository {
+  /** Numbers of disposals, for the audit trail's subjects (unknown ids are left out). */
+  numbersOf(db: Db, ids: string[]): Promise<{ id: string; number: number }[]> {
+    return db.query('SELECT id, number FROM disposal WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
   /** The next số biên bản of the agency; serialized per agency until the transaction ends. */
   async nextNumber(db: Db, agencyId: string): Promise<number> {
     await db.query(`SELECT pg_advisory_xact_lock(hashtext('disposal-number:' || $1))`, [agencyId]);

@@ -15,13 +15,14 @@ import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AuthService } from '@eiso/identity';
 import { jobIdOf, JobQueue } from '@eiso/queue';
-import { disposalContentHash } from './disposal-content';
+import { disposalContentHash, disposalSignatureVerifies, signedRecords } from './disposal-content';
+import { ineligibleRecords, OpenBatch } from './disposal-eligibility';
 import { DisposalAction, nextDisposalState } from './disposal-state-machine';
 import { DisposalEntity } from './disposal.entity';
 import { DisposalRepository } from './disposal.repository';
 import { RecordFileRepository } from './record-file.repository';
 import { agencyOf, RecordFinder } from './record-finder';
-import { DisposalState, RecordState } from './record-state';
+import { DisposalState } from './record-state';
 import { RecordEntity } from './record.entity';
 import { RecordRepository } from './record.repository';
 import { DisposalView, toDisposalView } from './record.views';
@@ -30,9 +31,6 @@ import { DisposalEvent, RecordsNotifier } from './records-notifier';
 export interface ListDisposalsQuery extends PageRequest {
   state?: DisposalState;
 }
-
-/** Why a record cannot go into a batch. */
-export type IneligibleReason = 'not_found' | 'not_due' | 'disposed' | 'on_hold' | 'in_batch';
 
 interface Outcome {
   view: DisposalView;
@@ -66,11 +64,18 @@ export class DisposalsService {
     // Two proposals racing for one record: the partial unique index lets one through.
     return this.commit(async (db) => {
       const records = await this.records.lockMany(db, agencyId, ids);
-      const ineligible = await this.ineligible(db, ids, records);
-      if (ineligible.length) {
-        throw new DomainException(ErrorCode.DisposalRecordsNotEligible, { records: ineligible });
-      }
       const now = this.clock.now();
+      const openBatches = new Map<string, OpenBatch>(
+        (await this.records.openDisposals(db, ids)).map((o) => [o.recordId, o]),
+      );
+      const refused = ineligibleRecords({ ids, records, openBatches, now });
+      if (refused.length) {
+        throw new DomainException(ErrorCode.DisposalRecordsNotEligible, {
+          records: refused,
+          requested: ids.length,
+        });
+      }
+      const proposer = await this.auth.signerOf(actor, db);
       const disposal: DisposalEntity = {
         id: randomUUID(),
         agencyId,
@@ -80,12 +85,15 @@ export class DisposalsService {
         recordCount: ids.length,
         proposedBy: actor.userId,
         proposedAt: now,
+        proposerName: proposer.fullName,
+        proposerPosition: proposer.position,
         approvedBy: null,
         signerName: null,
         signerPosition: null,
         signerRole: null,
         signedAt: null,
         contentHash: null,
+        signerPasswordSetAt: null,
         rejectedBy: null,
         rejectedAt: null,
         rejectionReason: null,
@@ -102,8 +110,7 @@ export class DisposalsService {
         action: 'disposal.proposed',
         after: { number: disposal.number, state: disposal.state, recordIds: ids, note: disposal.note },
       });
-      const by = (await this.auth.signerOf(actor, db)).fullName;
-      return this.outcome(db, disposal, ids, { kind: 'proposed', by });
+      return this.outcome(db, disposal, ids, { kind: 'proposed', by: proposer.fullName });
     });
   }
 
@@ -124,24 +131,26 @@ export class DisposalsService {
       assertNotProposer(actor, disposal);
       const held = records.filter((r) => r.holdReason !== null).map((r) => r.id);
       if (held.length) throw new DomainException(ErrorCode.DisposalHasHeldRecords, { recordIds: held });
-      const notDue = records.filter((r) => r.state !== RecordState.DueForDisposal).map((r) => r.id);
-      if (notDue.length || records.length !== ids.length) {
-        throw new DomainException(ErrorCode.DisposalRecordsNotEligible, { recordIds: notDue });
+      const signedAt = this.clock.now();
+      // The batch's own items are not "in another batch"; holds were refused just above.
+      const refused = ineligibleRecords({ ids, records, openBatches: new Map(), now: signedAt });
+      if (refused.length) {
+        throw new DomainException(ErrorCode.DisposalRecordsNotEligible, {
+          records: refused,
+          requested: ids.length,
+        });
       }
       const stored = await this.files.listStoredByRecords(db, ids);
-      const signedAt = this.clock.now();
       disposal.state = state;
       disposal.approvedBy = signer.userId;
       disposal.signerName = signer.fullName;
       disposal.signerPosition = signer.position;
       disposal.signerRole = actor.roles.join(',');
       disposal.signedAt = signedAt;
+      disposal.signerPasswordSetAt = signer.passwordSetAt;
       disposal.contentHash = disposalContentHash({
         disposal,
-        records: ids.map((recordId) => ({
-          id: recordId,
-          fileSha256: stored.filter((f) => f.recordId === recordId).map((f) => f.sha256),
-        })),
+        records: signedRecords(ids, stored),
         signerId: signer.userId,
         signedAt,
       });
@@ -196,9 +205,15 @@ export class DisposalsService {
     });
   }
 
+  /** One batch, with its records and whether its signature still matches what is stored. */
   async get(actor: Actor, id: string): Promise<DisposalView> {
-    const disposal = await this.finder.disposal(this.tx.db, actor, id);
-    return toDisposalView(disposal, await this.disposals.recordIds(this.tx.db, id));
+    const db = this.tx.db;
+    const disposal = await this.finder.disposal(db, actor, id);
+    const ids = await this.disposals.recordIds(db, id);
+    const verified = disposal.signedAt
+      ? disposalSignatureVerifies(disposal, ids, await this.files.listStoredAt(db, ids, disposal.signedAt))
+      : null;
+    return toDisposalView(disposal, ids, verified);
   }
 
   async list(actor: Actor, query: ListDisposalsQuery): Promise<Page<DisposalView>> {
@@ -223,24 +238,6 @@ export class DisposalsService {
     const records = await this.records.lockMany(db, unlocked.agencyId, ids);
     const disposal = await this.finder.disposal(db, actor, id, true);
     return { disposal, ids, records };
-  }
-
-  private async ineligible(
-    db: Db,
-    ids: string[],
-    records: RecordEntity[],
-  ): Promise<{ id: string; reason: IneligibleReason }[]> {
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const inBatch = new Set((await this.records.openDisposals(db, ids)).map((o) => o.recordId));
-    return ids.flatMap((id): { id: string; reason: IneligibleReason }[] => {
-      const r = byId.get(id);
-      if (!r) return [{ id, reason: 'not_found' }];
-      if (r.state === RecordState.Disposed) return [{ id, reason: 'disposed' }];
-      if (r.state !== RecordState.DueForDisposal) return [{ id, reason: 'not_due' }];
-      if (r.holdReason !== null) return [{ id, reason: 'on_hold' }];
-      if (inBatch.has(id)) return [{ id, reason: 'in_batch' }];
-      return [];
-    });
   }
 
   private async outcome(

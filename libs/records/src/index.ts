@@ -5,6 +5,7 @@ export * from './record-types.service';
 export * from './records.service';
 export * from './record-files.service';
 export * from './disposals.service';
+export type { IneligibleRecord, IneligibleReason } from './disposal-eligibility';
 export * from './disposal-minutes.service';
 export * from './record-register.service';
 export type { RecordSortField } from './record.repository';

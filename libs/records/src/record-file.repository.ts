@@ -28,6 +28,21 @@ export class RecordFileRepository {
       .getMany();
   }
 
+  /** The files of these records that were stored at `at`: stored still, or deleted since. */
+  listStoredAt(db: Db, recordIds: string[], at: Date): Promise<RecordFileEntity[]> {
+    if (!recordIds.length) return Promise.resolve([]);
+    return db
+      .getRepository(RecordFileEntity)
+      .createQueryBuilder('f')
+      .where('f.record_id IN (:...recordIds) AND (f.deleted_at IS NULL OR f.deleted_at >= :at)', {
+        recordIds,
+        at,
+      })
+      .orderBy('f.record_id', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
+  }
+
   findOne(db: Db, recordId: string, id: string): Promise<RecordFileEntity | null> {
     return db.getRepository(RecordFileEntity).findOneBy({ recordId, id });
   }

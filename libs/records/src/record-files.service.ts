@@ -5,7 +5,7 @@ import { Actor, Clock, DomainException, ErrorCode, Role } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { isAllowedDocumentMediaType, StorageDriver, storeThenCommit } from '@eiso/storage';
+import { ALLOWED_DOCUMENT_MEDIA_TYPES, StorageDriver, storeThenCommit } from '@eiso/storage';
 import { RecordFileEntity } from './record-file.entity';
 import { RecordFileRepository } from './record-file.repository';
 import { RecordFinder } from './record-finder';
@@ -54,7 +54,7 @@ export class RecordFilesService {
       this.storage,
       key,
       body,
-      { maxBytes: this.maxBytes, accepts: isAllowedDocumentMediaType },
+      { maxBytes: this.maxBytes, accepted: ALLOWED_DOCUMENT_MEDIA_TYPES },
       (stored) =>
         this.tx.run(async (db) => {
           // The record may have fallen due or been disposed while the bytes were streaming.

@@ -19,6 +19,11 @@ function escapeLike(value: string): string {
 
 @Injectable()
 export class RecordTypeRepository {
+  /** Codes and names of record types, for the audit trail's subjects (unknown ids are left out). */
+  namesOf(db: Db, ids: string[]): Promise<{ id: string; code: string; name: string }[]> {
+    return db.query('SELECT id, code, name FROM record_type WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
   async insert(db: Db, type: RecordTypeEntity): Promise<void> {
     await recordWrite(() => db.getRepository(RecordTypeEntity).insert(type));
   }

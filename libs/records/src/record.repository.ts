@@ -48,6 +48,11 @@ function escapeLike(value: string): string {
 
 @Injectable()
 export class RecordRepository {
+  /** Titles and references of records, for the audit trail's subjects (unknown ids are left out). */
+  namesOf(db: Db, ids: string[]): Promise<{ id: string; title: string; reference: string | null }[]> {
+    return db.query('SELECT id, title, reference FROM record WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
   /** Files the record and its search text (title and reference never change afterwards). */
   async insert(db: Db, record: RecordEntity): Promise<void> {
     await db.getRepository(RecordEntity).insert(record);
@@ -184,19 +189,25 @@ export class RecordRepository {
     });
   }
 
-  /** The batch each record currently sits in (one not rejected), with its state. */
+  /** The batch each record currently sits in (one not rejected), with its number and state. */
   async openDisposals(
     db: Db,
     recordIds: string[],
-  ): Promise<{ recordId: string; disposalId: string; state: DisposalState }[]> {
+  ): Promise<{ recordId: string; disposalId: string; number: number; state: DisposalState }[]> {
     if (!recordIds.length) return [];
-    const rows: { record_id: string; disposal_id: string; state: DisposalState }[] = await db.query(
-      `SELECT i.record_id, i.disposal_id, d.state
-         FROM disposal_item i JOIN disposal d ON d.id = i.disposal_id
-        WHERE i.record_id = ANY($1::uuid[]) AND NOT i.rejected`,
-      [recordIds],
-    );
-    return rows.map((r) => ({ recordId: r.record_id, disposalId: r.disposal_id, state: r.state }));
+    const rows: { record_id: string; disposal_id: string; number: number; state: DisposalState }[] =
+      await db.query(
+        `SELECT i.record_id, i.disposal_id, d.number, d.state
+           FROM disposal_item i JOIN disposal d ON d.id = i.disposal_id
+          WHERE i.record_id = ANY($1::uuid[]) AND NOT i.rejected`,
+        [recordIds],
+      );
+    return rows.map((r) => ({
+      recordId: r.record_id,
+      disposalId: r.disposal_id,
+      number: r.number,
+      state: r.state,
+    }));
   }
 
   /** Active users of an agency holding a role. */

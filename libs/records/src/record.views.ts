@@ -74,7 +74,11 @@ export interface DisposalView {
   /** The records of the batch (single batch reads only). */
   recordIds?: string[];
   proposedBy: string;
+  /** As they were at proposal; null on batches proposed before they were kept. */
+  proposerName: string | null;
+  proposerPosition: string | null;
   proposedAt: string;
+  /** The approver's signature, as made: name, position and role at signing. */
   signature: {
     signerId: string;
     signerName: string;
@@ -82,6 +86,13 @@ export interface DisposalView {
     signerRole: string;
     signedAt: string;
     contentHash: string;
+    /** When the approver's password had last been set at signing; null if signed before it was kept. */
+    passwordSetAt: string | null;
+    /**
+     * The hash recomputed from the stored batch, its records and the files they had at signing
+     * equals the signed one (single batch reads only).
+     */
+    contentVerified?: boolean;
   } | null;
   rejectedBy: string | null;
   rejectedAt: string | null;
@@ -169,7 +180,11 @@ export function toRecordView(
   };
 }
 
-export function toDisposalView(d: DisposalEntity, recordIds?: string[]): DisposalView {
+export function toDisposalView(
+  d: DisposalEntity,
+  recordIds?: string[],
+  contentVerified?: boolean | null,
+): DisposalView {
   return {
     id: d.id,
     agencyId: d.agencyId,
@@ -181,6 +196,8 @@ export function toDisposalView(d: DisposalEntity, recordIds?: string[]): Disposa
     recordCount: d.recordCount,
     ...(recordIds ? { recordIds } : {}),
     proposedBy: d.proposedBy,
+    proposerName: d.proposerName,
+    proposerPosition: d.proposerPosition,
     proposedAt: d.proposedAt.toISOString(),
     signature:
       d.approvedBy && d.signedAt && d.contentHash
@@ -191,6 +208,8 @@ export function toDisposalView(d: DisposalEntity, recordIds?: string[]): Disposa
             signerRole: d.signerRole ?? '',
             signedAt: d.signedAt.toISOString(),
             contentHash: d.contentHash,
+            passwordSetAt: iso(d.signerPasswordSetAt),
+            ...(typeof contentVerified === 'boolean' ? { contentVerified } : {}),
           }
         : null,
     rejectedBy: d.rejectedBy,

@@ -1,8 +1,10 @@
-import { formatDateVi } from '@eiso/common';
+import { formatDateTimeVi, formatDateVi } from '@eiso/common';
 
 /** Vietnamese texts of records: notifications, the Danh mục hồ sơ and the biên bản hủy hồ sơ. */
 export const RECORD_MESSAGES = {
   minuteNumber: (n: number) => `${String(n).padStart(2, '0')}/BB-HHS`,
+  /** A disposal as the audit trail names it. */
+  disposalName: (n: number) => `Đợt hủy hồ sơ số ${RECORD_MESSAGES.minuteNumber(n)}`,
   retentionDue: (
     count: number,
     today: string,
@@ -39,6 +41,25 @@ export const RECORD_MESSAGES = {
     title: `Đã hủy xong đợt hủy hồ sơ số ${RECORD_MESSAGES.minuteNumber(n)}`,
     body: `${count} hồ sơ đã được hủy; thông tin lưu vết và biên bản hủy hồ sơ được lưu giữ.`,
   }),
+  /** Why one record cannot go into a disposal batch: one sentence per record of a refusal. */
+  ineligible: {
+    notFound: (id: string) => `Không tìm thấy hồ sơ có mã định danh ${id} trong cơ quan.`,
+    disposed: (record: string, at: Date | null) =>
+      `Hồ sơ ${record} đã bị hủy${at ? ` lúc ${formatDateTimeVi(at)}` : ''}; không thể đề nghị hủy lại.`,
+    onHold: (record: string, reason: string, since: Date | null) =>
+      `Hồ sơ ${record} đang bị phong tỏa${since ? ` từ ngày ${formatDateVi(since)}` : ''} ` +
+      `(lý do: ${reason}); hồ sơ bị phong tỏa không được hủy cho đến khi được gỡ phong tỏa.`,
+    permanent: (record: string) => `Hồ sơ ${record} được lưu trữ vĩnh viễn nên không bao giờ đến hạn hủy.`,
+    notDue: (record: string, retentionEnd: string, run: Date) =>
+      `Hồ sơ ${record} chưa đến hạn hủy: thời hạn lưu trữ kết thúc ngày ${formatDateVi(retentionEnd)}; ` +
+      `lần rà soát tự động hằng ngày lúc ${formatDateTimeVi(run).replace(' ', ' ngày ')} sẽ chuyển hồ sơ ` +
+      'sang trạng thái "Đến hạn hủy".',
+    inBatch: (record: string, batch: string, state: string) =>
+      `Hồ sơ ${record} đã thuộc đợt hủy số ${batch} (${state.toLowerCase()}); ` +
+      'mỗi hồ sơ chỉ thuộc một đợt hủy chưa bị từ chối.',
+    /** How a sentence names a record: its title, and its number when it has one. */
+    record: (title: string, reference: string | null) => `"${title}"${reference ? ` (${reference})` : ''}`,
+  },
   validation: {
     retention: 'Cần chọn một trong hai: thời hạn lưu trữ (số tháng) hoặc lưu trữ vĩnh viễn.',
     recordIds: 'Danh sách hồ sơ đề nghị hủy không được có hồ sơ trùng nhau.',

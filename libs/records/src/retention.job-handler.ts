@@ -3,7 +3,7 @@ import { Clock, JobName, JobPayloads, Role, systemActor, todayInVietnam } from '
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { NewNotification, NotificationsService } from '@eiso/notifications';
-import { JobContext, JobHandler, JobHandlerContract, jobIdOf, JobQueue } from '@eiso/queue';
+import { JobContext, JobHandler, JobHandlerContract, jobIdOf, JobQueue, JobSummary } from '@eiso/queue';
 import { DisposalRepository } from './disposal.repository';
 import { RecordRepository } from './record.repository';
 import { RECORD_MESSAGES } from './records.messages';
@@ -30,12 +30,16 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
     private readonly clock: Clock,
   ) {}
 
-  async handle(_payload: JobPayloads[JobName.RecordsRetention], context: JobContext): Promise<void> {
+  async handle(_payload: JobPayloads[JobName.RecordsRetention], context: JobContext): Promise<JobSummary> {
     const now = this.clock.now();
     const today = todayInVietnam(now);
+    let recordsMoved = 0;
+    let agencies = 0;
     const ids = await this.tx.run(async (db) => {
       const due = await this.records.markDue(db, today, now);
       if (!due.length) return [];
+      recordsMoved = due.reduce((n, d) => n + d.count, 0);
+      agencies = due.length;
       const secretaries = await this.records.usersWithRoleIn(
         db,
         due.map((d) => d.agencyId),
@@ -48,7 +52,7 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
           agencyId: d.agencyId,
           entityType: 'agency',
           entityId: d.agencyId,
-          action: 'record.retention_due',
+          action: 'record.retention_due' as const,
           after: { date: today, count: d.count, recordIds: d.recordIds },
         })),
       );
@@ -67,18 +71,18 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
           dedupKey: `record.retention_due:${d.agencyId}:${today}:${d.firstId}`,
         }));
       });
-      this.logger.log(
-        `Thời hạn lưu trữ: ${due.reduce((n, d) => n + d.count, 0)} hồ sơ của ${due.length} cơ quan đến hạn hủy`,
-      );
+      this.logger.log(`Thời hạn lưu trữ: ${recordsMoved} hồ sơ của ${agencies} cơ quan đến hạn hủy`);
       return this.notifications.notify(db, items);
     });
     await this.notifications.enqueueDelivery(ids);
-    for (const disposalId of await this.disposals.approvedIds(this.tx.db)) {
+    const approved = await this.disposals.approvedIds(this.tx.db);
+    for (const disposalId of approved) {
       await this.jobs.enqueue(
         JobName.RecordsDispose,
         { disposalId },
         { jobId: jobIdOf(JobName.RecordsDispose, disposalId) },
       );
     }
+    return { recordsMoved, agencies, notifications: ids.length, disposalsRequeued: approved.length };
   }
 }

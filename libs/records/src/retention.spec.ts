@@ -1,4 +1,5 @@
-import { retentionEndOf, retentionLabel } from './retention';
+import { formatDateTimeVi, JOB_SCHEDULES, JobName } from '@eiso/common';
+import { becomesDueAt, retentionEndOf, retentionLabel } from './retention';
 
 describe('retention', () => {
   it('ends the type’s months after the record’s date', () => {
@@ -19,5 +20,28 @@ describe('retention', () => {
     expect(retentionLabel({ months: 60, permanent: false })).toBe('5 năm');
     expect(retentionLabel({ months: 18, permanent: false })).toBe('18 tháng');
     expect(retentionLabel({ months: null, permanent: true })).toBe('Vĩnh viễn');
+  });
+
+  describe('when the daily run moves a record', () => {
+    const schedule = JOB_SCHEDULES.find((j) => j.job === JobName.RecordsRetention)!;
+
+    it('is the run at 00:30 (Vietnam) on the day retention ends', () => {
+      expect(schedule.cron).toBe('30 0 * * *');
+      const now = new Date('2027-01-10T02:00:00Z');
+      const run = becomesDueAt('2027-12-31', now);
+      expect(run.toISOString()).toBe('2027-12-30T17:30:00.000Z');
+      expect(formatDateTimeVi(run)).toBe('00:30 31/12/2027');
+    });
+
+    it('is the next run when retention has ended but no run has moved it yet', () => {
+      // 00:10 on 10/01/2027 in Vietnam: today's run is still to come.
+      expect(becomesDueAt('2027-01-10', new Date('2027-01-09T17:10:00Z')).toISOString()).toBe(
+        '2027-01-09T17:30:00.000Z',
+      );
+      // 09:00: today's run is past (the record was held then, say), so tomorrow's.
+      expect(becomesDueAt('2027-01-05', new Date('2027-01-10T02:00:00Z')).toISOString()).toBe(
+        '2027-01-10T17:30:00.000Z',
+      );
+    });
   });
 });

@@ -10,7 +10,7 @@ import {
   type TextBlockStyle,
 } from '@eiso/pdf';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
-import { cellText } from './report-cell';
+import { cellDisplayText } from './report-cell';
 import type { ReportColumn, ReportTable } from './report-table';
 import { ReportsMessages } from './reports.messages';
 
@@ -67,7 +67,12 @@ export class ReportPdfLayout {
       if (index > 0 && index % ROWS_PER_YIELD === 0) await setImmediate();
       this.drawRow(
         this.columns.map((column) =>
-          wrapText(cellText(row[column.key] ?? null), this.fonts.regular, FONT_SIZE, column.innerWidth),
+          wrapText(
+            cellDisplayText(column, row[column.key] ?? null),
+            this.fonts.regular,
+            FONT_SIZE,
+            column.innerWidth,
+          ),
         ),
       );
     }

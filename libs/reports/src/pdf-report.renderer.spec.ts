@@ -59,6 +59,24 @@ describe('renderPdf', () => {
     expect(second).toContain(`Trang 2/${pageCount}`);
   });
 
+  it('prints a date column as dd/mm/yyyy', async () => {
+    const pdf = await renderPdf({
+      ...register(0),
+      columns: [
+        { key: 'code', header: 'Mã hiệu', width: 14 },
+        { key: 'effective', header: 'Ngày hiệu lực', width: 11, type: 'date' },
+        { key: 'review', header: 'Ngày xem xét tiếp theo', width: 11, type: 'date' },
+      ],
+      rows: [{ code: 'QT-HT-01', effective: '2027-01-15', review: '2028-02-29' }],
+    });
+
+    const text = await extractPdfText(pdf);
+    expect(text).toContain('Ngày xem xét tiếp theo');
+    expect(text).toContain('15/01/2027');
+    expect(text).toContain('29/02/2028');
+    expect(text).not.toContain('2027-01-15');
+  });
+
   it('renders an empty register as one page that says so', async () => {
     const pdf = await renderPdf({ ...register(0), footnote: undefined });
 

@@ -6,6 +6,11 @@ export interface ReportColumn {
   /** Relative: the widths of all columns share the printable width in proportion. */
   width: number;
   align?: 'left' | 'center' | 'right';
+  /**
+   * `date`: the column's values are calendar dates `YYYY-MM-DD`, never pre-formatted text. XLSX
+   * holds them as real Excel dates shown dd/mm/yyyy (sortable, filterable); PDF prints dd/mm/yyyy.
+   */
+  type?: 'text' | 'date';
 }
 
 /** A register (danh mục) as rows and columns, rendered the same way to XLSX and PDF. */

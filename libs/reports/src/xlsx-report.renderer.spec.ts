@@ -1,4 +1,4 @@
-import { Workbook } from 'exceljs';
+import { ValueType, Workbook } from 'exceljs';
 import type { ReportTable } from './report-table';
 import { renderXlsx } from './xlsx-report.renderer';
 
@@ -92,6 +92,53 @@ describe('renderXlsx', () => {
     );
     expect(sheet.name).toBe('Danh mục hồ sơ Phòng Tài chính');
     expect(sheet.getCell('A2').value).toBe('Danh mục hồ sơ: Phòng Tài chính – Kế hoạch / năm 2026');
+  });
+
+  it('writes a date column as real Excel dates shown dd/mm/yyyy, never as text', async () => {
+    const sheet = await readBack(
+      await renderXlsx(
+        register({
+          columns: [
+            { key: 'code', header: 'Mã hiệu', width: 14 },
+            { key: 'effective', header: 'Ngày hiệu lực', width: 11, align: 'center', type: 'date' },
+            { key: 'review', header: 'Ngày xem xét tiếp theo', width: 11, type: 'date' },
+          ],
+          rows: [
+            { code: 'QT-HT-01', effective: '2027-01-15', review: '2028-01-15' },
+            // Leap day, and a row with no review date yet.
+            { code: 'QT-HT-02', effective: '2028-02-29', review: null },
+          ],
+        }),
+      ),
+    );
+
+    const first = sheet.getRow(7);
+    for (const [column, expected] of [
+      [2, Date.UTC(2027, 0, 15)],
+      [3, Date.UTC(2028, 0, 15)],
+    ]) {
+      const cell = first.getCell(column);
+      expect(cell.type).toBe(ValueType.Date);
+      expect(cell.value).toBeInstanceOf(Date);
+      expect((cell.value as Date).getTime()).toBe(expected);
+      expect(cell.numFmt).toBe('dd/mm/yyyy');
+    }
+    expect(first.getCell(2).alignment.horizontal).toBe('center');
+    expect((sheet.getRow(8).getCell(2).value as Date).toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    expect(sheet.getRow(8).getCell(3).value).toBeNull();
+  });
+
+  it('keeps a value that is no calendar date as text, even in a date column', async () => {
+    const sheet = await readBack(
+      await renderXlsx(
+        register({
+          columns: [{ key: 'effective', header: 'Ngày hiệu lực', width: 11, type: 'date' }],
+          rows: [{ effective: '2027-02-30' }, { effective: 'chưa xác định' }],
+        }),
+      ),
+    );
+    expect(sheet.getRow(7).getCell(1).value).toBe('2027-02-30');
+    expect(sheet.getRow(8).getCell(1).value).toBe('chưa xác định');
   });
 
   it('says so when the register is empty', async () => {

@@ -1,7 +1,7 @@
 import { formatDateTimeVi } from '@eiso/common';
 import { Workbook, type Alignment, type Borders, type Worksheet } from 'exceljs';
-import { cellText } from './report-cell';
-import type { ReportCellValue, ReportTable } from './report-table';
+import { cellDate, cellText } from './report-cell';
+import type { ReportCellValue, ReportColumn, ReportTable } from './report-table';
 import { ReportsMessages } from './reports.messages';
 import { toSheetName } from './sheet-name';
 
@@ -10,6 +10,8 @@ const TOTAL_WIDTH_CHARS = 150;
 const MIN_COLUMN_WIDTH_CHARS = 5;
 // Excel's limit for the text of one cell.
 const MAX_CELL_LENGTH = 32767;
+/** How every date is shown in Vietnam (DESIGN §12), applied to cells that hold real dates. */
+export const XLSX_DATE_FORMAT = 'dd/mm/yyyy';
 
 const THIN_BORDER: Partial<Borders> = {
   top: { style: 'thin' },
@@ -18,8 +20,12 @@ const THIN_BORDER: Partial<Borders> = {
   right: { style: 'thin' },
 };
 
-function excelValue(value: ReportCellValue | undefined): string | number | null {
-  // Numbers stay numbers so that users can sort and sum them in Excel.
+function excelValue(column: ReportColumn, value: ReportCellValue | undefined): Date | string | number | null {
+  // Dates stay dates and numbers stay numbers, so that users can sort, filter and sum them in Excel.
+  if (column.type === 'date') {
+    const date = cellDate(value ?? null);
+    if (date) return date;
+  }
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   const text = cellText(value ?? null);
   return text ? text.slice(0, MAX_CELL_LENGTH) : null;
@@ -75,9 +81,10 @@ export async function renderXlsx(table: ReportTable): Promise<Buffer> {
   });
 
   for (const source of table.rows) {
-    const row = sheet.addRow(table.columns.map((column) => excelValue(source[column.key])));
+    const row = sheet.addRow(table.columns.map((column) => excelValue(column, source[column.key])));
     table.columns.forEach((column, index) => {
       const cell = row.getCell(index + 1);
+      if (cell.value instanceof Date) cell.numFmt = XLSX_DATE_FORMAT;
       cell.font = { name: 'Times New Roman', size: 12 };
       cell.alignment = { horizontal: column.align ?? 'left', vertical: 'top', wrapText: true };
       cell.border = THIN_BORDER;

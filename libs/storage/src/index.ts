@@ -7,6 +7,8 @@ export * from './local-disk.storage-driver';
 export * from './local-link.signer';
 export * from './media-type.constants';
 export * from './media-type.sniffer';
+export * from './media-type.refusal';
+export * from './upload-head';
 export * from './content-disposition.util';
 export * from './store-then-commit';
 export * from './object-key-columns';

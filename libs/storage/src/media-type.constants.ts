@@ -33,6 +33,41 @@ export const ALLOWED_DOCUMENT_MEDIA_TYPES: readonly string[] = [
   MediaType.Jpeg,
 ];
 
+/** Primary files are what gets stamped and signed: PDF or DOCX only. */
+export const PRIMARY_DOCUMENT_MEDIA_TYPES: readonly string[] = [MediaType.Pdf, MediaType.Docx];
+
+/** What users call each type (its usual extension), in refusals that list the formats accepted. */
+const MEDIA_TYPE_NAMES: Record<MediaType, string> = {
+  [MediaType.Pdf]: 'PDF',
+  [MediaType.Docx]: 'DOCX',
+  [MediaType.Xlsx]: 'XLSX',
+  [MediaType.Pptx]: 'PPTX',
+  [MediaType.DocmMacro]: 'DOCM (có macro)',
+  [MediaType.XlsmMacro]: 'XLSM (có macro)',
+  [MediaType.Odt]: 'ODT',
+  [MediaType.Doc]: 'DOC',
+  [MediaType.Xls]: 'XLS',
+  [MediaType.Ppt]: 'PPT',
+  [MediaType.OleStorage]: 'tệp Office không rõ loại',
+  [MediaType.Png]: 'PNG',
+  [MediaType.Jpeg]: 'JPEG',
+  [MediaType.Zip]: 'tệp nén ZIP',
+  [MediaType.WindowsExecutable]: 'tệp chương trình (EXE)',
+  [MediaType.PlainText]: 'văn bản thuần (TXT)',
+  [MediaType.OctetStream]: 'tệp không rõ định dạng',
+};
+
+const ODF_PREFIX = 'application/vnd.oasis.opendocument.';
+const ODF_NAMES: Record<string, string> = { spreadsheet: 'ODS', presentation: 'ODP', graphics: 'ODG' };
+
+/** The name users know a media type by (`PDF`); the media type itself when it has none. */
+export function mediaTypeName(mediaType: string): string {
+  const known = (MEDIA_TYPE_NAMES as Record<string, string>)[mediaType];
+  if (known) return known;
+  if (mediaType.startsWith(ODF_PREFIX)) return ODF_NAMES[mediaType.slice(ODF_PREFIX.length)] ?? mediaType;
+  return mediaType;
+}
+
 /** True when a sniffed media type is on the document allowlist. */
 export function isAllowedDocumentMediaType(mediaType: string): boolean {
   return ALLOWED_DOCUMENT_MEDIA_TYPES.includes(mediaType);

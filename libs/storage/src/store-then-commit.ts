@@ -1,21 +1,24 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { DomainException, ErrorCode } from '@eiso/common';
+import { unsupportedMediaType } from './media-type.refusal';
 import { StorageDriver, StoredObject } from './storage.driver';
+import { sniffUpload } from './upload-head';
 
 export interface StoreThenCommitOptions {
   maxBytes: number;
-  /** Whether the sniffed media type may be kept; a refusal answers 415 with `details`. */
-  accepts: (mediaType: string) => boolean;
+  /** Media types that may be kept; any other answers 415 (with these formats) before a byte is stored. */
+  accepted: readonly string[];
+  /** More details of a 415 (e.g. the file kind asked for). */
   details?: Record<string, unknown>;
 }
 
 const logger = new Logger('StoreThenCommit');
 
 /**
- * An upload in two halves that cannot leave an orphan: stream the bytes under `key` (the driver
- * removes a partial object itself), then check the sniffed type and let `commit` write the rows
- * in its transaction. If the check or the commit fails, the object is deleted again.
+ * An upload in two halves that cannot leave an orphan. First the head is sniffed: a type not
+ * accepted is refused there, before storage is asked for anything, while the client still sends.
+ * Then the bytes stream under `key` (the driver removes a partial object itself) and `commit`
+ * writes the rows in its transaction; if the commit fails, the object is deleted again.
  */
 export async function storeThenCommit<T>(
   storage: StorageDriver,
@@ -24,14 +27,13 @@ export async function storeThenCommit<T>(
   options: StoreThenCommitOptions,
   commit: (stored: StoredObject) => Promise<T>,
 ): Promise<T> {
-  const stored = await storage.put(key, body, { maxBytes: options.maxBytes });
+  const upload = await sniffUpload(body);
+  if (!options.accepted.includes(upload.mediaType)) {
+    body.destroy();
+    throw unsupportedMediaType(upload.mediaType, options.accepted, options.details);
+  }
+  const stored = await storage.put(key, upload.body, { maxBytes: options.maxBytes });
   try {
-    if (!options.accepts(stored.mediaType)) {
-      throw new DomainException(ErrorCode.UnsupportedMediaType, {
-        mediaType: stored.mediaType,
-        ...options.details,
-      });
-    }
     return await commit(stored);
   } catch (error) {
     await storage

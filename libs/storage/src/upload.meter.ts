@@ -60,7 +60,8 @@ export class UploadMeter {
   }
 }
 
-function toBuffer(raw: unknown): Buffer {
+/** A chunk of an upload stream as a Buffer (no copy); anything but bytes or text is refused. */
+export function toBuffer(raw: unknown): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
   if (raw instanceof Uint8Array) return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   if (typeof raw === 'string') return Buffer.from(raw, 'utf8');

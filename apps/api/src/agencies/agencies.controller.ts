@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { AgenciesService, AgencyView } from '@eiso/organizations';
@@ -9,6 +9,7 @@ import { AgencyPageResponseDto, AgencyResponseDto } from './dto/agency-response.
 import { CreateAgencyDto } from './dto/create-agency.dto';
 import { ListAgenciesQuery } from './dto/list-agencies.query';
 import { UpdateAgencyDto } from './dto/update-agency.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Cơ quan')
 @VersionEtag()
@@ -38,7 +39,7 @@ export class AgenciesController {
   @RequirePermission(Permission.AgencyRead)
   @ApiOperation({ summary: 'Xem một cơ quan' })
   @ApiOkResponse({ type: AgencyResponseDto })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgencyView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<AgencyView> {
     return this.agencies.get(actor, id);
   }
 
@@ -49,7 +50,7 @@ export class AgenciesController {
   @ApiOkResponse({ type: AgencyResponseDto })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateAgencyDto,
   ): Promise<AgencyView> {

@@ -18,7 +18,8 @@ export class CsvFilePipe implements PipeTransform<Express.Multer.File | undefine
     if (!named && !CSV_MEDIA_TYPES.includes(file.mimetype.toLowerCase())) {
       throw new DomainException(ErrorCode.UnsupportedMediaType, {
         mediaType: file.mimetype,
-        expected: 'text/csv',
+        accepted: ['CSV'],
+        acceptedMediaTypes: ['text/csv'],
       });
     }
     return file.buffer;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { OrgUnitsService, OrgUnitView } from '@eiso/organizations';
@@ -9,6 +9,7 @@ import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
 import { OrgUnitPageResponseDto, OrgUnitResponseDto } from './dto/org-unit-response.dto';
 import { UpdateOrgUnitDto } from './dto/update-org-unit.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Phòng, ban')
 @VersionEtag()
@@ -22,7 +23,7 @@ export class OrgUnitsController {
   @ApiCreatedResponse({ type: OrgUnitResponseDto })
   create(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', ParseUUIDPipe) agencyId: string,
+    @Param('agencyId', UuidParamPipe) agencyId: string,
     @Body() dto: CreateOrgUnitDto,
   ): Promise<OrgUnitView> {
     return this.units.create(actor, agencyId, dto);
@@ -34,7 +35,7 @@ export class OrgUnitsController {
   @ApiOkResponse({ type: OrgUnitPageResponseDto })
   list(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', ParseUUIDPipe) agencyId: string,
+    @Param('agencyId', UuidParamPipe) agencyId: string,
     @Query() query: ListOrgUnitsQuery,
   ): Promise<Page<OrgUnitView>> {
     return this.units.list(actor, agencyId, query);
@@ -46,8 +47,8 @@ export class OrgUnitsController {
   @ApiOkResponse({ type: OrgUnitResponseDto })
   get(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', ParseUUIDPipe) agencyId: string,
-    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('agencyId', UuidParamPipe) agencyId: string,
+    @Param('unitId', UuidParamPipe) unitId: string,
   ): Promise<OrgUnitView> {
     return this.units.get(actor, agencyId, unitId);
   }
@@ -59,8 +60,8 @@ export class OrgUnitsController {
   @ApiOkResponse({ type: OrgUnitResponseDto })
   update(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', ParseUUIDPipe) agencyId: string,
-    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('agencyId', UuidParamPipe) agencyId: string,
+    @Param('unitId', UuidParamPipe) unitId: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateOrgUnitDto,
   ): Promise<OrgUnitView> {

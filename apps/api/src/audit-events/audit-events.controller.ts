@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
-import { AuditEventView, AuditTrailService, ChainVerification } from '@eiso/audit-trail';
+import { AuditEventView, AuditTrailService, ChainVerificationView } from '@eiso/audit-trail';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { ListAuditEventsQuery } from './dto/list-audit-events.query';
@@ -13,7 +13,11 @@ export class AuditEventsController {
 
   @Get()
   @RequirePermission(Permission.AuditEventRead)
-  @ApiOperation({ summary: 'Nhật ký thay đổi (quản trị: mọi cơ quan; người khác: cơ quan mình)' })
+  @ApiOperation({
+    summary:
+      'Nhật ký thay đổi (quản trị: mọi cơ quan; người khác: cơ quan mình), lọc theo thao tác, người ' +
+      'thực hiện, đối tượng, cơ quan, khoảng thời gian',
+  })
   list(@CurrentActor() actor: Actor, @Query() query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
     const { page, pageSize, order, ...filter } = query;
     return this.auditTrail.list(actor, filter, { page, pageSize }, order);
@@ -21,8 +25,12 @@ export class AuditEventsController {
 
   @Get('verify')
   @RequirePermission(Permission.AuditChainVerify)
-  @ApiOperation({ summary: 'Kiểm tra tính toàn vẹn của chuỗi nhật ký; báo mắt xích hỏng đầu tiên' })
-  verify(): Promise<ChainVerification> {
-    return this.auditTrail.verify();
+  @ApiOperation({
+    summary:
+      'Kiểm tra tính toàn vẹn của chuỗi nhật ký; báo mắt xích hỏng đầu tiên (đánh giá viên nội bộ: ' +
+      'chỉ vị trí thuộc cơ quan mình)',
+  })
+  verify(@CurrentActor() actor: Actor): Promise<ChainVerificationView> {
+    return this.auditTrail.verifyFor(actor);
   }
 }

@@ -1,17 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { INestApplicationContext } from '@nestjs/common';
-import { systemActor } from '@eiso/common';
+import { DynamicModule, INestApplicationContext } from '@nestjs/common';
+import { JOB_SCHEDULES, systemActor } from '@eiso/common';
+import { AppConfig } from '@eiso/config';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { IDENTITY_MESSAGES, LoginLockoutService } from '@eiso/identity';
 import { AgencyImportService } from '@eiso/organizations';
 import { DataSource } from 'typeorm';
 import { loadSqlDump } from '@eiso/database';
+import { isScheduledJob, JOB_MESSAGES, JobRunsService } from '@eiso/jobs';
+import { JobsCliModule } from './jobs-cli.module';
 
 export interface CliCommand {
   usage: string;
   summary: string;
+  /** The modules the command needs, when CliModule's are not enough. */
+  module?: (config: AppConfig, databaseUrl: string) => DynamicModule;
   run(app: INestApplicationContext, args: string[], out: (line: string) => void): Promise<number>;
 }
+
+/** How long `run-job` waits for the result by default. */
+const RUN_JOB_WAIT_SECONDS = 600;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -71,6 +79,40 @@ export const COMMANDS: Record<string, CliCommand> = {
       const result = await app.get(LoginLockoutService).unlock(systemActor(`cli-${Date.now()}`), args[0]);
       out(IDENTITY_MESSAGES.unlocked(result.username, result.cleared));
       return 0;
+    },
+  },
+  'run-job': {
+    usage: 'run-job TÊN [--wait GIÂY]',
+    summary:
+      'Chạy ngay một công việc theo lịch (ví dụ records.retention) và chờ kết quả (mặc định 600 giây); có ghi nhật ký',
+    module: (config, databaseUrl) => JobsCliModule.forRoot(config, databaseUrl),
+    async run(app, args, out) {
+      const name = args[0] ?? '';
+      const wait = option(args, '--wait') ?? String(RUN_JOB_WAIT_SECONDS);
+      if (!isScheduledJob(name)) {
+        out(JOB_MESSAGES.cliUnknownJob(name, [...new Set(JOB_SCHEDULES.map((s) => s.job))]));
+        return 2;
+      }
+      if (!/^[1-9]\d{0,5}$/.test(wait)) {
+        out(JOB_MESSAGES.cliBadWait);
+        return 2;
+      }
+      const jobRuns = app.get(JobRunsService);
+      const queued = await jobRuns.requestRun(systemActor(`cli-${Date.now()}`), name);
+      out(JOB_MESSAGES.cliQueued(name, queued.id));
+      const run = await jobRuns.waitFor(queued.id, Number(wait) * 1000);
+      switch (run.state) {
+        case 'succeeded':
+          out(JOB_MESSAGES.cliSucceeded(name, run.summary));
+          return 0;
+        case 'failed':
+          out(JOB_MESSAGES.cliFailed(name, run.error ?? ''));
+          return 1;
+        case 'queued':
+        case 'running':
+          out(JOB_MESSAGES.cliTimedOut(run.id, Number(wait)));
+          return 3;
+      }
     },
   },
   'load-sql': {

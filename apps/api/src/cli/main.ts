@@ -28,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const url = config.DATABASE_URL ?? embedded!.url;
     if (embedded) await runMigrations(url);
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, url), {
+    const module = command!.module?.(config, url) ?? CliModule.forRoot(config, url);
+    const app = await NestFactory.createApplicationContext(module, {
       logger: ['error', 'warn'],
     });
     try {

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
 import { AcknowledgementReport, AcknowledgementsService } from '@eiso/documents';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Tài liệu — xác nhận đã đọc')
 @Controller('documents/:id/versions/:vid/acknowledgements')
@@ -15,8 +16,8 @@ export class AcknowledgementsController {
   @ApiOperation({ summary: 'Xác nhận "đã đọc và hiểu" phiên bản đang hiệu lực' })
   acknowledge(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
   ): Promise<{ acknowledgedAt: string }> {
     return this.acknowledgements.acknowledge(actor, id, vid);
   }
@@ -26,8 +27,8 @@ export class AcknowledgementsController {
   @ApiOperation({ summary: 'Ai đã xác nhận, ai trong danh sách phân phối chưa xác nhận' })
   report(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
   ): Promise<AcknowledgementReport> {
     return this.acknowledgements.report(actor, id, vid);
   }

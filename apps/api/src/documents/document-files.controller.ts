@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -13,27 +12,21 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { Actor, DomainException, ErrorCode, Permission } from '@eiso/common';
+import { Actor, Permission } from '@eiso/common';
 import { ControlledCopyService, DocumentFilesService, FileKind, FileView } from '@eiso/documents';
 import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
-import type { FieldError } from '../http/validation.pipe';
+import { invalidField } from '../http/validation.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 const KINDS: readonly string[] = Object.values(FileKind);
 
 /** 400 for anything but a known kind; receiveFile answers a throw from the file handler as its error. */
 function kindOf(value: string | undefined): FileKind {
   const kind = value ?? FileKind.Attachment;
-  if (!KINDS.includes(kind)) {
-    const error: FieldError = {
-      field: 'kind',
-      rules: ['isIn'],
-      message: 'Loại tệp (kind) phải là primary hoặc attachment.',
-    };
-    throw new DomainException(ErrorCode.ValidationFailed, { errors: [error] });
-  }
+  if (!KINDS.includes(kind)) throw invalidField('kind', 'isIn', [KINDS]);
   return kind as FileKind;
 }
 
@@ -62,8 +55,8 @@ export class DocumentFilesController {
   @ApiOperation({ summary: 'Tải tệp lên dự thảo (truyền luồng vào kho lưu trữ; trường kind đặt trước file)' })
   async upload(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
     @Query('kind') queryKind: string | undefined,
     @Req() req: Request,
   ): Promise<FileView> {
@@ -79,9 +72,9 @@ export class DocumentFilesController {
   @ApiOperation({ summary: 'Tải tệp về (nguyên bản, kèm sha256 trong ETag)' })
   async download(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
-    @Param('fid', ParseUUIDPipe) fid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
+    @Param('fid', UuidParamPipe) fid: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { file, stream } = await this.files.download(actor, id, vid, fid);
@@ -99,9 +92,9 @@ export class DocumentFilesController {
   @ApiOperation({ summary: 'Xóa tệp khỏi dự thảo' })
   remove(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
-    @Param('fid', ParseUUIDPipe) fid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
+    @Param('fid', UuidParamPipe) fid: string,
   ): Promise<void> {
     return this.files.remove(actor, id, vid, fid);
   }
@@ -111,8 +104,8 @@ export class DocumentFilesController {
   @ApiOperation({ summary: 'Bản có kiểm soát (PDF đóng dấu, kèm trang ký duyệt)' })
   async controlledCopy(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
   ): Promise<StreamableFile> {
     const copy = await this.copies.open(actor, id, vid);
     return new StreamableFile(copy.stream, {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
 import { DocumentVersionsService, VersionView } from '@eiso/documents';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { IfMatchVersion, VersionEtag } from '../http/etag';
 import { EditDraftDto } from './dto/edit-draft.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Tài liệu')
 @VersionEtag()
@@ -16,7 +17,7 @@ export class DocumentVersionsController {
   @Get()
   @RequirePermission(Permission.DocumentRead)
   @ApiOperation({ summary: 'Các phiên bản của tài liệu (người đọc chỉ thấy phiên bản đã ban hành)' })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VersionView[]> {
+  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<VersionView[]> {
     return this.versions.list(actor, id);
   }
 
@@ -25,7 +26,7 @@ export class DocumentVersionsController {
   @ApiOperation({
     summary: 'Tạo dự thảo sửa đổi từ phiên bản đang hiệu lực (tệp được dùng lại, không tải lên lại)',
   })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VersionView> {
+  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<VersionView> {
     return this.versions.createFromEffective(actor, id);
   }
 
@@ -33,8 +34,8 @@ export class DocumentVersionsController {
   @RequirePermission(Permission.DocumentRead)
   get(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
   ): Promise<VersionView> {
     return this.versions.get(actor, id, vid);
   }
@@ -45,8 +46,8 @@ export class DocumentVersionsController {
   @ApiOperation({ summary: 'Sửa dự thảo (tên, nội dung sửa đổi, điều khoản, mã TTHC)' })
   edit(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('vid', ParseUUIDPipe) vid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: EditDraftDto,
   ): Promise<VersionView> {

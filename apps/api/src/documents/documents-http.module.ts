@@ -5,6 +5,7 @@ import { DocumentFilesController } from './document-files.controller';
 import { DocumentVersionsController } from './document-versions.controller';
 import { DocumentWorkflowController } from './document-workflow.controller';
 import { DocumentsController } from './documents.controller';
+import { SignatureManifestController } from './signature-manifest.controller';
 
 @Module({
   imports: [DocumentsModule],
@@ -14,6 +15,7 @@ import { DocumentsController } from './documents.controller';
     DocumentWorkflowController,
     DocumentFilesController,
     AcknowledgementsController,
+    SignatureManifestController,
   ],
 })
 export class DocumentsHttpModule {}

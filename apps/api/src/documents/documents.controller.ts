@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import {
@@ -14,6 +14,7 @@ import { RequirePermission } from '../auth/require-permission.decorator';
 import { CreateDocumentDto } from './dto/create-document.dto';
 import { ListDocumentsQuery } from './dto/list-documents.query';
 import { WithdrawDto } from './dto/workflow.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Tài liệu')
 @Controller('documents')
@@ -44,7 +45,7 @@ export class DocumentsController {
 
   @Get(':id')
   @RequirePermission(Permission.DocumentRead)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DocumentView> {
     return this.documents.get(actor, id);
   }
 
@@ -53,7 +54,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Bảng theo dõi sửa đổi' })
   revisionHistory(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
   ): Promise<RevisionHistoryEntry[]> {
     return this.documents.revisionHistory(actor, id);
   }
@@ -64,7 +65,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Hủy bỏ tài liệu đang hiệu lực (ký bằng mật khẩu)' })
   withdraw(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: WithdrawDto,
   ): Promise<VersionView> {
     return this.workflow.withdraw(actor, id, dto.password, dto.reason);

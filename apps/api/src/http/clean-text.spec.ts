@@ -37,7 +37,14 @@ describe('assertCleanText', () => {
   ])('refuses %s, naming the field', (_label, text) => {
     expect(refusalOf(() => assertCleanText(text, 'fileName'))).toEqual({
       code: ErrorCode.ValidationFailed,
-      errors: [{ field: 'fileName', rules: ['cleanText'], message: expect.stringContaining('fileName') }],
+      errors: [
+        {
+          field: 'fileName',
+          label: 'Tên tệp',
+          rules: ['cleanText'],
+          message: expect.stringMatching(/^Tên tệp chứa ký tự không hợp lệ/),
+        },
+      ],
     });
   });
 });

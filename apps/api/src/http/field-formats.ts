@@ -5,12 +5,13 @@ import {
   IsArray,
   IsInt,
   IsString,
-  Matches,
   Max,
   Min,
   ValidateBy,
   ValidateIf,
+  ValidationOptions,
 } from 'class-validator';
+import { PASSWORD_PATTERN } from '@eiso/identity';
 
 /** A code unique inside an agency (mã hiệu tài liệu, mã loại hồ sơ): letters, digits, `._/-`. */
 const LOCAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u;
@@ -18,6 +19,18 @@ const LOCAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u;
 const ISO_CLAUSE = /^\d{1,2}(\.\d{1,2}){0,3}$/;
 /** A thủ tục hành chính code of the national database (`1.000948`, with its local suffix), or a local one. */
 const TTHC_CODE = /^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$|^[\w.-]{3,40}$/;
+/** A login name: unaccented letters, digits, `._-`. */
+const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
+
+/**
+ * A text format with a name of its own: the name is the rule an error lists, and what the
+ * message catalogue (RULE_TEXTS) explains to users with an example. A bare `Matches` has no words.
+ */
+const matchesFormat = (name: string, pattern: RegExp, options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    { name, validator: { validate: (value: unknown) => typeof value === 'string' && pattern.test(value) } },
+    options,
+  );
 
 /**
  * Years a date may have. Dates outside overflow the calendar arithmetic (`9999-12-31` plus a
@@ -54,17 +67,37 @@ export function isTimestamp(value: unknown): value is string {
   return hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
 }
 
-export const IsLocalCode = (): PropertyDecorator => applyDecorators(IsString(), Matches(LOCAL_CODE));
+export const IsLocalCode = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isLocalCode', LOCAL_CODE));
 
-export const IsIsoClause = (): PropertyDecorator => applyDecorators(IsString(), Matches(ISO_CLAUSE));
+export const IsIsoClause = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isIsoClause', ISO_CLAUSE));
 
 export const IsIsoClauses = (): PropertyDecorator =>
-  applyDecorators(IsArray(), ArrayMaxSize(50), IsString({ each: true }), Matches(ISO_CLAUSE, { each: true }));
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    matchesFormat('isIsoClause', ISO_CLAUSE, { each: true }),
+  );
 
-export const IsTthcCode = (): PropertyDecorator => applyDecorators(IsString(), Matches(TTHC_CODE));
+export const IsTthcCode = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isTthcCode', TTHC_CODE));
 
 export const IsTthcCodes = (): PropertyDecorator =>
-  applyDecorators(IsArray(), ArrayMaxSize(200), IsString({ each: true }), Matches(TTHC_CODE, { each: true }));
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(200),
+    IsString({ each: true }),
+    matchesFormat('isTthcCode', TTHC_CODE, { each: true }),
+  );
+
+export const IsUsername = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isUsername', USERNAME));
+
+/** A new password as the policy wants it (PASSWORD_PATTERN). */
+export const IsPassword = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isPassword', PASSWORD_PATTERN));
 
 /** The one validator of calendar dates, in bodies and query strings alike (see isCalendarDate). */
 export const IsCalendarDate = (): PropertyDecorator =>

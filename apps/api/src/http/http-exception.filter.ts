@@ -3,7 +3,8 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { DomainException, ERROR_CATALOGUE, ErrorCode, errorMessageOf } from '@eiso/common';
 import { clientErrorOf } from './client-errors';
-import { assignRequestId } from './logger.options';
+import { assignRequestId, recordErrorCode } from './logger.options';
+import { labelFieldErrors } from './validation.pipe';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -36,7 +37,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     // The id the logger uses; errors raised before its middleware get it here, body and header alike.
     const requestId = assignRequestId(request, response);
-    const { code, details } = this.classify(exception, request);
+    const classified = this.classify(exception, request);
+    const { code } = classified;
+    // Field errors raised outside the validation pipe (a service's own check) get their label here.
+    const details =
+      code === ErrorCode.ValidationFailed ? labelFieldErrors(classified.details) : classified.details;
     const { status } = ERROR_CATALOGUE[code];
     const message = errorMessageOf(code, details);
     if (status >= 500 && code !== ErrorCode.ServiceUnavailable) {
@@ -47,6 +52,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (code === ErrorCode.RateLimited) response.setHeader('Retry-After', '60');
     const body: ErrorBody = { code, message, ...(details ? { details } : {}), requestId };
+    recordErrorCode(response, code);
     response.status(status).json(body);
   }
 

@@ -16,7 +16,7 @@ export interface IncomingFile {
   fields: Record<string, string>;
 }
 
-/** How long to keep reading a refused request so that the client gets the answer instead of a reset. */
+/** How long to go on reading a refused request so that the client gets the answer instead of a reset. */
 const DRAIN_TIMEOUT_MS = 10_000;
 const UNNAMED_FILE = 'tep-khong-ten';
 
@@ -35,10 +35,25 @@ function clientAborted(): DomainException {
 const ignore = (): void => undefined;
 
 /**
+ * Reads and discards what is left of a refused request, in the background: the answer goes out at
+ * once, and a client still sending reads it rather than a reset. A client that never stops is cut
+ * off after DRAIN_TIMEOUT_MS.
+ */
+function discardRest(req: Request): void {
+  if (req.readableEnded || req.destroyed) return;
+  const timer = setTimeout(() => req.destroy(), DRAIN_TIMEOUT_MS).unref();
+  const done = (): void => clearTimeout(timer);
+  req.once('end', done);
+  req.once('close', done);
+  req.resume();
+}
+
+/**
  * Streams the single file part named `file` of a multipart request into `handle`. Fields the
  * handler needs (e.g. `kind`) must come before the file in the form. When the handler fails (too
- * large, refused type, storage down) the rest of the request is read and discarded before the
- * error is answered, so that the client sees the 4xx rather than a broken pipe.
+ * large, refused type, storage down) the error is answered at once, while the client may still be
+ * sending; the rest of the request is read and discarded meanwhile, so that the client sees the
+ * 4xx rather than a broken pipe.
  *
  * Nothing a client sends escapes as an uncaught error: every stream gets an error listener the
  * moment it exists, every callback is guarded, and `handle` may throw or reject. A broken form
@@ -66,8 +81,8 @@ export function receiveFile<T>(req: Request, handle: (file: IncomingFile) => Pro
       for (const waiter of formWaiters.splice(0)) waiter(error);
     };
 
-    // Stops parsing, reads and discards the rest of the body so that the client sees the answer,
-    // then rejects. A client that has hung up is answered at once (nobody listens).
+    // Stops parsing and rejects at once: a refusal (a type the head shows is not accepted, a size
+    // past the limit) is answered before the client has sent the rest, which is discarded.
     const refuse = (reason: unknown): void => {
       if (settled) return;
       settled = true;
@@ -76,15 +91,8 @@ export function receiveFile<T>(req: Request, handle: (file: IncomingFile) => Pro
         req.unpipe(parser);
         parser.destroy();
       }
-      if (req.readableEnded || req.destroyed) return reject(error);
-      const timer = setTimeout(() => req.destroy(), DRAIN_TIMEOUT_MS);
-      const done = (): void => {
-        clearTimeout(timer);
-        reject(error);
-      };
-      req.once('end', done);
-      req.once('close', done);
-      req.resume();
+      discardRest(req);
+      reject(error);
     };
 
     // A running handler fails through its stream (and cleans up before the answer); before it,

@@ -8,6 +8,8 @@ import { cleanInput } from './clean-text';
 @Injectable()
 export class NfcPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    return metadata.type === 'custom' ? value : cleanInput(value, metadata.data ?? '');
+    // A named parameter (`@Query('format')`) is a field of its own; a whole body or query is read as its DTO.
+    const type = metadata.data ? undefined : metadata.metatype;
+    return metadata.type === 'custom' ? value : cleanInput(value, metadata.data ?? '', 0, type);
   }
 }

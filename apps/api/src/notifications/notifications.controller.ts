@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
 import { NotificationsService } from '@eiso/notifications';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationPageResponseDto, NotificationResponseDto } from './dto/notification-response.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 /** The signed-in user's own inbox. */
 @ApiTags('Thông báo')
@@ -32,7 +33,7 @@ export class NotificationsController {
   @ApiNotFoundResponse({ description: 'Không có thông báo này trong hộp thư của bạn' })
   markRead(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
   ): Promise<NotificationResponseDto> {
     return this.notifications.markRead(actor, id);
   }

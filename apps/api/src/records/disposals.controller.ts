@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { DisposalMinutesService, DisposalsService, DisposalView } from '@eiso/records';
@@ -21,6 +11,7 @@ import {
   ProposeDisposalDto,
   RejectDisposalDto,
 } from './dto/disposal.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Hồ sơ — hủy hồ sơ')
 @Controller('disposals')
@@ -46,7 +37,7 @@ export class DisposalsController {
 
   @Get(':id')
   @RequirePermission(Permission.DisposalRead)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DisposalView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DisposalView> {
     return this.disposals.get(actor, id);
   }
 
@@ -58,7 +49,7 @@ export class DisposalsController {
   })
   approve(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: ApproveDisposalDto,
   ): Promise<DisposalView> {
     return this.disposals.approve(actor, id, dto.password);
@@ -70,7 +61,7 @@ export class DisposalsController {
   @ApiOperation({ summary: 'Từ chối đề nghị hủy; hồ sơ giữ nguyên' })
   reject(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: RejectDisposalDto,
   ): Promise<DisposalView> {
     return this.disposals.reject(actor, id, dto.reason);
@@ -81,7 +72,7 @@ export class DisposalsController {
   @ApiOperation({ summary: 'Biên bản hủy hồ sơ (PDF)' })
   async minutesPdf(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
   ): Promise<StreamableFile> {
     const file = await this.minutes.render(actor, id);
     return new StreamableFile(file.bytes, {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor, Permission } from '@eiso/common';
@@ -7,6 +7,7 @@ import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Hồ sơ — tệp')
 @Controller('records/:id/files')
@@ -26,7 +27,7 @@ export class RecordFilesController {
   @ApiOperation({ summary: 'Tải tệp lên hồ sơ đang lưu trữ (truyền luồng vào kho lưu trữ)' })
   async upload(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Req() req: Request,
   ): Promise<RecordFileView> {
     // Refuse before reading a byte when the request can never succeed.
@@ -39,8 +40,8 @@ export class RecordFilesController {
   @ApiOperation({ summary: 'Tải tệp của hồ sơ về (nguyên bản, kèm sha256 trong ETag)' })
   async download(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('fid', ParseUUIDPipe) fid: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('fid', UuidParamPipe) fid: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { file, stream } = await this.files.download(actor, id, fid);

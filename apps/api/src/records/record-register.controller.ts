@@ -1,11 +1,12 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, DomainException, ErrorCode, Permission } from '@eiso/common';
+import { Actor, Permission } from '@eiso/common';
 import { RecordRegisterEntry, RecordRegisterFormat, RecordRegisterService } from '@eiso/records';
 import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { invalidField } from '../http/validation.pipe';
 
 const FORMATS: readonly RecordRegisterFormat[] = ['json', 'xlsx', 'pdf'];
 
@@ -24,11 +25,7 @@ export class RecordRegisterController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ items: RecordRegisterEntry[] } | StreamableFile> {
     const chosen = (format ?? 'json') as RecordRegisterFormat;
-    if (!FORMATS.includes(chosen)) {
-      throw new DomainException(ErrorCode.ValidationFailed, {
-        errors: [{ field: 'format', message: 'format phải là json, xlsx hoặc pdf.' }],
-      });
-    }
+    if (!FORMATS.includes(chosen)) throw invalidField('format', 'isIn', [FORMATS]);
     if (chosen === 'json') return { items: await this.register.entries(actor) };
     const file = await this.register.file(actor, chosen);
     res.setHeader('Content-Type', file.mediaType);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { RecordTypesService, RecordTypeView } from '@eiso/records';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { IfMatchVersion, VersionEtag } from '../http/etag';
 import { CreateRecordTypeDto, ListRecordTypesQueryDto, UpdateRecordTypeDto } from './dto/record-type.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Hồ sơ — danh mục hồ sơ')
 @VersionEtag()
@@ -29,7 +30,7 @@ export class RecordTypesController {
 
   @Get(':id')
   @RequirePermission(Permission.RecordRead)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordTypeView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<RecordTypeView> {
     return this.types.get(actor, id);
   }
 
@@ -39,7 +40,7 @@ export class RecordTypesController {
   @ApiOperation({ summary: 'Sửa loại hồ sơ; thời hạn mới áp dụng cho hồ sơ đang lưu trữ của loại này' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateRecordTypeDto,
   ): Promise<RecordTypeView> {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { RecordSortField, RecordsService, RecordView } from '@eiso/records';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CreateRecordDto, HoldRecordDto, ListRecordsQueryDto } from './dto/record.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Hồ sơ')
 @Controller('records')
@@ -32,7 +33,7 @@ export class RecordsController {
 
   @Get(':id')
   @RequirePermission(Permission.RecordRead)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<RecordView> {
     return this.records.get(actor, id);
   }
 
@@ -42,7 +43,7 @@ export class RecordsController {
   @ApiOperation({ summary: 'Phong tỏa hồ sơ (tạm dừng hủy); hồ sơ giữ nguyên trạng thái' })
   hold(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: HoldRecordDto,
   ): Promise<RecordView> {
     return this.records.hold(actor, id, dto.reason);
@@ -52,7 +53,7 @@ export class RecordsController {
   @HttpCode(200)
   @RequirePermission(Permission.RecordHold)
   @ApiOperation({ summary: 'Gỡ phong tỏa hồ sơ' })
-  release(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordView> {
+  release(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<RecordView> {
     return this.records.release(actor, id);
   }
 }

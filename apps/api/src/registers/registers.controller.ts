@@ -1,11 +1,12 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, DomainException, ErrorCode, Permission } from '@eiso/common';
+import { Actor, Permission } from '@eiso/common';
 import { RegisterEntry, RegisterFormat, RegisterKind, RegistersService } from '@eiso/documents';
 import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { invalidField } from '../http/validation.pipe';
 
 const FORMATS: readonly RegisterFormat[] = ['json', 'xlsx', 'pdf'];
 
@@ -45,11 +46,7 @@ export class RegistersController {
     res: Response,
   ): Promise<{ items: RegisterEntry[] } | StreamableFile> {
     const chosen = (format ?? 'json') as RegisterFormat;
-    if (!FORMATS.includes(chosen)) {
-      throw new DomainException(ErrorCode.ValidationFailed, {
-        errors: [{ field: 'format', message: 'format phải là json, xlsx hoặc pdf.' }],
-      });
-    }
+    if (!FORMATS.includes(chosen)) throw invalidField('format', 'isIn', [FORMATS]);
     if (chosen === 'json') return { items: await this.registers.entries(actor, kind) };
     const file = await this.registers.file(actor, kind, chosen);
     res.setHeader('Content-Type', file.mediaType);

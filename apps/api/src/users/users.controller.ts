@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { UsersService, UserView } from '@eiso/identity';
@@ -8,6 +8,7 @@ import { IfMatchVersion, VersionEtag } from '../http/etag';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('Người dùng')
 @VersionEtag()
@@ -32,7 +33,7 @@ export class UsersController {
 
   @Get(':id')
   @RequirePermission(Permission.UserRead)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }
 
@@ -42,7 +43,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Sửa, phân quyền, vô hiệu hóa, đặt lại mật khẩu' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {

@@ -1,3 +1,11 @@
+import {
+  disposalRecordsNotEligibleMessage,
+  preconditionFailedMessage,
+  signatureLockedMessage,
+  signaturePasswordInvalidMessage,
+  unsupportedMediaTypeMessage,
+  validationFailedMessage,
+} from './detailed-messages';
 import { ErrorCode } from './error-code';
 
 export interface ErrorDefinition {
@@ -13,7 +21,11 @@ export interface ErrorDefinition {
 
 /** One catalogue: the filter maps each code to its status and message here, and nowhere else. */
 export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
-  [ErrorCode.ValidationFailed]: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  [ErrorCode.ValidationFailed]: {
+    status: 400,
+    message: 'Dữ liệu gửi lên không hợp lệ.',
+    detailed: validationFailedMessage,
+  },
   [ErrorCode.NotFound]: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   [ErrorCode.RouteNotFound]: { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
   [ErrorCode.InternalError]: {
@@ -30,14 +42,19 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.PreconditionFailed]: {
     status: 412,
-    message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi sửa.',
+    message: 'Dữ liệu đã thay đổi kể từ khi bạn mở. Vui lòng tải lại bản mới nhất rồi sửa tiếp.',
+    detailed: preconditionFailedMessage,
   },
   [ErrorCode.PreconditionRequired]: {
     status: 428,
     message: 'Thiếu tiêu đề If-Match: hãy gửi ETag của phiên bản bạn đang sửa.',
   },
   [ErrorCode.PayloadTooLarge]: { status: 413, message: 'Tệp vượt quá dung lượng cho phép.' },
-  [ErrorCode.UnsupportedMediaType]: { status: 415, message: 'Định dạng tệp không được hỗ trợ.' },
+  [ErrorCode.UnsupportedMediaType]: {
+    status: 415,
+    message: 'Định dạng tệp không được hỗ trợ.',
+    detailed: unsupportedMediaTypeMessage,
+  },
   [ErrorCode.RequestBodyTooLarge]: {
     status: 413,
     message: 'Nội dung gửi lên vượt quá dung lượng cho phép.',
@@ -115,6 +132,13 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.SignaturePasswordInvalid]: {
     status: 403,
     message: 'Mật khẩu xác nhận ký không đúng; chưa có gì được ký.',
+    detailed: signaturePasswordInvalidMessage,
+  },
+  [ErrorCode.SignatureLocked]: {
+    status: 423,
+    message:
+      'Chữ ký tạm thời bị khóa do nhập sai mật khẩu ký nhiều lần liên tiếp; chưa có gì được ký. Vui lòng thử lại sau 15 phút.',
+    detailed: signatureLockedMessage,
   },
   [ErrorCode.DocumentNotFound]: { status: 404, message: 'Không tìm thấy tài liệu.' },
   [ErrorCode.DocumentCodeTaken]: { status: 409, message: 'Mã hiệu tài liệu đã tồn tại trong cơ quan.' },
@@ -225,6 +249,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     status: 409,
     message:
       'Có hồ sơ không thể đưa vào đợt hủy: chỉ hồ sơ đã hết thời hạn lưu trữ, không bị phong tỏa và chưa thuộc đợt hủy khác.',
+    detailed: disposalRecordsNotEligibleMessage,
   },
   [ErrorCode.DisposalInvalidTransition]: {
     status: 409,
@@ -246,6 +271,21 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.NotificationNotFound]: { status: 404, message: 'Không tìm thấy thông báo.' },
   [ErrorCode.StorageObjectNotFound]: { status: 404, message: 'Không tìm thấy tệp.' },
   [ErrorCode.StorageLinkInvalid]: { status: 403, message: 'Đường dẫn tải tệp không hợp lệ hoặc đã hết hạn.' },
+  [ErrorCode.JobNotFound]: {
+    status: 404,
+    message: 'Không có công việc chạy theo lịch với tên này.',
+    detailed: (d) =>
+      typeof d.name === 'string' && Array.isArray(d.jobs)
+        ? `Không có công việc chạy theo lịch tên "${d.name}". Các công việc: ${d.jobs.join(', ')}.`
+        : undefined,
+  },
+  [ErrorCode.JobRunNotFound]: { status: 404, message: 'Không tìm thấy lượt chạy công việc.' },
+  [ErrorCode.QueueDashboardUnavailable]: {
+    status: 404,
+    message:
+      'Bảng theo dõi hàng đợi chỉ có ở hồ sơ services (BullMQ trên Redis). Ở hồ sơ embedded, các công việc ' +
+      'chạy ngay trong tiến trình API: xem tình trạng và chạy lại tại GET /api/v1/admin/jobs.',
+  },
 };
 
 /** The Vietnamese message of an error: the detailed one when its details allow, else the fixed one. */

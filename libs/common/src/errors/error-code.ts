@@ -46,6 +46,7 @@ export enum ErrorCode {
   AgencyImportInvalid = 'AGENCY_IMPORT_INVALID',
   // signatures
   SignaturePasswordInvalid = 'SIGNATURE_PASSWORD_INVALID',
+  SignatureLocked = 'SIGNATURE_LOCKED',
   // documents
   DocumentNotFound = 'DOCUMENT_NOT_FOUND',
   DocumentCodeTaken = 'DOCUMENT_CODE_TAKEN',
@@ -94,4 +95,8 @@ export enum ErrorCode {
   // storage
   StorageObjectNotFound = 'STORAGE_OBJECT_NOT_FOUND',
   StorageLinkInvalid = 'STORAGE_LINK_INVALID',
+  // jobs
+  JobNotFound = 'JOB_NOT_FOUND',
+  JobRunNotFound = 'JOB_RUN_NOT_FOUND',
+  QueueDashboardUnavailable = 'QUEUE_DASHBOARD_UNAVAILABLE',
 }

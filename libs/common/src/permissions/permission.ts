@@ -35,4 +35,8 @@ export enum Permission {
   DisposalRead = 'disposal.read',
   /** Downloads the biên bản hủy hồ sơ of a batch. */
   DisposalMinutesRead = 'disposal.minutes_read',
+  /** Sees the scheduled jobs and their runs (system administration). */
+  JobRead = 'job.read',
+  /** Starts a job by hand and opens the queue dashboard (system administration). */
+  JobRun = 'job.run',
 }

@@ -64,7 +64,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DisposalRead,
     Permission.DisposalMinutesRead,
   ],
-  [Role.Auditor]: [...MEMBER, Permission.AuditEventRead],
+  // Internal auditors read their agency's trail and check the chain; the check tells them nothing
+  // of another agency (AuditTrailService.verifyFor).
+  [Role.Auditor]: [...MEMBER, Permission.AuditEventRead, Permission.AuditChainVerify],
   [Role.Staff]: [...MEMBER, Permission.RecordWrite],
   // Reads every agency's published state; never drafts, signs or acknowledges.
   [Role.Overseer]: [

@@ -12,6 +12,7 @@ export enum JobName {
   AuditVerifyChain = 'audit.verify-chain',
   NotificationsSend = 'notifications.send',
   DocumentsReviewDue = 'documents.review-due',
+  DocumentsActivateScheduled = 'documents.activate-scheduled',
   PdfControlledCopy = 'pdf.controlled-copy',
   RecordsRetention = 'records.retention',
   RecordsDispose = 'records.dispose',
@@ -24,6 +25,8 @@ export interface JobPayloads {
   [JobName.NotificationsSend]: { notificationIds: string[] };
   /** Daily: documents due for periodic review notify their owners (idempotent per day). */
   [JobName.DocumentsReviewDue]: Record<string, never>;
+  /** Daily: versions issued for a later date come into force on it (idempotent). */
+  [JobName.DocumentsActivateScheduled]: Record<string, never>;
   /** Renders and stores the controlled copy of a version for its current state. */
   [JobName.PdfControlledCopy]: { versionId: string };
   /** Daily: active records past retention (and not on hold) become due for disposal. */
@@ -36,6 +39,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AuditVerifyChain]: QueueName.AuditTrail,
   [JobName.NotificationsSend]: QueueName.Notifications,
   [JobName.DocumentsReviewDue]: QueueName.Documents,
+  [JobName.DocumentsActivateScheduled]: QueueName.Documents,
   [JobName.PdfControlledCopy]: QueueName.Pdf,
   [JobName.RecordsRetention]: QueueName.Records,
   [JobName.RecordsDispose]: QueueName.Records,
@@ -53,6 +57,8 @@ export interface JobSchedule {
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { key: 'nightly-audit-verify-chain', job: JobName.AuditVerifyChain, cron: '15 1 * * *' },
   { key: 'daily-documents-review-due', job: JobName.DocumentsReviewDue, cron: '0 6 * * *' },
+  // Just after midnight in Vietnam, so that the version dated today is in force for the working day.
+  { key: 'daily-documents-activate-scheduled', job: JobName.DocumentsActivateScheduled, cron: '1 0 * * *' },
   { key: 'daily-records-retention', job: JobName.RecordsRetention, cron: '30 0 * * *' },
 ];
 

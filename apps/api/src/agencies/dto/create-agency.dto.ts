@@ -2,18 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AgencyLevel, CreateAgencyInput, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR } from '@eiso/organizations';
 import { IsCalendarDate, IsOptionalNotNull } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class CreateAgencyDto implements CreateAgencyInput {
   @ApiPropertyOptional({ example: 'SKHCN', description: 'Mã cơ quan (duy nhất, không phân biệt hoa thường)' })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(50)
+  @FieldLabel('Mã cơ quan')
   code?: string;
 
   @ApiProperty({ example: 'Sở Khoa học và Công nghệ', description: 'Tên cơ quan' })
   @IsString()
   @MinLength(2)
   @MaxLength(300)
+  @FieldLabel('Tên cơ quan')
   name: string;
 
   @ApiProperty({ enum: AgencyLevel, description: 'Cấp hành chính của cơ quan' })
@@ -23,6 +26,7 @@ export class CreateAgencyDto implements CreateAgencyInput {
   @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan cấp trên' })
   @IsOptionalNotNull()
   @IsUUID()
+  @FieldLabel('Cơ quan cấp trên')
   parentId?: string;
 
   @ApiPropertyOptional({

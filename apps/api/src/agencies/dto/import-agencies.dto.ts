@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { IsOptionalNotNull } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 /** Form fields (or query parameters) sent with the CSV file. */
 export class ImportAgenciesDto {
@@ -10,5 +11,6 @@ export class ImportAgenciesDto {
   })
   @IsOptionalNotNull()
   @IsUUID()
+  @FieldLabel('Cơ quan cấp trên')
   parentId?: string;
 }

@@ -10,6 +10,7 @@ import {
 } from '@eiso/organizations';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsOptionalNotNull, IsQueryInt } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class ListAgenciesQuery extends PageQueryDto implements AgencyListQuery {
   @ApiPropertyOptional({ enum: AgencyLevel, description: 'Lọc theo cấp' })
@@ -25,11 +26,13 @@ export class ListAgenciesQuery extends PageQueryDto implements AgencyListQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Lọc các cơ quan trực thuộc cơ quan này' })
   @IsOptionalNotNull()
   @IsUUID()
+  @FieldLabel('Cơ quan cấp trên')
   parentId?: string;
 
   @ApiPropertyOptional({ enum: AgencyStatus, description: 'Lọc theo tình trạng' })
   @IsOptionalNotNull()
   @IsEnum(AgencyStatus)
+  @FieldLabel('Tình trạng')
   status?: AgencyStatus;
 
   @ApiPropertyOptional({ example: 'dak ha', description: 'Tìm theo tên, không phân biệt dấu và hoa thường' })

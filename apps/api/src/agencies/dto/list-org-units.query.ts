@@ -4,6 +4,7 @@ import { IsBoolean, IsString, IsUUID, MaxLength } from 'class-validator';
 import { OrgUnitListQuery } from '@eiso/organizations';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsOptionalNotNull } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class ListOrgUnitsQuery extends PageQueryDto implements OrgUnitListQuery {
   @ApiPropertyOptional({ description: 'Tìm theo tên, không phân biệt dấu và hoa thường' })
@@ -21,5 +22,6 @@ export class ListOrgUnitsQuery extends PageQueryDto implements OrgUnitListQuery 
   @ApiPropertyOptional({ format: 'uuid', description: 'Lọc các phòng, ban trực thuộc phòng, ban này' })
   @IsOptionalNotNull()
   @IsUUID()
+  @FieldLabel('Phòng, ban cấp trên')
   parentId?: string;
 }

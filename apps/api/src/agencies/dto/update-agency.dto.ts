@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AgencyLevel, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR, UpdateAgencyInput } from '@eiso/organizations';
 import { IsCalendarDate, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 /** PATCH: only the fields sent change; `null` clears code, parent, roadmap year or end of validity. */
 export class UpdateAgencyDto implements UpdateAgencyInput {
@@ -9,6 +10,7 @@ export class UpdateAgencyDto implements UpdateAgencyInput {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(50)
+  @FieldLabel('Mã cơ quan')
   code?: string | null;
 
   @ApiPropertyOptional({ description: 'Tên cơ quan' })
@@ -16,6 +18,7 @@ export class UpdateAgencyDto implements UpdateAgencyInput {
   @IsString()
   @MinLength(2)
   @MaxLength(300)
+  @FieldLabel('Tên cơ quan')
   name?: string;
 
   @ApiPropertyOptional({ enum: AgencyLevel, description: 'Cấp hành chính của cơ quan' })
@@ -26,6 +29,7 @@ export class UpdateAgencyDto implements UpdateAgencyInput {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Cơ quan cấp trên' })
   @IsOptionalNullable()
   @IsUUID()
+  @FieldLabel('Cơ quan cấp trên')
   parentId?: string | null;
 
   @ApiPropertyOptional({

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UpdateOrgUnitInput } from '@eiso/organizations';
 import { IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 /** PATCH: only the fields sent change; `null` clears code or parent. */
 export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
@@ -10,12 +11,14 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
   @IsString()
   @MinLength(2)
   @MaxLength(300)
+  @FieldLabel('Tên phòng, ban')
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Mã phòng, ban' })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(50)
+  @FieldLabel('Mã phòng, ban')
   code?: string | null;
 
   @ApiPropertyOptional({
@@ -25,6 +28,7 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
   })
   @IsOptionalNullable()
   @IsUUID()
+  @FieldLabel('Phòng, ban cấp trên')
   parentId?: string | null;
 
   @ApiPropertyOptional({ description: 'false: ngừng hoạt động phòng, ban' })

@@ -1,16 +1,38 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength, ValidateBy, ValidationArguments } from 'class-validator';
+import { AUDIT_ACTIONS } from '@eiso/audit-trail';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsOptionalNotNull, IsTimestamp } from '../../http/field-formats';
 
+/** `to` after `from` when both are sent: an empty or inverted range is a mistake, not a query. */
+const IsAfterFrom = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isAfterFrom',
+    validator: {
+      validate: (to: unknown, args?: ValidationArguments) => {
+        const from = (args?.object as { from?: unknown } | undefined)?.from;
+        return !(from instanceof Date && to instanceof Date) || to.getTime() > from.getTime();
+      },
+    },
+  });
+
 export class ListAuditEventsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'agency' })
+  @ApiPropertyOptional({
+    enum: AUDIT_ACTIONS,
+    example: 'document_version.issued',
+    description: 'Thao tác (mỗi sự kiện trả về kèm tên tiếng Việt của thao tác: actionLabel)',
+  })
+  @IsOptionalNotNull()
+  @IsIn(AUDIT_ACTIONS)
+  action?: string;
+
+  @ApiPropertyOptional({ example: 'document', description: 'Loại đối tượng' })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(64)
   entityType?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Mã (id) đối tượng' })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
@@ -21,7 +43,7 @@ export class ListAuditEventsQuery extends PageQueryDto {
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan' })
   @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
@@ -35,9 +57,10 @@ export class ListAuditEventsQuery extends PageQueryDto {
   @IsTimestamp()
   from?: Date;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Đến thời điểm (không bao gồm)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Đến thời điểm (không bao gồm), sau "from"' })
   @IsOptionalNotNull()
   @IsTimestamp()
+  @IsAfterFrom()
   to?: Date;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })

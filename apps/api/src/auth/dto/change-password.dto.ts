@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+import { IsPassword } from '../../http/field-formats';
 
 export class ChangePasswordDto {
   @ApiProperty({ description: 'Mật khẩu đang dùng (kể cả mật khẩu tạm do người khác đặt)' })
@@ -10,7 +11,6 @@ export class ChangePasswordDto {
   currentPassword: string;
 
   @ApiProperty({ description: `Mật khẩu mới, khác mật khẩu đang dùng. ${PASSWORD_RULE_MESSAGE}` })
-  @IsString()
-  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_MESSAGE })
+  @IsPassword()
   newPassword: string;
 }

@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import { DocumentType } from '@eiso/documents';
 import { IsIsoClauses, IsLocalCode, IsOptionalNotNull, IsTthcCodes } from '../../http/field-formats';
+import { ExternalSourceDto } from './external-source.dto';
+import { FieldLabel } from '../../http/field-labels';
 
 export class DistributionDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Phòng, ban nhận tài liệu' })
@@ -35,16 +37,19 @@ export class DistributionDto {
 export class CreateDocumentDto {
   @ApiProperty({ example: 'QT-HT-01', description: 'Mã hiệu, duy nhất trong cơ quan' })
   @IsLocalCode()
+  @FieldLabel('Mã hiệu tài liệu')
   code: string;
 
   @ApiProperty({ example: 'Quy trình kiểm soát thông tin dạng văn bản' })
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @FieldLabel('Tên tài liệu')
   title: string;
 
   @ApiProperty({ enum: DocumentType })
   @IsEnum(DocumentType)
+  @FieldLabel('Loại tài liệu')
   type: DocumentType;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Đơn vị chủ trì' })
@@ -75,4 +80,15 @@ export class CreateDocumentDto {
   @ValidateNested()
   @Type(() => DistributionDto)
   distribution?: DistributionDto;
+
+  @ApiPropertyOptional({
+    type: ExternalSourceDto,
+    description:
+      'Tài liệu bên ngoài (bắt buộc với loại external, không được gửi với loại khác): cơ quan ban hành, ' +
+      'số và ký hiệu, ngày ban hành, ngày có hiệu lực, nơi lưu',
+  })
+  @IsOptionalNotNull()
+  @ValidateNested()
+  @Type(() => ExternalSourceDto)
+  external?: ExternalSourceDto;
 }

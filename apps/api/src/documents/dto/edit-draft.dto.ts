@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsIsoClauses, IsOptionalNotNull, IsOptionalNullable, IsTthcCodes } from '../../http/field-formats';
+import { EditExternalSourceDto } from './external-source.dto';
+import { FieldLabel } from '../../http/field-labels';
 
 export class EditDraftDto {
   @ApiPropertyOptional()
@@ -8,6 +11,7 @@ export class EditDraftDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @FieldLabel('Tên tài liệu')
   title?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Nội dung sửa đổi' })
@@ -25,4 +29,13 @@ export class EditDraftDto {
   @IsOptionalNotNull()
   @IsTthcCodes()
   tthcCodes?: string[];
+
+  @ApiPropertyOptional({
+    type: EditExternalSourceDto,
+    description: 'Chỉ với tài liệu bên ngoài: cơ quan ban hành, số và ký hiệu, các ngày, nơi lưu',
+  })
+  @IsOptionalNotNull()
+  @ValidateNested()
+  @Type(() => EditExternalSourceDto)
+  external?: EditExternalSourceDto;
 }

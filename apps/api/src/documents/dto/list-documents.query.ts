@@ -1,19 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DocumentType, VersionState } from '@eiso/documents';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsIsoClause, IsOptionalNotNull } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
+
+/** `field:direction`, every field a list may be sorted by. */
+const DOCUMENT_SORTS = ['code', 'title', 'updatedAt', 'nextReviewDate'].flatMap((f) => [
+  `${f}:asc`,
+  `${f}:desc`,
+]);
 
 export class ListDocumentsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: DocumentType })
   @IsOptionalNotNull()
   @IsEnum(DocumentType)
+  @FieldLabel('Loại tài liệu')
   type?: DocumentType;
 
   @ApiPropertyOptional({ enum: VersionState, description: 'Trạng thái của phiên bản mới nhất' })
   @IsOptionalNotNull()
   @IsEnum(VersionState)
+  @FieldLabel('Trạng thái phiên bản')
   state?: VersionState;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -39,10 +48,11 @@ export class ListDocumentsQuery extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
+    enum: DOCUMENT_SORTS,
     example: 'code:asc',
     description: 'code | title | updatedAt | nextReviewDate, :asc | :desc',
   })
   @IsOptionalNotNull()
-  @Matches(/^(code|title|updatedAt|nextReviewDate):(asc|desc)$/)
+  @IsIn(DOCUMENT_SORTS)
   sort?: string;
 }

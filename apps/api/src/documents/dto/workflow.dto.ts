@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate, IsOptionalNotNull } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class ReviewDto {
   @ApiProperty({
@@ -8,6 +9,7 @@ export class ReviewDto {
     description: 'approve: chuyển phê duyệt; return: trả lại dự thảo',
   })
   @IsIn(['approve', 'return'])
+  @FieldLabel('Kết quả xem xét')
   decision: 'approve' | 'return';
 
   @ApiPropertyOptional({ description: 'Ý kiến xem xét (bắt buộc khi trả lại)' })
@@ -49,6 +51,7 @@ export class ReturnDto {
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
+  @FieldLabel('Lý do trả lại')
   comment: string;
 }
 
@@ -63,5 +66,6 @@ export class WithdrawDto {
   @IsString()
   @MinLength(3)
   @MaxLength(4000)
+  @FieldLabel('Lý do hủy bỏ')
   reason: string;
 }

@@ -13,6 +13,7 @@ import {
 import { DisposalState } from '@eiso/records';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsOptionalNotNull } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class ProposeDisposalDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Hồ sơ đến hạn hủy đưa vào đợt hủy' })
@@ -43,6 +44,7 @@ export class RejectDisposalDto {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
+  @FieldLabel('Lý do từ chối')
   reason?: string;
 }
 
@@ -50,5 +52,6 @@ export class ListDisposalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DisposalState })
   @IsOptionalNotNull()
   @IsEnum(DisposalState)
+  @FieldLabel('Trạng thái đợt hủy')
   state?: DisposalState;
 }

@@ -3,16 +3,19 @@ import { Type } from 'class-transformer';
 import { Equals, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsLocalCode, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class CreateRecordTypeDto {
   @ApiProperty({ example: 'HS-TTHC-01', description: 'Mã loại hồ sơ, duy nhất trong cơ quan' })
   @IsLocalCode()
+  @FieldLabel('Mã loại hồ sơ')
   code: string;
 
   @ApiProperty({ example: 'Hồ sơ giải quyết thủ tục hành chính' })
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @FieldLabel('Tên loại hồ sơ')
   name: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Quy trình (tài liệu) tạo ra hồ sơ này' })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { RecordState } from '@eiso/records';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsCalendarDate, IsOptionalNotNull, IsTthcCode } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 export class CreateRecordDto {
   @ApiProperty({ format: 'uuid', description: 'Loại hồ sơ trong Danh mục hồ sơ' })
@@ -14,6 +15,7 @@ export class CreateRecordDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @FieldLabel('Tên hồ sơ')
   title: string;
 
   @ApiPropertyOptional({ example: '000.00.12.H34-260105-0001', description: 'Số hồ sơ, số ký hiệu' })
@@ -32,6 +34,12 @@ export class CreateRecordDto {
   tthcCode?: string;
 }
 
+/** `field:direction`, every field the list may be sorted by. */
+const RECORD_SORTS = ['recordDate', 'retentionEnd', 'title', 'createdAt'].flatMap((f) => [
+  `${f}:asc`,
+  `${f}:desc`,
+]);
+
 export class ListRecordsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptionalNotNull()
@@ -41,6 +49,7 @@ export class ListRecordsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RecordState })
   @IsOptionalNotNull()
   @IsEnum(RecordState)
+  @FieldLabel('Trạng thái hồ sơ')
   state?: RecordState;
 
   @ApiPropertyOptional({ description: 'Chỉ hồ sơ đang (true) hoặc không (false) bị phong tỏa' })
@@ -71,11 +80,12 @@ export class ListRecordsQueryDto extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
+    enum: RECORD_SORTS,
     example: 'recordDate:desc',
     description: 'recordDate | retentionEnd | title | createdAt, :asc | :desc',
   })
   @IsOptionalNotNull()
-  @Matches(/^(recordDate|retentionEnd|title|createdAt):(asc|desc)$/)
+  @IsIn(RECORD_SORTS)
   sort?: string;
 }
 
@@ -84,5 +94,6 @@ export class HoldRecordDto {
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
+  @FieldLabel('Lý do phong tỏa')
   reason: string;
 }

@@ -7,18 +7,16 @@ import {
   IsEnum,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { Role } from '@eiso/common';
-import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
-import { IsOptionalNotNull } from '../../http/field-formats';
+import { PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+import { IsOptionalNotNull, IsPassword, IsUsername } from '../../http/field-formats';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nguyenvana', description: 'Tên đăng nhập: chữ không dấu, số, dấu chấm, gạch' })
-  @IsString()
-  @Matches(/^[a-zA-Z0-9._-]{3,64}$/)
+  @IsUsername()
   username: string;
 
   @ApiProperty({ example: 'Nguyễn Văn A', description: 'Họ và tên' })
@@ -39,8 +37,7 @@ export class CreateUserDto {
   position?: string;
 
   @ApiProperty({ description: PASSWORD_RULE_MESSAGE })
-  @IsString()
-  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_MESSAGE })
+  @IsPassword()
   password: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Cơ quan; bắt buộc trừ tài khoản quản trị hệ thống' })

@@ -8,13 +8,13 @@ import {
   IsEnum,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { Role } from '@eiso/common';
-import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '@eiso/identity';
-import { IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import { PASSWORD_RULE_MESSAGE } from '@eiso/identity';
+import { IsOptionalNotNull, IsOptionalNullable, IsPassword } from '../../http/field-formats';
+import { FieldLabel } from '../../http/field-labels';
 
 /** PATCH: only the fields sent change. `null` clears email, position or org unit. */
 export class UpdateUserDto {
@@ -56,7 +56,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ description: `Đặt lại mật khẩu. ${PASSWORD_RULE_MESSAGE}` })
   @IsOptionalNotNull()
-  @IsString()
-  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_MESSAGE })
+  @IsPassword()
+  @FieldLabel('Mật khẩu mới')
   password?: string;
 }

@@ -1,0 +1,73 @@
+import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, Page, Permission } from '@eiso/common';
+import { JobRunsService, JobRunView, JobsOverview } from '@eiso/jobs';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { PageQueryDto } from '../http/page-query.dto';
+import {
+  JobRunPageResponseDto,
+  JobRunResponseDto,
+  JobsOverviewResponseDto,
+} from './dto/job-run-response.dto';
+import { JobsOverviewQuery } from './dto/jobs-overview.query';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
+
+/** The scheduled jobs for the system administrator: how they ran, and a run now. */
+@ApiTags('Quản trị — công việc chạy nền')
+@Controller('admin/jobs')
+export class AdminJobsController {
+  constructor(private readonly jobRuns: JobRunsService) {}
+
+  @Get()
+  @RequirePermission(Permission.JobRead)
+  @ApiOperation({ summary: 'Các công việc chạy theo lịch: lần chạy gần nhất, lần chạy tới, số lần lỗi' })
+  @ApiOkResponse({ type: JobsOverviewResponseDto })
+  overview(@Query() query: JobsOverviewQuery): Promise<JobsOverview> {
+    return this.jobRuns.overview(query.failureDays);
+  }
+
+  @Get('runs/:runId')
+  @RequirePermission(Permission.JobRead)
+  @ApiOperation({ summary: 'Một lượt chạy công việc: trạng thái, kết quả, lỗi' })
+  @ApiOkResponse({ type: JobRunResponseDto })
+  @ApiNotFoundResponse({ description: 'JOB_RUN_NOT_FOUND' })
+  run(@Param('runId', UuidParamPipe) runId: string): Promise<JobRunView> {
+    return this.jobRuns.run(runId);
+  }
+
+  @Get(':name/runs')
+  @RequirePermission(Permission.JobRead)
+  @ApiOperation({ summary: 'Các lượt chạy của một công việc theo lịch, mới nhất trước' })
+  @ApiOkResponse({ type: JobRunPageResponseDto })
+  @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND: không có công việc chạy theo lịch tên này' })
+  runs(@Param('name') name: string, @Query() page: PageQueryDto): Promise<Page<JobRunView>> {
+    return this.jobRuns.runsOf(name, page);
+  }
+
+  @Post(':name/run')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission(Permission.JobRun)
+  @ApiOperation({
+    summary: 'Chạy ngay một công việc theo lịch (ghi nhật ký); trả về lượt chạy đã đưa vào hàng đợi',
+  })
+  @ApiAcceptedResponse({ type: JobRunResponseDto })
+  @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND: không có công việc chạy theo lịch tên này' })
+  async requestRun(
+    @CurrentActor() actor: Actor,
+    @Param('name') name: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JobRunView> {
+    const run = await this.jobRuns.requestRun(actor, name);
+    response.setHeader('Location', `/api/v1/admin/jobs/runs/${run.id}`);
+    return run;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Every action the trail records, with what a Vietnamese reader calls it. `AuditRecord.action`
+ * takes only these keys, so an action without a label does not compile; `audit-actions.spec.ts`
+ * also reads every `action:` of the code, for what the compiler cannot see.
+ */
+export const AUDIT_ACTION_LABELS = {
+  // accounts and sign-in
+  'auth.login': 'Đăng nhập',
+  'auth.login_failed': 'Đăng nhập sai mật khẩu',
+  'auth.locked': 'Tạm khóa đăng nhập do nhập sai mật khẩu nhiều lần',
+  'auth.unlocked': 'Mở khóa tài khoản',
+  'auth.signing_failed': 'Nhập sai mật khẩu khi ký',
+  'auth.signing_locked': 'Tạm khóa ký do nhập sai mật khẩu nhiều lần',
+  'user.created': 'Tạo tài khoản',
+  'user.updated': 'Cập nhật tài khoản',
+  'user.updated_password_reset': 'Cập nhật tài khoản và đặt lại mật khẩu',
+  'user.password_changed': 'Đổi mật khẩu',
+  // organizations
+  'agency.created': 'Tạo cơ quan',
+  'agency.updated': 'Cập nhật thông tin cơ quan',
+  'agency.import': 'Nhập danh sách cơ quan từ tệp',
+  'org_unit.created': 'Tạo phòng, ban',
+  'org_unit.updated': 'Cập nhật phòng, ban',
+  // documents
+  'document.created': 'Tạo tài liệu',
+  'document.withdrawn': 'Hủy bỏ tài liệu',
+  'document_file.uploaded': 'Tải lên tệp của tài liệu',
+  'document_file.deleted': 'Xóa tệp của tài liệu',
+  'document_version.created': 'Tạo dự thảo',
+  'document_version.edited': 'Sửa dự thảo',
+  'document_version.submitted': 'Trình xem xét dự thảo',
+  'document_version.reviewed': 'Xem xét, chuyển phê duyệt',
+  'document_version.review_returned': 'Trả lại dự thảo khi xem xét',
+  'document_version.approved': 'Phê duyệt tài liệu',
+  'document_version.approval_returned': 'Trả lại dự thảo khi phê duyệt',
+  'document_version.issued': 'Ban hành tài liệu',
+  'document_version.scheduled': 'Ban hành tài liệu, chờ ngày có hiệu lực',
+  'document_version.activated': 'Tài liệu bắt đầu có hiệu lực',
+  'document_version.cancelled': 'Hủy phiên bản chờ hiệu lực',
+  'document_version.superseded': 'Phiên bản bị thay thế',
+  'document_version.acknowledged': 'Xác nhận đã đọc và hiểu tài liệu',
+  // records
+  'record_type.created': 'Tạo loại hồ sơ',
+  'record_type.updated': 'Cập nhật loại hồ sơ',
+  'record.created': 'Tạo hồ sơ',
+  'record_file.uploaded': 'Tải lên tệp của hồ sơ',
+  'record.held': 'Phong tỏa hồ sơ',
+  'record.released': 'Gỡ phong tỏa hồ sơ',
+  'record.retention_due': 'Hồ sơ hết thời hạn lưu trữ, đến hạn hủy',
+  'record.disposed': 'Hủy hồ sơ',
+  'disposal.proposed': 'Đề nghị hủy hồ sơ',
+  'disposal.approved': 'Phê duyệt hủy hồ sơ',
+  'disposal.rejected': 'Từ chối đề nghị hủy hồ sơ',
+  'disposal.completed': 'Hoàn tất hủy hồ sơ',
+  // jobs
+  'job_run.requested': 'Yêu cầu chạy công việc theo lịch ngay',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+/** Shown for an action written by an older release and since renamed: the code stays readable. */
+const UNKNOWN_ACTION = (action: string) => `Thao tác khác (${action})`;
+
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action);
+}
+
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : UNKNOWN_ACTION(action);
+}

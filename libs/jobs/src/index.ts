@@ -1,0 +1,10 @@
+export * from './jobs.module';
+export * from './jobs-module.options';
+export * from './job-runs.service';
+export * from './job-run.view';
+export * from './job-run.entity';
+export * from './catch-up.service';
+export * from './schedule-times';
+export * from './scheduled-jobs';
+export { JOB_LABELS, JOB_MESSAGES } from './jobs.messages';
+export { JOB_RUN_RETENTION_DAYS } from './job-run.recorder';

@@ -1,0 +1,223 @@
+import { DataSource } from 'typeorm';
+import { Role } from '@eiso/common';
+import { apiAs } from '../records/record-fixtures';
+import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
+
+/** What a request asked the database, in order; the same SQL for a longer list means no query per row. */
+interface Traced {
+  status: number;
+  items: number;
+  sql: string[];
+}
+
+/**
+ * Issue 10 §12: a list reads a page (or a register) in a number of queries that does not grow
+ * with the number of rows shown. Each case sends the same request for a few rows and for many,
+ * and compares the SQL the two issued, statement by statement.
+ */
+describe('lists and registers query the database a constant number of times', () => {
+  let ctx: TestContext;
+  let small: TestAgency;
+  let large: TestAgency;
+  const users: Record<'small' | 'large', Record<'drafter' | 'secretary' | 'staff', TestUser>> = {} as never;
+  let versionsFew = '';
+  let versionsMany = '';
+
+  /** Documents made through the API, then issued by SQL (the workflow has suites of its own). */
+  const makeDocuments = async (agency: TestAgency, count: number): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const created = await apiAs(ctx, users[agency === small ? 'small' : 'large'].drafter).post(
+        '/documents',
+        {
+          code: `QT-${String(i).padStart(3, '0')}`,
+          title: `Quy trình số ${i}`,
+          type: 'procedure',
+        },
+      );
+      expect(created.status).toBe(201);
+      ids.push((created.body as { id: string }).id);
+    }
+    await ctx.sql(
+      `UPDATE document_version v SET state = 'effective', issue_number = 1, effective_from = '2026-01-01',
+              issued_at = now()
+         FROM document d WHERE v.document_id = d.id AND d.agency_id = $1`,
+      [agency.id],
+    );
+    await ctx.sql(
+      `UPDATE document d SET current_version_id = v.id, issue_count = 1, next_review_date = '2027-01-01',
+              type = CASE WHEN d.code ~ '[13579]$' THEN 'external' ELSE d.type END
+         FROM document_version v WHERE v.document_id = d.id AND d.agency_id = $1`,
+      [agency.id],
+    );
+    return ids;
+  };
+
+  /** Gives a document `count` more (superseded) versions, each with a file and a comment. */
+  const addVersions = async (documentId: string, count: number, author: TestUser): Promise<void> => {
+    for (let n = 2; n <= count + 1; n++) {
+      const [{ id }] = await ctx.sql<{ id: string }>(
+        `INSERT INTO document_version
+         SELECT (jsonb_populate_record(NULL::document_version, to_jsonb(v) || jsonb_build_object(
+                  'id', gen_random_uuid(), 'revision', $2::int, 'issue_number', $2::int, 'state', 'superseded'))).*
+           FROM document_version v WHERE v.document_id = $1 AND v.revision = 1
+         RETURNING id`,
+        [documentId, n],
+      );
+      await ctx.sql(
+        `INSERT INTO document_file (id, version_id, document_id, agency_id, kind, name, size, sha256, media_type,
+                                    storage_key, uploaded_by)
+         SELECT gen_random_uuid(), $1::uuid, d.id, d.agency_id, 'attachment', 'phu-luc.pdf', 10, repeat('a', 64),
+                'application/pdf', 'agency/x/documents/' || d.id || '/' || $1::text, $3
+           FROM document d WHERE d.id = $2`,
+        [id, documentId, author.id],
+      );
+      await ctx.sql(
+        `INSERT INTO document_comment (id, version_id, author_id, kind, body)
+         VALUES (gen_random_uuid(), $1, $2, 'approve', 'Đồng ý')`,
+        [id, author.id],
+      );
+    }
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    small = await ctx.newAgency({ name: 'Sở ít tài liệu' });
+    large = await ctx.newAgency({ name: 'Sở nhiều tài liệu' });
+    for (const [key, agency] of [
+      ['small', small],
+      ['large', large],
+    ] as const) {
+      users[key] = {
+        drafter: await ctx.newUser({ roles: [Role.Drafter], agencyId: agency.id }),
+        secretary: await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: agency.id }),
+        staff: await ctx.newUser({ roles: [Role.Staff], agencyId: agency.id }),
+      };
+    }
+    await makeDocuments(small, 6);
+    const [few, many] = await makeDocuments(large, 60);
+    versionsFew = few;
+    versionsMany = many;
+    await addVersions(versionsFew, 1, users.large.secretary);
+    await addVersions(versionsMany, 12, users.large.secretary);
+
+    for (const [key, agency, types] of [
+      ['small', small, 3],
+      ['large', large, 55],
+    ] as const) {
+      const unit = await ctx.newOrgUnit(agency.id);
+      for (let i = 0; i < types; i++) {
+        const type = await apiAs(ctx, users[key].secretary).post('/record-types', {
+          code: `HS-${String(i).padStart(3, '0')}`,
+          name: `Loại hồ sơ số ${i}`,
+          retentionMonths: 60,
+          storagePlace: 'Kho lưu trữ cơ quan',
+          responsibleOrgUnitId: unit.id,
+        });
+        expect(type.status).toBe(201);
+        // Records of several types, so that a page of records spans many types.
+        const record = await apiAs(ctx, users[key].drafter).post('/records', {
+          recordTypeId: (type.body as { id: string }).id,
+          title: `Hồ sơ số ${i}`,
+          recordDate: '2026-01-05',
+        });
+        expect(record.status).toBe(201);
+      }
+    }
+    for (let i = 0; i < 55; i++) await ctx.newOrgUnit(large.id, `Phòng số ${i}`);
+    for (let i = 0; i < 55; i++) await ctx.newAgency({ name: `Cơ quan thêm số ${i}` });
+  });
+  afterAll(() => ctx.close());
+
+  /** Sends a GET and records every statement TypeORM sent to PostgreSQL meanwhile. */
+  const traced = async (user: TestUser, path: string): Promise<Traced> => {
+    const logger = ctx.app.get(DataSource).logger;
+    const sql: string[] = [];
+    const spy = jest.spyOn(logger, 'logQuery').mockImplementation((query: string) => {
+      // A list of parameters (`IN ($1, $2, …)`), or a page size TypeORM writes inline, is one
+      // statement however long the page.
+      sql.push(
+        query
+          .replace(/\s+/g, ' ')
+          .replace(/\$\d+(?:\s*,\s*\$\d+)*/g, '$…')
+          .replace(/\b(LIMIT|OFFSET) \d+/g, '$1 n')
+          .trim(),
+      );
+    });
+    try {
+      const res = await apiAs(ctx, user).get(path);
+      const body = res.body as unknown[] | { items?: unknown[] };
+      const items = Array.isArray(body) ? body : (body.items ?? []);
+      return { status: res.status, items: items.length, sql };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  const expectConstant = async (
+    few: { user: TestUser; path: string },
+    many: { user: TestUser; path: string },
+  ): Promise<void> => {
+    await traced(many.user, many.path);
+    const a = await traced(few.user, few.path);
+    const b = await traced(many.user, many.path);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    // The longer list really is longer: otherwise the comparison proves nothing.
+    expect(b.items).toBeGreaterThanOrEqual(a.items * 4);
+    expect(b.sql).toEqual(a.sql);
+  };
+
+  const large5 = (path: string, role: 'drafter' | 'secretary' | 'staff' = 'drafter') => ({
+    user: users.large[role],
+    path: `${path}${path.includes('?') ? '&' : '?'}pageSize=5`,
+  });
+  const large50 = (path: string, role: 'drafter' | 'secretary' | 'staff' = 'drafter') => ({
+    user: users.large[role],
+    path: `${path}${path.includes('?') ? '&' : '?'}pageSize=50`,
+  });
+
+  it('documents, as the drafting circle sees them (newest revision)', async () => {
+    await expectConstant(large5('/documents'), large50('/documents'));
+  });
+
+  it('documents, as an issued-only reader sees them (version in force)', async () => {
+    await expectConstant(large5('/documents', 'staff'), large50('/documents', 'staff'));
+  });
+
+  it('the versions of one document, with their files, signatures and comments', async () => {
+    await expectConstant(
+      { user: users.large.drafter, path: `/documents/${versionsFew}/versions` },
+      { user: users.large.drafter, path: `/documents/${versionsMany}/versions` },
+    );
+  });
+
+  it('records, spanning many record types', async () => {
+    await expectConstant(large5('/records'), large50('/records'));
+  });
+
+  it('record types', async () => {
+    await expectConstant(large5('/record-types', 'secretary'), large50('/record-types', 'secretary'));
+  });
+
+  it.each(['/registers/internal-documents', '/registers/external-documents', '/registers/records'])(
+    'the register %s',
+    async (path) => {
+      await expectConstant({ user: users.small.secretary, path }, { user: users.large.secretary, path });
+    },
+  );
+
+  it('agencies, org units and audit events', async () => {
+    await expectConstant(
+      { user: ctx.admin, path: '/agencies?pageSize=5' },
+      { user: ctx.admin, path: '/agencies?pageSize=50' },
+    );
+    await expectConstant(
+      { user: ctx.admin, path: `/agencies/${large.id}/org-units?pageSize=5` },
+      { user: ctx.admin, path: `/agencies/${large.id}/org-units?pageSize=50` },
+    );
+    await expectConstant(
+      { user: ctx.admin, path: '/audit-events?entityType=record&pageSize=5' },
+      { user: ctx.admin, path: '/audit-events?entityType=record&pageSize=50' },
+    );
+  });
+});
