@@ -7,6 +7,8 @@ import { SignatureFacts1764430000000 } from './1764430000000-signature-facts';
 import { JobRuns1764431000000 } from './1764431000000-job-runs';
 import { ExternalDocumentFields1764432000000 } from './1764432000000-external-document-fields';
 import { ScheduledVersions1764433000000 } from './1764433000000-scheduled-versions';
+import { JobOutbox1764440000000 } from './1764440000000-job-outbox';
+import { ControlledCopyClaim1764441000000 } from './1764441000000-controlled-copy-claim';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   JobRuns1764431000000,
   ExternalDocumentFields1764432000000,
   ScheduledVersions1764433000000,
+  JobOutbox1764440000000,
+  ControlledCopyClaim1764441000000,
 ];

@@ -1,4 +1,4 @@
-import { Role } from '@eiso/common';
+import { QueueName, Role } from '@eiso/common';
 import { AuthService } from '@eiso/identity';
 import { ADMIN_PASSWORD, createTestContext, TestContext, TestUser } from '../support/test-app';
 
@@ -56,7 +56,7 @@ describe('queue dashboard /admin/queues (services profile)', () => {
     const api = await get('/admin/queues/api/queues').set('Authorization', ctx.admin.auth);
     expect(api.status).toBe(200);
     const names = (api.body.queues as { name: string }[]).map((q) => q.name).sort();
-    expect(names).toEqual(['audit-trail', 'documents', 'notifications', 'pdf', 'records']);
+    expect(names).toEqual(Object.values(QueueName).sort());
   });
 
   it('is not under the API prefix', async () => {

@@ -174,14 +174,14 @@ describe('notifications: inbox and e-mail copies', () => {
   });
 
   it('e-mails users who have an address, once, with the Vietnamese subject intact', async () => {
+    await drain();
+    smtp.received.length = 0;
+    // The e-mail job commits with the notifications (the job outbox): nothing more to call.
     const ids = await notify([
       item(an, { title: 'Tài liệu “Quy trình kiểm soát hồ sơ” chờ xem xét', dedupKey: 'mail/1' }),
       item(binh, { title: 'Tài liệu “Quy trình kiểm soát hồ sơ” chờ xem xét', dedupKey: 'mail/1' }),
     ]);
     expect(ids).toHaveLength(2);
-    smtp.received.length = 0;
-
-    await service.enqueueDelivery(ids);
     await drain();
 
     expect(smtp.received).toHaveLength(1);
@@ -199,7 +199,7 @@ describe('notifications: inbox and e-mail copies', () => {
     expect(binhEmailed).toBeNull();
 
     // The same ids again: the same job id, ignored by the queue.
-    await service.enqueueDelivery([...ids].reverse());
+    await ctx.app.get(TransactionRunner).run((db) => service.queueDelivery(db, [...ids].reverse()));
     // And a second run of the handler itself, under another job id: nothing left to send.
     await ctx.app
       .get(JobQueue)
@@ -214,14 +214,13 @@ describe('notifications: inbox and e-mail copies', () => {
     const malformed = await ctx.newUser({ roles: [Role.Staff], agencyId: agency.id });
     await setEmail(refused, REJECTED);
     await setEmail(malformed, 'khong-phai-dia-chi');
+    await drain();
+    smtp.received.length = 0;
     const ids = await notify([
       item(refused),
       item(malformed),
       item(an, { title: 'Nhắc việc: xem xét định kỳ' }),
     ]);
-    smtp.received.length = 0;
-
-    await service.enqueueDelivery(ids);
     await drain();
 
     expect(smtp.received.map((m) => m.to)).toEqual([['an@kontum.gov.vn']]);
@@ -235,7 +234,8 @@ describe('notifications: inbox and e-mail copies', () => {
   it('queues nothing for an empty list', async () => {
     const queue = ctx.app.get(BullmqJobQueue).queueFor(QueueName.Notifications);
     const before = await queue.getCompletedCount();
-    await service.enqueueDelivery([]);
+    await ctx.app.get(TransactionRunner).run((db) => service.queueDelivery(db, []));
+    expect(await ctx.sql(`SELECT 1 FROM job_outbox`)).toEqual([]);
     await drain();
     expect(await queue.getCompletedCount()).toBe(before);
   });

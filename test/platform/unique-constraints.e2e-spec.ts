@@ -45,6 +45,10 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   pk_record_search: { unreachable: 'one row per record, written with the record (a random UUID)' },
   ux_disposal_agency_number: { racedIn: RECORDS },
   ux_disposal_item_open_record: { racedIn: RECORDS },
+  ux_job_outbox_job_id: {
+    unreachable:
+      'JobOutbox.add inserts ON CONFLICT (job_id) DO NOTHING: a second add of a waiting job is ignored',
+  },
   ux_job_run_catch_up: {
     unreachable: 'claimed at start with INSERT … ON CONFLICT DO NOTHING (test/jobs); no route writes it',
   },

@@ -15,6 +15,8 @@ import {
   jobIdOf,
   JobRunLog,
   QueueModule,
+  redisProducerOptions,
+  redisWorkerOptions,
 } from '@eiso/queue';
 import { Global, INestApplicationContext, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -146,6 +148,40 @@ describe('BullMQ job queue (real Redis)', () => {
       expect(await failed?.getState()).toBe('failed');
       expect(failed?.attemptsMade).toBe(5);
       expect(failed?.failedReason).toBe('still down');
+    });
+
+    it('runs a job that failed for good again when its id is enqueued again, all attempts anew', async () => {
+      const jobId = jobIdOf(JobName.AuditVerifyChain, 'failed-then-back');
+      handler.script = () => Promise.reject(new Error('store down'));
+      await jobs.enqueue(JobName.AuditVerifyChain, { requestedBy: 'first' }, { jobId });
+      await waitForQueuesToDrain(app);
+      expect(await audit.getJobState(jobId)).toBe('failed');
+      expect(handler.calls).toHaveLength(5);
+
+      // The dependency is back; the same business key is asked for again (a daily re-queue).
+      handler.calls.length = 0;
+      handler.script = ({ attempt }) =>
+        attempt < 2 ? Promise.reject(new Error('still warming up')) : Promise.resolve();
+      await jobs.enqueue(JobName.AuditVerifyChain, { requestedBy: 'again' }, { jobId });
+      await waitForQueuesToDrain(app);
+
+      expect(handler.calls.map((c) => c.context)).toEqual([
+        { jobId, attempt: 1 },
+        { jobId, attempt: 2 },
+      ]);
+      // The job keeps the payload it was queued with: one id, one business key.
+      expect(handler.calls[0].payload).toEqual({ requestedBy: 'first' });
+      expect(await audit.getJobState(jobId)).toBe('completed');
+    });
+
+    it('uses a fail-fast connection for producers and a patient one for workers', () => {
+      const config = loadConfig({ REDIS_URL, QUEUE_PREFIX: prefix });
+      expect(redisProducerOptions(config)).toMatchObject({
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        commandTimeout: 5_000,
+      });
+      expect(redisWorkerOptions(config).maxRetriesPerRequest).toBeNull();
     });
 
     it('fails a PermanentJobError once, without retrying, and keeps the job', async () => {

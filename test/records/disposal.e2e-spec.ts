@@ -510,6 +510,12 @@ describe('records disposal', () => {
         password: USER_PASSWORD,
       });
       expect(signed.body.state).toBe('approved');
+      // The job commits with the signature (the job outbox); the relay hands it over right after,
+      // and this queue loses it.
+      const deadline = Date.now() + 10_000;
+      while (!lost.mock.calls.some(([name]) => name === JobName.RecordsDispose) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(lost.mock.calls.map(([name]) => name)).toContain(JobName.RecordsDispose);
     } finally {
       lost.mockRestore();

@@ -1,29 +1,65 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { JobName, Role } from '@eiso/common';
-import { JobHandlerRegistry } from '@eiso/queue';
-import { ObjectReferenceRepository, OrphanSweepService } from '@eiso/storage';
+import { JobHandlerRegistry, JobSummary } from '@eiso/queue';
+import { ObjectReferenceRepository, StorageDriver } from '@eiso/storage';
 import { TransactionRunner } from '@eiso/database';
 import { samplePdf, sha256 } from '../documents/document-fixtures';
 import { apiAs } from '../records/record-fixtures';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
-const MINUTE = 60 * 1000;
+const HOUR = 3600 * 1000;
+/** ORPHAN_MIN_AGE_HOURS by default. */
+const SAFE_AGE = 24 * HOUR;
+
+interface Driver {
+  name: string;
+  /** The test context on this driver, with where its objects live on disk. */
+  start(): Promise<{ ctx: TestContext; fileOf: (key: string) => string; cleanup: () => Promise<void> }>;
+}
+
+const DRIVERS: Driver[] = [
+  {
+    name: 'local-disk storage (embedded profile: in-process queue)',
+    async start() {
+      const dataDir = await mkdtemp(join(tmpdir(), 'eiso-orphan-sweep-'));
+      const ctx = await createTestContext({ S3_ENDPOINT: '', REDIS_URL: '', EISO_DATA_DIR: dataDir });
+      return {
+        ctx,
+        fileOf: (key) => join(dataDir, 'files', ...key.split('/')),
+        cleanup: () => rm(dataDir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'S3 storage (services profile: BullMQ and the worker)',
+    async start() {
+      const ctx = await createTestContext({}, { worker: true });
+      const directory = process.env.EISO_TEST_S3_DIRECTORY!;
+      // s3rver keeps an object as `<bucket>/<key>._S3rver_object`; its mtime is the LastModified listed.
+      return {
+        ctx,
+        fileOf: (key) => `${join(directory, ctx.config.S3_BUCKET!, ...key.split('/'))}._S3rver_object`,
+        cleanup: () => Promise.resolve(),
+      };
+    },
+  },
+];
 
 /**
- * The start-up sweep of orphaned objects on local-disk storage (the embedded profile's files
- * under EISO_DATA_DIR, with the run's real PostgreSQL): an object no row names is deleted once it
- * is older than an hour; referenced, fresh and temp files stay.
+ * The daily `storage.sweep-orphans` job on both drivers, with the run's real PostgreSQL: an object
+ * no row names is deleted once it is older than the safe age (ORPHAN_MIN_AGE_HOURS) and counted in
+ * the job's summary; younger objects and objects a row names stay.
  */
-describe('orphan sweep on local-disk storage', () => {
-  let dataDir: string;
-  let root: string;
+describe.each(DRIVERS)('orphan sweep on $name', (driver) => {
   let ctx: TestContext;
+  let fileOf: (key: string) => string;
+  let cleanup: () => Promise<void>;
   let agency: TestAgency;
   let drafter: TestUser;
   let secretary: TestUser;
@@ -31,20 +67,26 @@ describe('orphan sweep on local-disk storage', () => {
   let staff: TestUser;
   let typeId: string;
   let warnings: jest.SpyInstance;
+  let runs = 0;
 
-  const pathOf = (key: string) => join(root, ...key.split('/'));
+  const storage = () => ctx.app.get(StorageDriver);
+  /** Where jobs run: the worker on the services profile, the API's in-process queue on the embedded one. */
+  const jobs = (): INestApplicationContext => ctx.worker ?? ctx.app;
   const orphanKey = () =>
-    `agency/${randomUUID()}/documents/${randomUUID()}/versions/${randomUUID()}/${randomUUID()}`;
+    `agency/${randomUUID()}/documents/${randomUUID()}/versions/${randomUUID()}/${randomUUID()}.pdf`;
   const age = async (key: string, ms: number) => {
     const at = new Date(Date.now() - ms);
-    await utimes(pathOf(key), at, at);
+    await utimes(fileOf(key), at, at);
   };
   const place = async (key: string, content: string, ageMs: number) => {
-    await mkdir(dirname(pathOf(key)), { recursive: true });
-    await writeFile(pathOf(key), content);
+    await storage().put(key, Readable.from([Buffer.from(content)]));
     await age(key, ageMs);
   };
-  const sweep = () => ctx.app.get(OrphanSweepService).sweep();
+  const exists = async (key: string) => (await storage().stat(key)) !== null;
+  const runSweep = (): Promise<JobSummary | undefined> =>
+    jobs()
+      .get(JobHandlerRegistry)
+      .run(JobName.StorageSweepOrphans, {}, { jobId: `test-sweep-${++runs}`, attempt: 1 });
   const sweptLines = () =>
     warnings.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('tệp mồ côi'));
 
@@ -61,37 +103,33 @@ describe('orphan sweep on local-disk storage', () => {
   };
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'eiso-orphan-sweep-'));
-    root = join(dataDir, 'files');
     warnings = jest.spyOn(Logger.prototype, 'warn');
+    ({ ctx, fileOf, cleanup } = await driver.start());
   });
 
   afterAll(async () => {
     warnings.mockRestore();
     await ctx?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanup?.();
   });
 
-  it('at start, deletes an object no row names once it is older than an hour, and says so', async () => {
+  it('deletes an object no row names once older than the safe age, counts it, and keeps a younger one', async () => {
     const old = orphanKey();
-    const fresh = orphanKey();
-    await place(old, 'tải lên dở dang', 2 * 60 * MINUTE);
-    await place(fresh, 'đang tải lên', 10 * MINUTE);
-    // The driver's own temp directory is not the orphan sweep's: under a day, it stays.
-    await mkdir(join(root, '.tmp'), { recursive: true });
-    await writeFile(join(root, '.tmp', 'uploading.part'), 'nửa chừng');
-    const twoHoursAgo = new Date(Date.now() - 2 * 60 * MINUTE);
-    await utimes(join(root, '.tmp', 'uploading.part'), twoHoursAgo, twoHoursAgo);
+    const young = orphanKey();
+    await place(old, 'tải lên dở dang', SAFE_AGE + HOUR);
+    // Older than any upload could take at a usual speed, but not than the safe age: still kept.
+    await place(young, 'đang tải lên rất chậm', SAFE_AGE - HOUR);
 
-    // No S3 and no Redis: the embedded profile's local disk and in-process queue.
-    ctx = await createTestContext({ S3_ENDPOINT: '', REDIS_URL: '', EISO_DATA_DIR: dataDir });
+    const summary = await runSweep();
 
-    expect(existsSync(pathOf(old))).toBe(false);
-    expect(existsSync(pathOf(fresh))).toBe(true);
-    expect(existsSync(join(root, '.tmp', 'uploading.part'))).toBe(true);
+    expect(summary).toEqual({ checked: 1, removed: 1, bytes: Buffer.byteLength('tải lên dở dang') });
+    expect(await exists(old)).toBe(false);
+    expect(await exists(young)).toBe(true);
     expect(sweptLines()).toEqual([
-      `Đã xóa 1 tệp mồ côi (${Buffer.byteLength('tải lên dở dang')} byte): cũ hơn 1 giờ và không còn dòng dữ liệu nào tham chiếu`,
+      `Đã xóa 1 tệp mồ côi (${Buffer.byteLength('tải lên dở dang')} byte): cũ hơn 24 giờ và không còn dòng dữ liệu nào tham chiếu`,
     ]);
+    // Nothing left to remove: a second run is a no-op.
+    await expect(runSweep()).resolves.toEqual({ checked: 0, removed: 0, bytes: 0 });
   });
 
   it('knows every *key text column of the migrated schema', async () => {
@@ -128,7 +166,7 @@ describe('orphan sweep on local-disk storage', () => {
       [uploaded.body.id],
     );
     // A controlled copy is rendered only after issue; its column is what matters here.
-    const copyKey = `agency/${agency.id}/documents/${document.body.id}/versions/${version.id}/controlled-copy-effective-${randomUUID()}.pdf`;
+    const copyKey = `agency/${agency.id}/documents/${document.body.id}/versions/${version.id}/controlled-copy-effective.pdf`;
     await place(copyKey, '%PDF-1.7 bản có kiểm soát', 0);
     await ctx.sql('UPDATE document_version SET controlled_copy_key = $1 WHERE id = $2', [
       copyKey,
@@ -148,16 +186,14 @@ describe('orphan sweep on local-disk storage', () => {
     const record = await newRecord('Sổ đăng ký văn bản đến 2025', '2025-12-31', recordPdf);
 
     const orphan = orphanKey();
-    await place(orphan, 'mồ côi', 3 * 60 * MINUTE);
-    for (const key of [documentFile.storage_key, copyKey, record.key]) await age(key, 3 * 60 * MINUTE);
+    await place(orphan, 'mồ côi', 2 * SAFE_AGE);
+    for (const key of [documentFile.storage_key, copyKey, record.key]) await age(key, 2 * SAFE_AGE);
 
-    const result = await sweep();
+    const summary = await runSweep();
 
-    expect(result).toMatchObject({ removed: 1, bytes: Buffer.byteLength('mồ côi') });
-    expect(result!.checked).toBeGreaterThanOrEqual(4);
-    expect(existsSync(pathOf(orphan))).toBe(false);
-    for (const key of [documentFile.storage_key, copyKey, record.key])
-      expect(existsSync(pathOf(key))).toBe(true);
+    expect(summary).toEqual({ checked: 4, removed: 1, bytes: Buffer.byteLength('mồ côi') });
+    expect(await exists(orphan)).toBe(false);
+    for (const key of [documentFile.storage_key, copyKey, record.key]) expect(await exists(key)).toBe(true);
     const down = await apiAs(ctx, staff).binary(`/records/${record.id}/files/${record.fileId}`);
     expect(down.status).toBe(200);
     expect(sha256(down.body as Buffer)).toBe(sha256(recordPdf));
@@ -169,7 +205,7 @@ describe('orphan sweep on local-disk storage', () => {
 
   it('sweeps past a disposed record, whose tombstone rows name objects already deleted', async () => {
     const record = await newRecord('Sổ đăng ký văn bản đến 2020', '2020-12-31', await samplePdf('2020'));
-    await ctx.app
+    await jobs()
       .get(JobHandlerRegistry)
       .dispatch(JobName.RecordsRetention, {}, { jobId: 'test-retention', attempt: 1 });
     const proposed = await apiAs(ctx, secretary).post('/disposals', { recordIds: [record.id] });
@@ -178,42 +214,31 @@ describe('orphan sweep on local-disk storage', () => {
       password: USER_PASSWORD,
     });
     expect(approved.status).toBe(200);
-    await waitForQueuesToDrain(ctx.app, 30_000);
+    await waitForQueuesToDrain(jobs(), 30_000);
     const [row] = await ctx.sql<{ state: string; deleted_at: Date | null }>(
       'SELECT r.state, f.deleted_at FROM record r JOIN record_file f ON f.record_id = r.id WHERE r.id = $1',
       [record.id],
     );
     expect(row.state).toBe('disposed');
     expect(row.deleted_at).not.toBeNull();
-    expect(existsSync(pathOf(record.key))).toBe(false);
+    expect(await exists(record.key)).toBe(false);
 
     const orphan = orphanKey();
-    await place(orphan, 'còn sót', 2 * 60 * MINUTE);
-    await expect(sweep()).resolves.toMatchObject({ removed: 1 });
-    expect(existsSync(pathOf(orphan))).toBe(false);
+    await place(orphan, 'còn sót', SAFE_AGE + HOUR);
+    await expect(runSweep()).resolves.toMatchObject({ removed: 1 });
+    expect(await exists(orphan)).toBe(false);
   });
 
   it('refuses to sweep while a *key column is unclassified, naming it', async () => {
     const orphan = orphanKey();
-    await place(orphan, 'chưa rõ', 2 * 60 * MINUTE);
+    await place(orphan, 'chưa rõ', SAFE_AGE + HOUR);
     await ctx.sql('ALTER TABLE record_file ADD COLUMN thumbnail_key text');
     try {
-      await expect(sweep()).rejects.toThrow('record_file.thumbnail_key');
-      expect(existsSync(pathOf(orphan))).toBe(true);
+      await expect(runSweep()).rejects.toThrow('record_file.thumbnail_key');
+      expect(await exists(orphan)).toBe(true);
     } finally {
       await ctx.sql('ALTER TABLE record_file DROP COLUMN thumbnail_key');
     }
-    await expect(sweep()).resolves.toMatchObject({ removed: 1 });
-  });
-});
-
-describe('orphan sweep on S3 storage', () => {
-  it('does nothing', async () => {
-    const ctx = await createTestContext();
-    try {
-      await expect(ctx.app.get(OrphanSweepService).sweep()).resolves.toBeNull();
-    } finally {
-      await ctx.close();
-    }
+    await expect(runSweep()).resolves.toMatchObject({ removed: 1 });
   });
 });

@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.EISO_TEST_S3_ENDPOINT = s3.endpoint;
   process.env.EISO_TEST_S3_ACCESS_KEY = s3.accessKey;
   process.env.EISO_TEST_S3_SECRET_KEY = s3.secretKey;
+  // s3rver keeps each object as a file whose mtime is its LastModified: tests may backdate it.
+  process.env.EISO_TEST_S3_DIRECTORY = s3.directory;
   process.env.EISO_TEST_QUEUE_PREFIX = `eiso-test-${randomBytes(4).toString('hex')}`;
   (globalThis as Record<string, unknown>).__EISO_TEST__ = { template, stopS3: s3.stop };
 }

@@ -6,6 +6,7 @@ import {
   JobContext,
   JobHandler,
   JobHandlerContract,
+  JobOutboxRelay,
   JobQueue,
 } from '@eiso/queue';
 import { INestApplicationContext, Injectable, Type } from '@nestjs/common';
@@ -16,14 +17,46 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const POLL_MS = 50;
 
 /**
- * Waits until no job is waiting, active or delayed (retries included), in either queue mode.
+ * Waits until the job outbox is empty (when the app has one) and no job is waiting, active or
+ * delayed (retries included), in either queue mode; again while jobs write new outbox rows.
  * The next run a job scheduler keeps delayed is not counted: it is not work in progress.
  */
 export async function waitForQueuesToDrain(app: INestApplicationContext, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const relay = outboxRelayOf(app);
+  for (;;) {
+    if (relay) await flushOutbox(relay, deadline);
+    await drainQueue(app, Math.max(deadline - Date.now(), 0));
+    if (!relay || (await relay.pending()) === 0) return;
+  }
+}
+
+function drainQueue(app: INestApplicationContext, timeoutMs: number): Promise<void> {
   const queue = app.get(JobQueue);
   if (queue instanceof InProcessJobQueue) return withTimeout(queue.whenIdle(), timeoutMs);
   if (queue instanceof BullmqJobQueue) return pollUntilDrained(queue, timeoutMs);
   throw new Error(`Unknown JobQueue implementation: ${queue.constructor.name}`);
+}
+
+/** The app's outbox relay; null for a module built without the JobsModule. */
+export function outboxRelayOf(app: INestApplicationContext): JobOutboxRelay | null {
+  try {
+    return app.get(JobOutboxRelay, { strict: false });
+  } catch {
+    return null;
+  }
+}
+
+/** Relays now, and again until the job_outbox table is empty. */
+async function flushOutbox(relay: JobOutboxRelay, deadline: number): Promise<void> {
+  for (;;) {
+    relay.kick();
+    await relay.idle();
+    const pending = await relay.pending();
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`Job outbox still holds ${pending} row(s)`);
+    await sleep(POLL_MS);
+  }
 }
 
 /** A QUEUE_PREFIX of its own for each test run, so parallel runs never share jobs. */

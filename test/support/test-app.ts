@@ -80,13 +80,18 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
 /** Boots the real API on a fresh database of its own, with fixture helpers and tokens minted up front. */
 export async function createTestContext(
   overrides: Record<string, string> = {},
-  options: { worker?: boolean; clock?: Clock } = {},
+  options: {
+    worker?: boolean;
+    clock?: Clock;
+    /** The URL the app (not the fixtures) connects with, e.g. through a TCP proxy (tcp-proxy.ts). */
+    appDatabaseUrl?: (url: string) => string;
+  } = {},
 ): Promise<TestContext> {
   const db = await createTestDatabase();
   const config = loadConfig(testEnv(db.url, overrides));
   const app = await createApiApp({
     config,
-    databaseUrl: db.url,
+    databaseUrl: options.appDatabaseUrl?.(db.url) ?? db.url,
     signingSecret: config.JWT_SECRET!,
     clock: options.clock,
   });

@@ -50,9 +50,13 @@ export class AppModule {
         ConfigModule.forRoot(config, runtime.clock),
         LoggerModule.forRoot(loggerOptions(config, process.stdout.isTTY === true)),
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: runtime.signingSecret }]),
-        DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
+        DatabaseModule.forRoot(
+          runtime.databaseUrl,
+          config.DATABASE_POOL_SIZE,
+          config.requestDatabaseTimeouts,
+        ),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
-        // The API, not the worker, sweeps orphaned local-disk objects at start (none on S3).
+        // The daily orphan sweep's handler: run here by the embedded profile's in-process queue.
         OrphanSweepModule,
         // Enqueue only; on the embedded profile (no Redis) the queue runs the handlers in this process.
         QueueModule.forRoot({ config, runWorkers: false }),

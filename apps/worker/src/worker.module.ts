@@ -10,7 +10,7 @@ import { DocumentsModule } from '@eiso/documents';
 import { JobsModule } from '@eiso/jobs';
 import { RecordsModule } from '@eiso/records';
 import { QueueModule } from '@eiso/queue';
-import { StorageModule } from '@eiso/storage';
+import { OrphanSweepModule, StorageModule } from '@eiso/storage';
 
 export interface WorkerRuntime {
   config: AppConfig;
@@ -40,7 +40,8 @@ export class WorkerModule {
             process.stdout.isTTY === true,
           ),
         }),
-        DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE),
+        // Jobs (retention over a million records) get the long job bounds, not a request's.
+        DatabaseModule.forRoot(runtime.databaseUrl, config.DATABASE_POOL_SIZE, config.jobDatabaseTimeouts),
         StorageModule.forRoot({ linkSecret: { useValue: runtime.signingSecret } }),
         QueueModule.forRoot({ config, runWorkers: true }),
         // Every run kept in job_run; missed schedules caught up at start.
@@ -49,6 +50,7 @@ export class WorkerModule {
         NotificationsModule,
         DocumentsModule,
         RecordsModule,
+        OrphanSweepModule,
       ],
     };
   }

@@ -54,6 +54,7 @@ export const AUDIT_ACTION_LABELS = {
   'disposal.completed': 'Hoàn tất hủy hồ sơ',
   // jobs
   'job_run.requested': 'Yêu cầu chạy công việc theo lịch ngay',
+  'job_run.retried': 'Chạy lại công việc đã thất bại',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

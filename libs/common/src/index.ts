@@ -4,6 +4,7 @@ export * from './permissions/role-permissions';
 export * from './errors/error-code';
 export * from './errors/error-catalogue';
 export * from './errors/domain.exception';
+export * from './errors/service-outage';
 export * from './queue/jobs';
 export * from './text/vietnamese';
 export * from './paging/page';

@@ -13,6 +13,14 @@ import {
 } from 'class-validator';
 import { IsTrustProxyList, trustProxyEntries } from './trust-proxy';
 
+/** Milliseconds; the shape of @eiso/database's DatabaseTimeouts (config cannot import it). */
+export interface DatabaseTimeoutSettings {
+  connectMs: number;
+  statementMs: number;
+  queryMs: number;
+  idleInTransactionMs: number;
+}
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /**
@@ -48,6 +56,49 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Opening a database connection, or waiting for a free one in the pool; then 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS phải là số mili giây (ví dụ 15000)' })
+  @Min(100, { message: 'DATABASE_CONNECT_TIMEOUT_MS phải từ 100 đến 600000 mili giây' })
+  @Max(600_000, { message: 'DATABASE_CONNECT_TIMEOUT_MS phải từ 100 đến 600000 mili giây' })
+  DATABASE_CONNECT_TIMEOUT_MS = 15_000;
+
+  /** PostgreSQL cancels a statement of a request running longer (`statement_timeout`). */
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS phải là số mili giây (ví dụ 30000)' })
+  @Min(100, { message: 'DATABASE_STATEMENT_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
+  @Max(3_600_000, { message: 'DATABASE_STATEMENT_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /**
+   * No answer from the database for this long (stalled server or network) and the API gives the
+   * query up, discards the connection and answers 503. Keep it above the statement timeout.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_QUERY_TIMEOUT_MS phải là số mili giây (ví dụ 35000)' })
+  @Min(100, { message: 'DATABASE_QUERY_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
+  @Max(3_600_000, { message: 'DATABASE_QUERY_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
+  DATABASE_QUERY_TIMEOUT_MS = 35_000;
+
+  /** A transaction left open and idle this long is ended by PostgreSQL, with its locks. */
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS phải là số mili giây (ví dụ 60000)' })
+  @Min(1_000, { message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS phải từ 1000 đến 3600000 mili giây' })
+  @Max(3_600_000, {
+    message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS phải từ 1000 đến 3600000 mili giây',
+  })
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /**
+   * Statement and query bound of the worker's jobs and the command line (a retention run over a
+   * million records, a dump load), far above a request's. Migrations have none at all.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_JOB_TIMEOUT_MS phải là số mili giây (ví dụ 1800000)' })
+  @Min(1_000, { message: 'DATABASE_JOB_TIMEOUT_MS phải từ 1000 đến 86400000 mili giây' })
+  @Max(86_400_000, { message: 'DATABASE_JOB_TIMEOUT_MS phải từ 1000 đến 86400000 mili giây' })
+  DATABASE_JOB_TIMEOUT_MS = 1_800_000;
+
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL phải có dạng redis://…' })
   REDIS_URL?: string;
@@ -56,6 +107,13 @@ export class AppConfig {
   @IsString()
   @Matches(/^[a-zA-Z0-9:_-]+$/)
   QUEUE_PREFIX = 'eiso';
+
+  /** A Redis command of the readiness check unanswered this long: Redis is reported down (503). */
+  @Type(() => Number)
+  @IsInt({ message: 'REDIS_COMMAND_TIMEOUT_MS phải là số mili giây (ví dụ 2000)' })
+  @Min(100, { message: 'REDIS_COMMAND_TIMEOUT_MS phải từ 100 đến 60000 mili giây' })
+  @Max(60_000, { message: 'REDIS_COMMAND_TIMEOUT_MS phải từ 100 đến 60000 mili giây' })
+  REDIS_COMMAND_TIMEOUT_MS = 2_000;
 
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
@@ -85,6 +143,23 @@ export class AppConfig {
   @Max(512)
   S3_PART_SIZE_MB = 8;
 
+  /** Opening a connection to S3; then the request fails with 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'S3_CONNECT_TIMEOUT_MS phải là số mili giây (ví dụ 5000)' })
+  @Min(100, { message: 'S3_CONNECT_TIMEOUT_MS phải từ 100 đến 600000 mili giây' })
+  @Max(600_000, { message: 'S3_CONNECT_TIMEOUT_MS phải từ 100 đến 600000 mili giây' })
+  S3_CONNECT_TIMEOUT_MS = 5_000;
+
+  /**
+   * S3 silent this long within a request (no byte sent or received: a stalled store) and the
+   * request is given up: an upload answers 503 and leaves nothing, a download stream is cut.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'S3_REQUEST_TIMEOUT_MS phải là số mili giây (ví dụ 30000)' })
+  @Min(100, { message: 'S3_REQUEST_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
+  @Max(3_600_000, { message: 'S3_REQUEST_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
+  S3_REQUEST_TIMEOUT_MS = 30_000;
+
   /** Signs access tokens and local download links. Required outside the embedded profile. */
   @ValidateIf((c: AppConfig) => !!c.DATABASE_URL || c.NODE_ENV === 'production')
   @IsString()
@@ -113,6 +188,18 @@ export class AppConfig {
   @Min(1)
   @Max(10240)
   MAX_UPLOAD_MB = 100;
+
+  /**
+   * Age after which a stored object that no row names is an orphan the daily
+   * `storage.sweep-orphans` job deletes. It must exceed the longest upload, whose object exists
+   * before its row commits: 100 MB at 128 kbit/s takes under 2 hours; 24 hours leaves room for a
+   * far slower line and matches the local driver's temp files.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  ORPHAN_MIN_AGE_HOURS = 24;
 
   /**
    * Login attempts allowed per client address per minute. An office of ~200 staff often reaches
@@ -199,6 +286,26 @@ export class AppConfig {
   EISO_SCHEDULER = 'true';
 
   /** The proxies named in TRUST_PROXY; empty: X-Forwarded-For is never believed. */
+  /** The bounds of the API's database connections (requests). */
+  get requestDatabaseTimeouts(): DatabaseTimeoutSettings {
+    return {
+      connectMs: this.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: this.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryMs: this.DATABASE_QUERY_TIMEOUT_MS,
+      idleInTransactionMs: this.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    };
+  }
+
+  /** The bounds of the worker's and the command line's connections (long jobs). */
+  get jobDatabaseTimeouts(): DatabaseTimeoutSettings {
+    return {
+      connectMs: this.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: this.DATABASE_JOB_TIMEOUT_MS,
+      queryMs: this.DATABASE_JOB_TIMEOUT_MS + 5_000,
+      idleInTransactionMs: this.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    };
+  }
+
   get trustedProxies(): string[] {
     return trustProxyEntries(this.TRUST_PROXY);
   }

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, LONG_WORK_TIMEOUTS } from './data-source-options';
 
-/** Applies every pending migration and returns the names it ran. */
+/** Applies every pending migration and returns the names it ran; no statement may be cut short. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), entities: [] });
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 1, LONG_WORK_TIMEOUTS), entities: [] });
   await dataSource.initialize();
   try {
     const ran = await dataSource.runMigrations({ transaction: 'each' });
@@ -15,7 +15,7 @@ export async function runMigrations(url: string): Promise<string[]> {
 
 /** Reverts the newest migration; used by the test that checks every `down` works. */
 export async function revertAllMigrations(url: string): Promise<number> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), entities: [] });
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 1, LONG_WORK_TIMEOUTS), entities: [] });
   await dataSource.initialize();
   let reverted = 0;
   try {

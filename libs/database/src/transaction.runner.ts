@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { throwIfCommitAborted } from './commit-guard';
 
 /** The handle every repository method takes: the open transaction's manager, or the plain one. */
 export type Db = EntityManager;
@@ -13,7 +14,12 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction('READ COMMITTED', async (db) => {
+      const result = await work(db);
+      // Inside commitUnlessAborted (an upload): a client gone by now gets a rollback, not a row.
+      throwIfCommitAborted();
+      return result;
+    });
   }
 
   /** For reads that need no transaction. */

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { ControlledCopyInput, ControlledCopyState, PdfSourceError, renderControlledCopy } from '@eiso/pdf';
-import { StorageDriver } from '@eiso/storage';
+import { StorageDriver, StorageKeyTakenError } from '@eiso/storage';
 import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
 import { DOCUMENT_TYPE_LABELS, FileKind, ISSUED_STATES, SignatureMeaning } from './document-type';
@@ -17,6 +17,22 @@ export interface ControlledCopy {
   stream: Readable;
   size: number | undefined;
   fileName: string;
+}
+
+/**
+ * A claim older than this was left by a killed process and is taken over. Well above the longest
+ * render (a MAX_UPLOAD_MB PDF stamped page by page); were a render slower, the fixed key keeps the
+ * second one from adding an object.
+ */
+const COPY_RENDER_DEADLINE_MS = 2 * 60 * 1000;
+/** How often a reader waiting for another's render looks again. */
+const COPY_WAIT_POLL_MS = 100;
+
+/** One object per version and state: a second render of the same state finds the first. */
+export function controlledCopyKeyOf(
+  version: Pick<DocumentVersionEntity, 'id' | 'documentId' | 'agencyId' | 'state'>,
+): string {
+  return `agency/${version.agencyId}/documents/${version.documentId}/versions/${version.id}/controlled-copy-${version.state}.pdf`;
 }
 
 /** Stamping needs the whole PDF in memory (pdf-lib); primary files are bounded by MAX_UPLOAD_MB. */
@@ -50,29 +66,76 @@ export class ControlledCopyService {
     const { document, version } = await this.finder.version(this.tx.db, actor, documentId, versionId);
     if (!ISSUED_STATES.includes(version.state))
       throw new DomainException(ErrorCode.DocumentVersionInvalidTransition, { state: version.state });
-    const key = await this.ensureRendered(version.id);
+    const { key, stream } = await this.openRendered(version.id);
     const stat = await this.storage.stat(key);
     return {
-      stream: await this.storage.get(key),
+      stream,
       size: stat?.size,
       fileName: `${document.code} - lan ${String(version.issueNumber).padStart(2, '0')} - ban co kiem soat.pdf`,
     };
   }
 
-  /** Idempotent: a copy already rendered for the version's current state is reused. */
+  /**
+   * The stored copy, once more rendered when the row names an object that is gone: superseded by
+   * a render of a newer state between reading the row and opening it, or lost from storage.
+   */
+  private async openRendered(versionId: string): Promise<{ key: string; stream: Readable }> {
+    const key = await this.ensureRendered(versionId);
+    try {
+      return { key, stream: await this.storage.get(key) };
+    } catch (error) {
+      if (!(error instanceof DomainException && error.code === ErrorCode.StorageObjectNotFound)) throw error;
+      await this.versions.forgetCopy(this.tx.db, versionId, key);
+      const again = await this.ensureRendered(versionId);
+      return { key: again, stream: await this.storage.get(again) };
+    }
+  }
+
+  /**
+   * The key of the version's copy for its current state. One render per (version, state): the
+   * render claim keeps a second process from rendering at the same time, and the fixed key lets
+   * the next render reuse what a process killed before recording it had stored.
+   */
   async ensureRendered(versionId: string): Promise<string> {
-    const version = await this.versions.findById(this.tx.db, versionId);
-    if (!version || !ISSUED_STATES.includes(version.state))
-      throw new DomainException(ErrorCode.DocumentVersionNotFound);
-    if (version.controlledCopyKey && version.controlledCopyState === version.state)
-      return version.controlledCopyKey;
-    const document = (await this.documents.findById(this.tx.db, version.documentId))!;
-    const bytes = await this.render(document, version);
-    const key = `agency/${document.agencyId}/documents/${document.id}/versions/${version.id}/controlled-copy-${version.state}-${randomUUID()}.pdf`;
-    await this.storage.put(key, Readable.from([bytes]));
-    const previous = version.controlledCopyKey;
-    await this.versions.recordCopy(this.tx.db, version.id, key, version.state);
-    if (previous)
+    for (;;) {
+      const version = await this.versions.findById(this.tx.db, versionId);
+      if (!version || !ISSUED_STATES.includes(version.state))
+        throw new DomainException(ErrorCode.DocumentVersionNotFound);
+      if (version.controlledCopyKey && version.controlledCopyState === version.state)
+        return version.controlledCopyKey;
+      if (await this.versions.claimCopyRender(this.tx.db, version.id, COPY_RENDER_DEADLINE_MS)) {
+        return this.renderClaimed(version);
+      }
+      // Another reader or the job renders it now: its copy is this one's too.
+      await sleep(COPY_WAIT_POLL_MS);
+    }
+  }
+
+  private async renderClaimed(version: DocumentVersionEntity): Promise<string> {
+    const key = controlledCopyKeyOf(version);
+    let previous: string | null;
+    try {
+      // Stored by a render killed before its row was written: the same version in the same state.
+      if (!(await this.storage.stat(key))) {
+        const document = (await this.documents.findById(this.tx.db, version.documentId))!;
+        const bytes = await this.render(document, version);
+        await this.storage.put(key, Readable.from([bytes])).catch((error: unknown) => {
+          // A render whose claim had gone stale stored it first: the same copy.
+          if (!(error instanceof StorageKeyTakenError)) throw error;
+        });
+      }
+      previous = await this.versions.recordCopy(this.tx.db, version.id, key, version.state);
+    } catch (error) {
+      await this.versions
+        .releaseCopyRender(this.tx.db, version.id)
+        .catch((e: unknown) =>
+          this.logger.warn(`Không trả được quyền dựng bản có kiểm soát của ${version.id}: ${String(e)}`),
+        );
+      throw error;
+    }
+    // Only now that the row names the new copy; if this fails or the process dies here, nothing
+    // names the old one and the daily orphan sweep deletes it.
+    if (previous && previous !== key)
       await this.storage
         .delete(previous)
         .catch((e: unknown) => this.logger.warn(`Không xóa được bản cũ ${previous}: ${String(e)}`));

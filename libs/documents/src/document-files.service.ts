@@ -60,6 +60,8 @@ export class DocumentFilesService {
     kind: FileKind,
     fileName: string,
     body: Readable,
+    /** Aborted when the client has gone: the file is then not kept (storeThenCommit). */
+    signal?: AbortSignal,
   ): Promise<FileView> {
     await this.prepareUpload(actor, documentId, versionId, kind);
     const { document } = await this.finder.document(this.tx.db, actor, documentId);
@@ -70,7 +72,7 @@ export class DocumentFilesService {
       this.storage,
       key,
       body,
-      { maxBytes: this.maxBytes, accepted, details: { kind } },
+      { maxBytes: this.maxBytes, accepted, details: { kind }, signal },
       (stored) =>
         this.tx.run(async (db) => {
           // The version may have moved on while the bytes were streaming: check again, under lock.

@@ -20,8 +20,8 @@ export type DocumentEvent =
 /**
  * Who hears of each step (reviewers on submit, approvers after review, the author on return, the
  * ISO secretary after approval, the distribution list on issue, on a
- * future-dated issue and again when it comes into force). Rows are written in the caller's
- * transaction; the caller hands the ids to `deliver` after commit.
+ * future-dated issue and again when it comes into force). Rows (and their e-mail job) are written
+ * in the caller's transaction.
  */
 @Injectable()
 export class DocumentNotifier {
@@ -50,10 +50,6 @@ export class DocumentNotifier {
       dedupKey: `document.${event.kind}:${version.id}:${version.version}`,
     }));
     return this.notifications.notify(db, items);
-  }
-
-  deliver(ids: string[]): Promise<void> {
-    return this.notifications.enqueueDelivery(ids);
   }
 
   private async recipients(

@@ -89,10 +89,50 @@ export class DocumentVersionRepository {
     await documentWrite(() => db.getRepository(DocumentVersionEntity).save(version));
   }
 
-  async recordCopy(db: Db, id: string, key: string, state: VersionState): Promise<void> {
-    await db
-      .getRepository(DocumentVersionEntity)
-      .update({ id }, { controlledCopyKey: key, controlledCopyState: state });
+  /**
+   * Takes the version's controlled-copy render claim when it is free or older than `staleAfterMs`
+   * (its holder died). False: another process is rendering the copy now.
+   */
+  async claimCopyRender(db: Db, id: string, staleAfterMs: number): Promise<boolean> {
+    const [rows]: [{ id: string }[], number] = await db.query(
+      `UPDATE document_version SET controlled_copy_claimed_at = clock_timestamp()
+        WHERE id = $1
+          AND (controlled_copy_claimed_at IS NULL
+               OR controlled_copy_claimed_at < clock_timestamp() - $2 * interval '1 millisecond')
+       RETURNING id`,
+      [id, staleAfterMs],
+    );
+    return rows.length === 1;
+  }
+
+  /** The row stops naming `key` (its object is gone), unless it names another copy by now. */
+  async forgetCopy(db: Db, id: string, key: string): Promise<void> {
+    await db.query(
+      `UPDATE document_version SET controlled_copy_key = NULL, controlled_copy_state = NULL
+        WHERE id = $1 AND controlled_copy_key = $2`,
+      [id, key],
+    );
+  }
+
+  /** Gives the claim back without a copy (the render failed). */
+  async releaseCopyRender(db: Db, id: string): Promise<void> {
+    await db.query(`UPDATE document_version SET controlled_copy_claimed_at = NULL WHERE id = $1`, [id]);
+  }
+
+  /**
+   * The row names the stored copy and the claim is released, in one statement; answers the key
+   * the row named before (a superseded copy, for the caller to delete now that nothing names it).
+   */
+  async recordCopy(db: Db, id: string, key: string, state: VersionState): Promise<string | null> {
+    const [rows]: [{ previous: string | null }[], number] = await db.query(
+      `UPDATE document_version v
+          SET controlled_copy_key = $2, controlled_copy_state = $3, controlled_copy_claimed_at = NULL
+         FROM (SELECT controlled_copy_key FROM document_version WHERE id = $1 FOR UPDATE) old
+        WHERE v.id = $1
+       RETURNING old.controlled_copy_key AS previous`,
+      [id, key, state],
+    );
+    return rows[0]?.previous ?? null;
   }
 
   async insertComment(db: Db, comment: DocumentCommentEntity): Promise<void> {

@@ -4,7 +4,7 @@ import { Actor, Clock, DomainException, ErrorCode, JobName, todayInVietnam } fro
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditAction, AuditTrailService } from '@eiso/audit-trail';
 import { AuthService, Signer } from '@eiso/identity';
-import { JobQueue, jobIdOf } from '@eiso/queue';
+import { JobOutbox, jobIdOf } from '@eiso/queue';
 import { actsInAgency } from './document-access';
 import { DocumentEvent, DocumentNotifier } from './document-notifier';
 import { DocumentFileRepository } from './document-file.repository';
@@ -29,18 +29,11 @@ interface Step {
   db: Db;
 }
 
-interface Outcome {
-  view: VersionView;
-  notificationIds: string[];
-  /** Versions whose controlled copy must be (re)rendered after commit, with the state to render. */
-  render: { versionId: string; state: VersionState }[];
-}
-
 /**
  * The lifecycle of DESIGN §4: submit → review → approve → issue, returns, withdrawal. Each step
  * locks the version, checks role, agency, segregation of duties, state and (if sent) the version
- * the client saw; writes the signature, the audit trail and the notifications in one transaction;
- * and only after commit enqueues delivery and rendering.
+ * the client saw; writes the signature, the audit trail, the notifications and the jobs (e-mail,
+ * controlled copies: the job outbox) in one transaction.
  */
 @Injectable()
 export class DocumentWorkflowService {
@@ -54,7 +47,7 @@ export class DocumentWorkflowService {
     private readonly notifier: DocumentNotifier,
     private readonly auth: AuthService,
     private readonly auditTrail: AuditTrailService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -341,7 +334,7 @@ export class DocumentWorkflowService {
       saveDocument?: boolean;
     }>,
   ): Promise<VersionView> {
-    const outcome = await this.tx.run(async (db): Promise<Outcome> => {
+    return this.tx.run(async (db): Promise<VersionView> => {
       // Document row first, then the version: every transition of one document queues here.
       const { document } = await this.finder.document(db, actor, documentId, true);
       const { version } = await this.finder.version(db, actor, documentId, versionId, { lock: true });
@@ -366,22 +359,18 @@ export class DocumentWorkflowService {
           effectiveFrom: version.effectiveFrom,
         },
       });
-      const notificationIds = await this.notifier.notify(db, document, version, result.event);
-      return {
-        view: await this.versionsService.view(db, version),
-        notificationIds,
-        render: result.render ?? [],
-      };
+      // The e-mails and the controlled copies commit with the step (the job outbox).
+      await this.notifier.notify(db, document, version, result.event);
+      for (const { versionId: id, state } of result.render ?? []) {
+        await this.outbox.add(
+          db,
+          JobName.PdfControlledCopy,
+          { versionId: id },
+          { jobId: jobIdOf(JobName.PdfControlledCopy, id, state) },
+        );
+      }
+      return this.versionsService.view(db, version);
     });
-    await this.notifier.deliver(outcome.notificationIds);
-    for (const { versionId: id, state } of outcome.render) {
-      await this.jobs.enqueue(
-        JobName.PdfControlledCopy,
-        { versionId: id },
-        { jobId: jobIdOf(JobName.PdfControlledCopy, id, state) },
-      );
-    }
-    return outcome.view;
   }
 
   private async sign(

@@ -54,7 +54,6 @@ export class ReviewDueJobHandler implements JobHandlerContract<JobName.Documents
       this.logger.log(`Xem xét định kỳ: ${due.length} tài liệu đến hạn, ${items.length} thông báo cần gửi`);
       return this.notifications.notify(db, items);
     });
-    await this.notifications.enqueueDelivery(ids);
     return { documentsDue, notifications: ids.length };
   }
 }

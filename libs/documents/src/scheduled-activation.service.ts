@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JobName, systemActor, todayInVietnam } from '@eiso/common';
-import { TransactionRunner } from '@eiso/database';
+import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { JobQueue, jobIdOf } from '@eiso/queue';
+import { JobOutbox, jobIdOf } from '@eiso/queue';
 import { DocumentNotifier } from './document-notifier';
 import { VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
@@ -29,7 +29,7 @@ export class ScheduledActivationService {
     private readonly versions: DocumentVersionRepository,
     private readonly notifier: DocumentNotifier,
     private readonly auditTrail: AuditTrailService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +46,7 @@ export class ScheduledActivationService {
   }
 
   private async activate(documentId: string, versionId: string, today: string): Promise<boolean> {
-    const outcome = await this.tx.run(async (db) => {
+    return this.tx.run(async (db) => {
       const document = await this.documents.findByIdForUpdate(db, documentId);
       const version = await this.versions.findForUpdate(db, documentId, versionId);
       if (
@@ -57,7 +57,7 @@ export class ScheduledActivationService {
         !version.effectiveFrom ||
         version.effectiveFrom > today
       ) {
-        return null;
+        return false;
       }
       const now = this.clock.now();
       const retired = await retireOlderVersions(db, this.versions, document, version, {
@@ -93,17 +93,18 @@ export class ScheduledActivationService {
           after: { supersededBy: version.id, state: s.state },
         })),
       );
-      const notificationIds = await this.notifier.notify(db, document, version, { kind: 'activated' });
-      return { notificationIds, render: [version, ...retired.filter((s) => s.issueNumber !== null)] };
+      // The e-mails and the controlled copies commit with the activation (the job outbox).
+      await this.notifier.notify(db, document, version, { kind: 'activated' });
+      for (const v of [version, ...retired.filter((s) => s.issueNumber !== null)]) {
+        await this.queueCopy(db, v);
+      }
+      return true;
     });
-    if (!outcome) return false;
-    await this.notifier.deliver(outcome.notificationIds);
-    for (const v of outcome.render) await this.enqueueCopy(v);
-    return true;
   }
 
-  private enqueueCopy(version: DocumentVersionEntity): Promise<void> {
-    return this.jobs.enqueue(
+  private queueCopy(db: Db, version: DocumentVersionEntity): Promise<void> {
+    return this.outbox.add(
+      db,
       JobName.PdfControlledCopy,
       { versionId: version.id },
       { jobId: jobIdOf(JobName.PdfControlledCopy, version.id, version.state) },

@@ -58,8 +58,6 @@ export interface PasswordCheck<T> {
 type Refusal = {
   error: ErrorCode;
   details?: Record<string, unknown>;
-  /** Notifications written with the refusal, delivered once it has committed. */
-  notificationIds?: string[];
 };
 type Decision<T> = { value: T } | Refusal;
 
@@ -132,7 +130,6 @@ export class PasswordCheckService {
       return { value: await check.onVerified(db, user) };
     });
     if ('error' in decision) {
-      if (decision.notificationIds?.length) await this.signingLocks.deliver(decision.notificationIds);
       throw new DomainException(decision.error, decision.details);
     }
     return decision.value;
@@ -236,13 +233,14 @@ export class PasswordCheckService {
       action: 'auth.signing_locked',
       after: { lockedUntil: lockedUntil.toISOString(), failures: MAX_SIGNING_FAILURES, address },
     });
-    const notificationIds = await this.signingLocks.notify(db, user, {
+    // Written with the refusal, e-mailed once it has committed (the job outbox).
+    await this.signingLocks.notify(db, user, {
       failures: MAX_SIGNING_FAILURES,
       at: now,
       lockedUntil,
       address,
     });
-    return { ...signingLockRefusal(lockedUntil), notificationIds };
+    return signingLockRefusal(lockedUntil);
   }
 }
 

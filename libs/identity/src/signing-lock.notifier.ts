@@ -9,7 +9,7 @@ import { UserRepository } from './user.repository';
 /**
  * A signature locked by wrong signing passwords is attempted misuse until shown otherwise: the
  * agency's ISO secretaries are told, and so is the holder (whose session may be in someone else's
- * hands). Rows are written in the caller's transaction; hand the ids to `deliver` after commit.
+ * hands). Rows (and their e-mail job) are written in the caller's transaction.
  */
 @Injectable()
 export class SigningLockNotifier {
@@ -50,9 +50,5 @@ export class SigningLockNotifier {
         .filter((id) => id !== user.id)
         .map((id) => item(id, IDENTITY_MESSAGES.signingLockedForSecretary(all), `/api/v1/users/${user.id}`)),
     ]);
-  }
-
-  deliver(ids: string[]): Promise<void> {
-    return this.notifications.enqueueDelivery(ids);
   }
 }

@@ -156,7 +156,7 @@ export class UsersService {
   async update(actor: Actor, id: string, expectedVersion: number, input: UpdateUserInput): Promise<UserView> {
     if (input.roles) this.assertCanGrant(actor, input.roles);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
-    const { view, notificationIds } = await this.tx.run(async (db) => {
+    return this.tx.run(async (db) => {
       const user = await this.visible(db, actor, id);
       if (!isAdmin(actor) && user.roles.some((r) => PRIVILEGED_ROLES.includes(r))) {
         throw new DomainException(ErrorCode.UserRoleNotGrantable);
@@ -212,11 +212,9 @@ export class UsersService {
           ? { ...auditSummary(user), mustChangePassword: true, lockoutCleared }
           : auditSummary(user),
       });
-      const notificationIds = passwordHash ? await this.notifyReset(db, actor, user, now) : [];
-      return { view: toUserView(user), notificationIds };
+      if (passwordHash) await this.notifyReset(db, actor, user, now);
+      return toUserView(user);
     });
-    await this.notifications.enqueueDelivery(notificationIds);
-    return view;
   }
 
   private async notifyReset(db: Db, actor: Actor, user: UserEntity, at: Date): Promise<string[]> {

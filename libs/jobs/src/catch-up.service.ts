@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { Clock, JOB_SCHEDULES, JobName, JobSchedule } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
-import { JobQueue, QUEUE_MODULE_OPTIONS, ResolvedQueueModuleOptions } from '@eiso/queue';
+import { JobOutbox, JobQueue, QUEUE_MODULE_OPTIONS, ResolvedQueueModuleOptions } from '@eiso/queue';
 import { JobRunRepository } from './job-run.repository';
 import { JOB_MESSAGES } from './jobs.messages';
 import { JOBS_MODULE_OPTIONS, JobsModuleOptions } from './jobs-module.options';
@@ -28,6 +28,7 @@ export class CatchUpService implements OnApplicationBootstrap {
 
   constructor(
     private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly tx: TransactionRunner,
     private readonly runs: JobRunRepository,
     private readonly clock: Clock,
@@ -42,7 +43,28 @@ export class CatchUpService implements OnApplicationBootstrap {
     // The in-process queue keeps its jobs in memory: what the last process left open is lost.
     if (!this.config.usesRedis) await this.failInterrupted();
     if (this.config.EISO_SCHEDULER !== 'true') return;
+    await this.retryTransientFailures();
     await this.catchUp();
+  }
+
+  /**
+   * Runs again the jobs that failed for good while a dependency was down (not a PermanentJobError):
+   * a start is when a service that was out is likely back. Never throws: start goes on.
+   */
+  async retryTransientFailures(): Promise<string[]> {
+    try {
+      const retried = await this.jobs.retryTransientFailures();
+      if (retried.length > 0) {
+        this.logger.warn(
+          `Chạy lại ${retried.length} công việc đã thất bại vì lỗi tạm thời: ${retried.join(', ')}`,
+        );
+      }
+      return retried;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`Không chạy lại được các công việc đã thất bại: ${reason}`);
+      return [];
+    }
   }
 
   /** Fails the runs left unfinished; call only where no other process runs jobs. */
@@ -78,23 +100,20 @@ export class CatchUpService implements OnApplicationBootstrap {
     if (!period) return null;
     const runId = randomUUID();
     const jobId = runJobId(schedule.job, runId);
-    const claimed = await this.runs.claimCatchUp(db, {
-      id: runId,
-      jobName: schedule.job,
-      jobId,
-      scheduledFor: period,
-      requestedAt: now,
+    // The run's row and its job commit together (the job outbox): neither is ever without the other.
+    const claimed = await this.tx.run(async (tx) => {
+      const won = await this.runs.claimCatchUp(tx, {
+        id: runId,
+        jobName: schedule.job,
+        jobId,
+        scheduledFor: period,
+        requestedAt: now,
+      });
+      if (won) await this.outbox.add(tx, schedule.job, {}, { jobId });
+      return won;
     });
     // Another process starting at the same time has this period.
     if (!claimed) return null;
-    try {
-      await this.jobs.enqueue(schedule.job, {}, { jobId });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      // A failed claim frees the period for the next start.
-      await this.runs.fail(db, runId, null, this.clock.now(), JOB_MESSAGES.enqueueFailed(reason));
-      throw error;
-    }
     this.logger.log(JOB_MESSAGES.caughtUp(schedule.job, period, lastSuccess));
     return { runId, job: schedule.job, scheduledFor: period };
   }

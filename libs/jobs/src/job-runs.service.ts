@@ -15,12 +15,15 @@ import {
 } from '@eiso/common';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { TransactionRunner } from '@eiso/database';
-import { JobQueue } from '@eiso/queue';
+import { JobOutbox, JobQueue } from '@eiso/queue';
 import { JobRunRepository } from './job-run.repository';
 import { JobRunView, JobsOverview, toJobRunView } from './job-run.view';
 import { JOB_LABELS, JOB_MESSAGES } from './jobs.messages';
 import { nextFireAfter } from './schedule-times';
 import { isScheduledJob, runJobId } from './scheduled-jobs';
+
+/** How long an operator's retry waits for the queue (services profile: Redis) before a 503. */
+const QUEUE_ANSWER_MS = 5_000;
 
 /** What operators see of the scheduled jobs, and a run started by hand (API and command line). */
 @Injectable()
@@ -30,6 +33,7 @@ export class JobRunsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly runs: JobRunRepository,
+    private readonly outbox: JobOutbox,
     private readonly jobs: JobQueue,
     private readonly auditTrail: AuditTrailService,
     private readonly clock: Clock,
@@ -89,11 +93,62 @@ export class JobRunsService {
   }
 
   /**
-   * Records a manual run (on the audit trail, in the same transaction) and queues it: the worker
-   * runs it on the services profile, this process on the embedded one. Answers the queued run.
+   * Records a manual run (on the audit trail) and queues it, in one transaction (the job outbox):
+   * the worker runs it on the services profile, this process on the embedded one. Answers the
+   * queued run; never waits on the queue.
    */
-  async requestRun(actor: Actor, name: string): Promise<JobRunView> {
-    const job = this.scheduledJob(name);
+  requestRun(actor: Actor, name: string): Promise<JobRunView> {
+    return this.queueRun(actor, this.scheduledJob(name), null);
+  }
+
+  /**
+   * An operator runs a failed run again. A scheduled job: a new manual run naming the failed one
+   * (recorded, audited and queued in one transaction). Any other job (one e-mail batch, one
+   * disposal): the queue runs its failed job again, with its payload and all its attempts anew,
+   * audited on the failed run. Answers the run that will run.
+   */
+  async retry(actor: Actor, runId: string): Promise<JobRunView> {
+    const run = await this.runs.findById(this.tx.db, runId);
+    if (!run) throw new DomainException(ErrorCode.JobRunNotFound, { id: runId });
+    if (run.outcome !== 'failed') {
+      throw new DomainException(ErrorCode.JobRunNotRetryable, { id: runId, outcome: run.outcome });
+    }
+    if (isScheduledJob(run.jobName)) return this.queueRun(actor, run.jobName, run.id);
+    if (!(await this.retryInQueue(run.jobId))) {
+      throw new DomainException(ErrorCode.JobRunNotRetryable, { id: runId, outcome: run.outcome });
+    }
+    await this.tx.run((db) =>
+      this.auditTrail.record(db, actor, {
+        agencyId: null,
+        entityType: 'job_run',
+        entityId: run.id,
+        action: 'job_run.retried',
+        after: { job: run.jobName, jobId: run.jobId },
+      }),
+    );
+    return toJobRunView(run);
+  }
+
+  /** The queue runs its failed job again; an unreachable queue answers 503 within a bound. */
+  private async retryInQueue(jobId: string): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer from the job queue')), QUEUE_ANSWER_MS);
+    });
+    const retried = this.jobs.retryFailed(jobId);
+    retried.catch(() => undefined);
+    try {
+      return await Promise.race([retried, timeout]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(JOB_MESSAGES.enqueueFailed(reason));
+      throw new DomainException(ErrorCode.ServiceUnavailable, { reason: 'queue' });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async queueRun(actor: Actor, job: JobName, retryOf: string | null): Promise<JobRunView> {
     const id = randomUUID();
     const jobId = runJobId(job, id);
     const now = this.clock.now();
@@ -118,19 +173,12 @@ export class JobRunsService {
         agencyId: null,
         entityType: 'job_run',
         entityId: id,
-        action: 'job_run.requested',
-        after: { job, trigger: 'manual' },
+        action: retryOf ? 'job_run.retried' : 'job_run.requested',
+        after: retryOf ? { job, trigger: 'manual', retryOf } : { job, trigger: 'manual' },
       });
-    });
-    try {
       // Scheduled jobs carry an empty payload, as their scheduler queues them.
-      await this.jobs.enqueue(job, {}, { jobId });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.error(JOB_MESSAGES.enqueueFailed(reason));
-      await this.runs.fail(this.tx.db, id, null, this.clock.now(), JOB_MESSAGES.enqueueFailed(reason));
-      throw new DomainException(ErrorCode.ServiceUnavailable, { reason: 'queue' });
-    }
+      await this.outbox.add(db, job, {}, { jobId });
+    });
     return this.run(id);
   }
 

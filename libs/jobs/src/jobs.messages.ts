@@ -13,6 +13,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   [JobName.PdfControlledCopy]: 'Tạo bản PDF có kiểm soát của tài liệu',
   [JobName.RecordsRetention]: 'Chuyển hồ sơ hết thời hạn lưu trữ sang trạng thái đến hạn hủy',
   [JobName.RecordsDispose]: 'Hủy các hồ sơ của đề nghị hủy đã được phê duyệt',
+  [JobName.StorageSweepOrphans]: 'Dọn các tệp lưu trữ không còn dữ liệu nào tham chiếu (tệp mồ côi)',
 };
 
 /** Vietnamese texts of job runs: logs and the command line. */

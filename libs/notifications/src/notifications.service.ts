@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, JobName, nfc, offsetOf } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
-import { jobIdOf, JobQueue } from '@eiso/queue';
+import { jobIdOf, JobOutbox } from '@eiso/queue';
 import { NotificationRepository, NotificationRow } from './notification.repository';
 import {
   NewNotification,
@@ -18,16 +18,16 @@ export class NotificationsService {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly tx: TransactionRunner,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly clock: Clock,
   ) {}
 
   /**
    * Writes the notifications inside the caller's transaction, so they commit with the change they
-   * tell of. Returns the ids actually written (a repeated dedup key writes nothing); after commit,
-   * hand them to `enqueueDelivery`.
+   * tell of, and their e-mail copies' `notifications.send` job with them (the job outbox): nothing
+   * committed is left unsent. Returns the ids actually written (a repeated dedup key writes nothing).
    */
-  notify(db: Db, items: readonly NewNotification[]): Promise<string[]> {
+  async notify(db: Db, items: readonly NewNotification[]): Promise<string[]> {
     const createdAt = this.clock.now();
     const rows: NotificationRow[] = items.map((item) => ({
       id: randomUUID(),
@@ -42,18 +42,21 @@ export class NotificationsService {
       dedupKey: item.dedupKey ? nfc(item.dedupKey) : null,
       createdAt,
     }));
-    return this.notifications.insertMany(db, rows);
+    const ids = await this.notifications.insertMany(db, rows);
+    await this.queueDelivery(db, ids);
+    return ids;
   }
 
   /**
-   * Queues the e-mail copies of these notifications. Call after the transaction that wrote them has
-   * committed. The job id comes from the ids, so handing the same ids twice queues one job.
+   * Queues the e-mail copies of these notifications in the caller's transaction. The job id comes
+   * from the ids, so handing the same ids twice queues one job.
    */
-  async enqueueDelivery(ids: readonly string[]): Promise<void> {
+  async queueDelivery(db: Db, ids: readonly string[]): Promise<void> {
     const notificationIds = [...new Set(ids)].sort();
     if (notificationIds.length === 0) return;
     const key = createHash('sha256').update(notificationIds.join(',')).digest('hex');
-    await this.jobs.enqueue(
+    await this.outbox.add(
+      db,
       JobName.NotificationsSend,
       { notificationIds },
       { jobId: jobIdOf(JobName.NotificationsSend, key) },

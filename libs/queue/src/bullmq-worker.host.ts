@@ -5,7 +5,7 @@ import { JobRunner } from './job-runner';
 import { WORKER_CONCURRENCY } from './job-options';
 import { ALL_QUEUE_NAMES, isJobName } from './job-names';
 import { QUEUE_MODULE_OPTIONS, ResolvedQueueModuleOptions } from './queue-module.options';
-import { redisConnectionOptions } from './redis-connection';
+import { redisWorkerOptions } from './redis-connection';
 
 /**
  * One BullMQ Worker per QueueName, each routing jobs by `job.name` to the JobHandlerRegistry.
@@ -28,7 +28,7 @@ export class BullmqWorkerHost implements OnApplicationBootstrap, OnModuleDestroy
     const { config } = this.options;
     for (const queueName of ALL_QUEUE_NAMES) {
       const worker = new Worker<unknown, void, string>(queueName, (job) => this.process(job), {
-        connection: redisConnectionOptions(config),
+        connection: redisWorkerOptions(config),
         prefix: config.QUEUE_PREFIX,
         concurrency: WORKER_CONCURRENCY,
       });

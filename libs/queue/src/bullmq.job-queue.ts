@@ -8,6 +8,7 @@ import {
   SCHEDULE_TIME_ZONE,
 } from '@eiso/common';
 import { Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import type { Job, JobsOptions, JobType, Queue } from 'bullmq';
 import { assertValidJobId } from './job-id';
 import { EnqueueOptions, JobQueue } from './job-queue';
@@ -35,8 +36,49 @@ export class BullmqJobQueue extends JobQueue {
       opts.jobId = options.jobId;
     }
     if (options.delayMs !== undefined) opts.delay = options.delayMs;
-    // BullMQ ignores an add whose jobId already exists, which is the deduplication we want.
-    await this.queueFor(JOB_QUEUE[name]).add(name, payload, opts);
+    const queue = this.queueFor(JOB_QUEUE[name]);
+    // BullMQ ignores an add whose jobId already exists, which is the deduplication we want while
+    // the job is pending or completed. A job that failed for good (its dependency was down through
+    // every retry) would be dropped the same way: asked for again, it runs again, all its attempts
+    // anew (its payload is the one it was queued with: a job id stands for one business key).
+    if (opts.jobId !== undefined && (await this.retryIfFailed(queue, opts.jobId))) return;
+    await queue.add(name, payload, opts);
+  }
+
+  override async retryFailed(jobId: string): Promise<boolean> {
+    for (const queue of this.queues.values()) {
+      if (await this.retryIfFailed(queue, jobId)) return true;
+    }
+    return false;
+  }
+
+  override async retryTransientFailures(): Promise<string[]> {
+    const retried: string[] = [];
+    for (const queue of this.queues.values()) {
+      for (const job of await queue.getFailed()) {
+        if (!job.id || failedPermanently(job)) continue;
+        if (await this.retryIfFailed(queue, job.id)) retried.push(job.id);
+      }
+    }
+    return retried;
+  }
+
+  /**
+   * Moves the failed job with this id back to waiting, with all its attempts; true if it did.
+   * BullMQ's retry is atomic: of two processes asking at once, one retries, the other finds it
+   * waiting again and its add is ignored as a duplicate.
+   */
+  private async retryIfFailed(queue: Queue, jobId: string): Promise<boolean> {
+    const job = await queue.getJob(jobId);
+    if (!job || !(await job.isFailed())) return false;
+    try {
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    } catch (error) {
+      if (await job.isFailed()) throw error;
+      return false;
+    }
+    this.logger.warn(`Công việc ${job.name} (id ${jobId}) đã thất bại trước đó: chạy lại theo yêu cầu mới`);
+    return true;
   }
 
   /**
@@ -95,6 +137,15 @@ export class BullmqJobQueue extends JobQueue {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
+}
+
+/**
+ * The worker fails a PermanentJobError (and an unknown job name) with BullMQ's UnrecoverableError:
+ * the last stack BullMQ kept of the job names it.
+ */
+function failedPermanently(job: Job): boolean {
+  const last = job.stacktrace?.at(-1) ?? '';
+  return last.startsWith(UnrecoverableError.name);
 }
 
 const UNFINISHED_STATES: JobType[] = ['active', 'waiting', 'prioritized', 'waiting-children', 'delayed'];

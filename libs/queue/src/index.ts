@@ -12,3 +12,8 @@ export * from './bullmq.job-queue';
 export * from './in-process.job-queue';
 export * from './queue-module.options';
 export * from './queue.module';
+export * from './outbox/job-outbox';
+export * from './outbox/job-outbox.module';
+export * from './outbox/job-outbox.options';
+export * from './outbox/job-outbox.relay';
+export * from './redis-connection';

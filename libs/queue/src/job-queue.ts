@@ -13,8 +13,9 @@ export interface EnqueueOptions {
 }
 
 /**
- * The job queue, the DI token services inject. Enqueue only after the transaction that produced
- * the work has committed: a worker may pick the job up before `enqueue` even returns.
+ * The job queue. Services do not enqueue directly: they write their jobs with `JobOutbox.add` in
+ * the transaction of the change, and the outbox relay enqueues here once it has committed (a
+ * worker may pick a job up before `enqueue` even returns).
  */
 export abstract class JobQueue {
   abstract enqueue<J extends JobName>(
@@ -28,6 +29,23 @@ export abstract class JobQueue {
    * (a scheduled run that fired while no worker was up)? A scheduler's next run, not yet due, is not.
    */
   abstract hasUnfinished(name: JobName): Promise<boolean>;
+
+  /**
+   * Runs again, with all its attempts, the job with this id if it failed for good and the queue
+   * still holds it (with its payload). True if it did. The in-process queue keeps nothing across
+   * a restart and a re-enqueue of a failed id runs it anew: it answers false.
+   */
+  retryFailed(_jobId: string): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  /**
+   * Runs again every job that failed for good for a transient reason (not a PermanentJobError):
+   * its dependency was down through every retry. Answers the ids retried.
+   */
+  retryTransientFailures(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
 
   /** Registers every JOB_SCHEDULES entry under its stable key; calling it again replaces, never duplicates. */
   abstract schedule(): Promise<void>;

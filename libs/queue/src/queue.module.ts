@@ -21,7 +21,7 @@ import { JobQueue } from './job-queue';
 import { JobRunLog } from './job-run-log';
 import { JobRunner } from './job-runner';
 import { QUEUE_MODULE_OPTIONS, QueueModuleOptions, ResolvedQueueModuleOptions } from './queue-module.options';
-import { redactRedisUrl, redisConnectionOptions } from './redis-connection';
+import { redactRedisUrl, redisProducerOptions } from './redis-connection';
 
 /**
  * The job queue of the process: BullMQ on Redis when REDIS_URL is set, otherwise in-process.
@@ -92,7 +92,7 @@ function bullmqModule(options: ResolvedQueueModuleOptions, base: Provider[]): Dy
       DiscoveryModule,
       // @nestjs/bullmq creates each Queue and closes it (with its Redis connection) on app.close().
       BullModule.forRoot({
-        connection: redisConnectionOptions(config),
+        connection: redisProducerOptions(config),
         prefix: config.QUEUE_PREFIX,
         defaultJobOptions: defaultJobOptions(options.retry),
       }),

@@ -91,9 +91,9 @@ export class DisposalExecutor {
   }
 
   private async complete(disposalId: string, actor: Actor): Promise<void> {
-    const notificationIds = await this.tx.run(async (db) => {
+    await this.tx.run(async (db) => {
       const disposal = await this.disposals.findByIdForUpdate(db, disposalId);
-      if (!disposal || disposal.state === DisposalState.Completed) return [];
+      if (!disposal || disposal.state === DisposalState.Completed) return;
       const records = await this.records.findByIds(db, await this.disposals.recordIds(db, disposalId));
       const left = records.filter((r) => r.state !== RecordState.Disposed).map((r) => r.id);
       if (left.length) throw new Error(`Đợt hủy ${disposalId} còn ${left.length} hồ sơ chưa hủy`);
@@ -109,8 +109,7 @@ export class DisposalExecutor {
         before: { state: DisposalState.Approved },
         after: { state: disposal.state, records: records.length },
       });
-      return this.notifier.notify(db, disposal, { kind: 'completed' });
+      await this.notifier.notify(db, disposal, { kind: 'completed' });
     });
-    await this.notifier.deliver(notificationIds);
   }
 }

@@ -14,7 +14,7 @@ import {
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AuthService } from '@eiso/identity';
-import { jobIdOf, JobQueue } from '@eiso/queue';
+import { jobIdOf, JobOutbox } from '@eiso/queue';
 import { disposalContentHash, disposalSignatureVerifies, signedRecords } from './disposal-content';
 import { ineligibleRecords, OpenBatch } from './disposal-eligibility';
 import { DisposalAction, nextDisposalState } from './disposal-state-machine';
@@ -53,7 +53,7 @@ export class DisposalsService {
     private readonly notifier: RecordsNotifier,
     private readonly auth: AuthService,
     private readonly auditTrail: AuditTrailService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -117,14 +117,14 @@ export class DisposalsService {
   /**
    * The approver's signature: password again, not the proposer, the batch still `proposed` and
    * none of its records on hold (the whole approval is refused, listing them). The signature
-   * hashes the records and their files' sha256; the dispose job is queued after commit.
+   * hashes the records and their files' sha256; the dispose job commits with it (the job outbox).
    */
   async approve(actor: Actor, id: string, password: string): Promise<DisposalView> {
     const pending = await this.finder.disposal(this.tx.db, actor, id);
     nextDisposalState(pending.state, DisposalAction.Approve);
     assertNotProposer(actor, pending);
     const confirmation = await this.auth.confirmPassword(actor, password);
-    const view = await this.commit(async (db) => {
+    return this.commit(async (db) => {
       const { disposal, ids, records } = await this.lockBatch(db, actor, id);
       const signer = await this.auth.confirmedSigner(db, confirmation);
       const state = nextDisposalState(disposal.state, DisposalAction.Approve);
@@ -170,14 +170,14 @@ export class DisposalsService {
           files: stored.length,
         },
       });
+      await this.outbox.add(
+        db,
+        JobName.RecordsDispose,
+        { disposalId: id },
+        { jobId: jobIdOf(JobName.RecordsDispose, id) },
+      );
       return this.outcome(db, disposal, ids, { kind: 'approved', by: signer.fullName });
     });
-    await this.jobs.enqueue(
-      JobName.RecordsDispose,
-      { disposalId: id },
-      { jobId: jobIdOf(JobName.RecordsDispose, id) },
-    );
-    return view;
   }
 
   /** The approver turns the batch down: its records stay exactly as they were, free to be proposed again. */
@@ -252,10 +252,9 @@ export class DisposalsService {
     };
   }
 
-  /** Runs the step in one transaction, then hands its notifications to delivery. */
+  /** Runs the step in one transaction; its notifications and jobs commit with it (the job outbox). */
   private async commit(work: (db: Db) => Promise<Outcome>): Promise<DisposalView> {
     const outcome = await this.tx.run(work);
-    await this.notifier.deliver(outcome.notificationIds);
     return outcome.view;
   }
 }

@@ -46,7 +46,14 @@ export class RecordFilesService {
     return record;
   }
 
-  async upload(actor: Actor, recordId: string, fileName: string, body: Readable): Promise<RecordFileView> {
+  /** `signal`: aborted when the client has gone; the file is then not kept (storeThenCommit). */
+  async upload(
+    actor: Actor,
+    recordId: string,
+    fileName: string,
+    body: Readable,
+    signal?: AbortSignal,
+  ): Promise<RecordFileView> {
     const record = await this.prepareUpload(actor, recordId);
     const id = randomUUID();
     const key = `agency/${record.agencyId}/records/${record.id}/${id}`;
@@ -54,7 +61,7 @@ export class RecordFilesService {
       this.storage,
       key,
       body,
-      { maxBytes: this.maxBytes, accepted: ALLOWED_DOCUMENT_MEDIA_TYPES },
+      { maxBytes: this.maxBytes, accepted: ALLOWED_DOCUMENT_MEDIA_TYPES, signal },
       (stored) =>
         this.tx.run(async (db) => {
           // The record may have fallen due or been disposed while the bytes were streaming.

@@ -15,7 +15,7 @@ export type DisposalEvent =
 /**
  * Who hears of each step of a disposal batch: approvers when it is proposed, the proposer and the
  * ISO secretaries when it is signed, the proposer when it is rejected, proposer and approver when
- * it is done. Rows are written in the caller's transaction; `deliver` after commit.
+ * it is done. Rows (and their e-mail job) are written in the caller's transaction.
  */
 @Injectable()
 export class RecordsNotifier {
@@ -39,10 +39,6 @@ export class RecordsNotifier {
       dedupKey: `disposal.${event.kind}:${disposal.id}`,
     }));
     return this.notifications.notify(db, items);
-  }
-
-  deliver(ids: string[]): Promise<void> {
-    return this.notifications.enqueueDelivery(ids);
   }
 
   private async recipients(db: Db, d: DisposalEntity, event: DisposalEvent): Promise<string[]> {

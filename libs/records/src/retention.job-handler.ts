@@ -3,7 +3,7 @@ import { Clock, JobName, JobPayloads, Role, systemActor, todayInVietnam } from '
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { NewNotification, NotificationsService } from '@eiso/notifications';
-import { JobContext, JobHandler, JobHandlerContract, jobIdOf, JobQueue, JobSummary } from '@eiso/queue';
+import { JobContext, JobHandler, JobHandlerContract, jobIdOf, JobOutbox, JobSummary } from '@eiso/queue';
 import { DisposalRepository } from './disposal.repository';
 import { RecordRepository } from './record.repository';
 import { RECORD_MESSAGES } from './records.messages';
@@ -13,7 +13,8 @@ import { RECORD_MESSAGES } from './records.messages';
  * `due_for_disposal` in one set-based UPDATE. In the same transaction each agency gets one audit
  * event listing the records it moved, and its ISO secretaries one notification naming them.
  * A second run the same day finds nothing left to move. It also queues again the dispose job of
- * any signed batch not yet carried out (the enqueue after the signature's commit may have been lost).
+ * any signed batch not yet carried out under the same job id: a dispose job that failed for good
+ * (its store was down through every retry) runs again, as the queue replaces a failed job.
  */
 @Injectable()
 @JobHandler(JobName.RecordsRetention)
@@ -24,7 +25,7 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
     private readonly tx: TransactionRunner,
     private readonly records: RecordRepository,
     private readonly disposals: DisposalRepository,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly auditTrail: AuditTrailService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
@@ -74,15 +75,18 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
       this.logger.log(`Thời hạn lưu trữ: ${recordsMoved} hồ sơ của ${agencies} cơ quan đến hạn hủy`);
       return this.notifications.notify(db, items);
     });
-    await this.notifications.enqueueDelivery(ids);
-    const approved = await this.disposals.approvedIds(this.tx.db);
-    for (const disposalId of approved) {
-      await this.jobs.enqueue(
-        JobName.RecordsDispose,
-        { disposalId },
-        { jobId: jobIdOf(JobName.RecordsDispose, disposalId) },
-      );
-    }
+    const approved = await this.tx.run(async (db) => {
+      const signed = await this.disposals.approvedIds(db);
+      for (const disposalId of signed) {
+        await this.outbox.add(
+          db,
+          JobName.RecordsDispose,
+          { disposalId },
+          { jobId: jobIdOf(JobName.RecordsDispose, disposalId) },
+        );
+      }
+      return signed;
+    });
     return { recordsMoved, agencies, notifications: ids.length, disposalsRequeued: approved.length };
   }
 }

@@ -15,3 +15,4 @@ export * from './object-key-columns';
 export * from './object-reference.repository';
 export * from './orphan-sweep.service';
 export * from './orphan-sweep.module';
+export * from './sweep-orphans.job-handler';

@@ -10,7 +10,7 @@ import { errorCode, errorMessage } from './error-message.util';
 import { LOCAL_LINK_PATH, LocalLinkSigner } from './local-link.signer';
 import { assertStorageKey, isStorageKey } from './storage-key.validator';
 import { StorageMessages } from './storage.messages';
-import { ObjectStat, PutObjectOptions, StorageDriver, StoredObject } from './storage.driver';
+import { ListedObject, ObjectStat, PutObjectOptions, StorageDriver, StoredObject } from './storage.driver';
 import { UploadMeter } from './upload.meter';
 
 export interface LocalDiskStorageOptions {
@@ -19,13 +19,8 @@ export interface LocalDiskStorageOptions {
   signer: LocalLinkSigner;
 }
 
-/** An object found on disk by `listObjects`. */
-export interface LocalObject {
-  key: string;
-  size: number;
-  /** Last write, in ms since the epoch: the end of the upload (the rename keeps it). */
-  modifiedAtMs: number;
-}
+/** An object found on disk by `listObjects`; its time is the last write (the rename keeps it). */
+export type LocalObject = ListedObject;
 
 // Inside the root so that the final rename never crosses filesystems; keys cannot start with a dot.
 const TEMP_DIR = '.tmp';

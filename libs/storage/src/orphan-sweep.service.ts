@@ -1,16 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
-import { errorMessage } from './error-message.util';
-import { LocalDiskStorageDriver, LocalObject } from './local-disk.storage-driver';
 import { ObjectReferenceRepository } from './object-reference.repository';
 import { StorageMessages } from './storage.messages';
-import { StorageDriver } from './storage.driver';
+import { ListedObject, StorageDriver } from './storage.driver';
 
-/**
- * An upload commits its row seconds after its last byte (storeThenCommit, controlled copies):
- * an older object with no row was left by a crash in between, or by a cleanup that failed.
- */
-export const ORPHAN_MIN_AGE_MS = 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 const BATCH_SIZE = 500;
 
 export interface OrphanSweepResult {
@@ -21,64 +16,60 @@ export interface OrphanSweepResult {
   bytes: number;
 }
 
+export interface OrphanSweepOptions {
+  /** Younger objects are never judged; ORPHAN_MIN_AGE_HOURS unless given (tests). */
+  minAgeMs?: number;
+}
+
 /**
- * At API start on local-disk storage, deletes every object older than an hour that no row
- * names (the columns listed in object-key-columns.ts). Objects are walked on disk and checked
- * against the database in batches, so a large store is never held in memory; the temp
- * directory is the driver's own sweep. On S3/MinIO it does nothing: orphans there are a matter
- * for the bucket's lifecycle rules, not for this sweep.
+ * Deletes every stored object, on either driver, that no row names (the columns listed in
+ * object-key-columns.ts) once it is older than ORPHAN_MIN_AGE_HOURS: left by a process killed
+ * between storing and committing its row, by a controlled copy superseded while its remover died,
+ * or by a cleanup that failed. Objects are listed from storage as a stream (the local disk one
+ * directory at a time, S3 one ListObjectsV2 page at a time) and checked against the database in
+ * batches, so a large store is never held in memory. Run daily by `storage.sweep-orphans`.
  */
 @Injectable()
-export class OrphanSweepService implements OnApplicationBootstrap {
+export class OrphanSweepService {
   private readonly logger = new Logger(OrphanSweepService.name);
 
   constructor(
     private readonly storage: StorageDriver,
     private readonly tx: TransactionRunner,
     private readonly references: ObjectReferenceRepository,
+    private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Orphans only cost disk space: a failed sweep is logged and must not keep the API down.
-    await this.sweep().catch((error: unknown) => {
-      this.logger.error(StorageMessages.orphanSweepFailed(errorMessage(error)));
-    });
-  }
-
-  /** null when storage is not the local disk. */
-  async sweep(): Promise<OrphanSweepResult | null> {
-    const storage = this.storage;
-    if (!(storage instanceof LocalDiskStorageDriver)) return null;
+  async sweep(options: OrphanSweepOptions = {}): Promise<OrphanSweepResult> {
     const unclassified = await this.references.unclassifiedKeyColumns(this.tx.db);
     if (unclassified.length) throw new Error(StorageMessages.unclassifiedKeyColumns(unclassified));
-    // File times come from the OS clock, so the cutoff does too (not the injectable Clock).
-    const cutoff = Date.now() - ORPHAN_MIN_AGE_MS;
+    const minAgeMs = options.minAgeMs ?? this.config.ORPHAN_MIN_AGE_HOURS * HOUR_MS;
+    // Object times come from the store's clock (the OS, or S3's), so the cutoff does too (not the injectable Clock).
+    const cutoff = Date.now() - minAgeMs;
     const result: OrphanSweepResult = { checked: 0, removed: 0, bytes: 0 };
     try {
-      let batch: LocalObject[] = [];
-      for await (const object of storage.listObjects()) {
+      let batch: ListedObject[] = [];
+      for await (const object of this.storage.listObjects()) {
         if (object.modifiedAtMs >= cutoff) continue;
         batch.push(object);
         if (batch.length === BATCH_SIZE) {
-          await this.removeUnreferenced(storage, batch, result);
+          await this.removeUnreferenced(batch, result);
           batch = [];
         }
       }
-      await this.removeUnreferenced(storage, batch, result);
+      await this.removeUnreferenced(batch, result);
     } finally {
       // Also after a failure part-way: what was deleted is said.
-      if (result.removed > 0) this.logger.warn(StorageMessages.orphansRemoved(result.removed, result.bytes));
+      if (result.removed > 0)
+        this.logger.warn(StorageMessages.orphansRemoved(result.removed, result.bytes, minAgeMs));
     }
     return result;
   }
 
-  private async removeUnreferenced(
-    storage: LocalDiskStorageDriver,
-    batch: LocalObject[],
-    result: OrphanSweepResult,
-  ): Promise<void> {
+  private async removeUnreferenced(batch: ListedObject[], result: OrphanSweepResult): Promise<void> {
     if (!batch.length) return;
     result.checked += batch.length;
+    // Checked after listing: a row committed since the listing keeps its object.
     const orphans = new Set(
       await this.references.unreferenced(
         this.tx.db,
@@ -87,7 +78,7 @@ export class OrphanSweepService implements OnApplicationBootstrap {
     );
     for (const object of batch) {
       if (!orphans.has(object.key)) continue;
-      await storage.delete(object.key);
+      await this.storage.delete(object.key);
       result.removed += 1;
       result.bytes += object.size;
     }

@@ -1,14 +1,15 @@
-import { DomainException, ErrorCode } from '@eiso/common';
+import { DomainException, ErrorCode, isNetworkError, markOutage } from '@eiso/common';
 import { Logger } from '@nestjs/common';
-import { Client } from 'minio';
+import { BucketItem, Client } from 'minio';
 import { Readable } from 'node:stream';
 import { attachmentContentDisposition } from './content-disposition.util';
 import { errorCode } from './error-message.util';
 import { isS3NotFound } from './s3-error.util';
 import { S3ObjectUpload } from './s3-object.upload';
-import { assertStorageKey } from './storage-key.validator';
+import { assertStorageKey, isStorageKey } from './storage-key.validator';
 import { StorageMessages } from './storage.messages';
-import { ObjectStat, PutObjectOptions, StorageDriver, StoredObject } from './storage.driver';
+import { timedTransport } from './timed-http.transport';
+import { ListedObject, ObjectStat, PutObjectOptions, StorageDriver, StoredObject } from './storage.driver';
 import { UploadMeter } from './upload.meter';
 
 export interface S3StorageOptions {
@@ -20,6 +21,16 @@ export interface S3StorageOptions {
   region: string;
   /** Bytes per multipart part, and the most one upload holds in memory. S3 needs ≥ 5 MiB. */
   partSizeBytes: number;
+  /** Opening a connection to S3 (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Longest silence within a request, upload or download (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+/** A failure to reach S3 (refused, reset, timed out) is the storage's outage: 503, not 500. */
+function outage(error: unknown): Error {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  return isNetworkError(failure) ? markOutage(failure, 'storage') : failure;
 }
 
 const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -62,6 +73,11 @@ export class S3StorageDriver extends StorageDriver {
       // Set, so that the client never asks the server for the bucket location.
       region: options.region,
       pathStyle: true,
+      // Bounds every request: a stalled store fails the request instead of hanging it.
+      transport: timedTransport(useSSL, {
+        connectMs: options.connectTimeoutMs ?? 5_000,
+        idleMs: options.requestTimeoutMs ?? 30_000,
+      }),
     });
     this.bucket = options.bucket;
     this.region = options.region;
@@ -69,7 +85,13 @@ export class S3StorageDriver extends StorageDriver {
   }
 
   async ensureReady(): Promise<void> {
-    if (await this.client.bucketExists(this.bucket)) return;
+    let exists: boolean;
+    try {
+      exists = await this.client.bucketExists(this.bucket);
+    } catch (error) {
+      throw outage(error);
+    }
+    if (exists) return;
     try {
       await this.client.makeBucket(this.bucket, this.region);
       this.logger.log(StorageMessages.bucketCreated(this.bucket));
@@ -109,10 +131,12 @@ export class S3StorageDriver extends StorageDriver {
       }
       await upload.complete();
     } catch (error) {
-      // Stop reading the client, then remove what was written.
+      // Stop reading the client, then remove what was written. A store that is down cannot be
+      // cleaned now: the answer (503) does not wait for it; what is left the orphan sweep finds.
       body.destroy();
-      await upload?.discard();
-      throw error;
+      if (isNetworkError(error)) void upload?.discard();
+      else await upload?.discard();
+      throw outage(error);
     }
     return { key, ...meter.finish() };
   }
@@ -123,7 +147,7 @@ export class S3StorageDriver extends StorageDriver {
       return await this.client.getObject(this.bucket, key);
     } catch (error) {
       if (isS3NotFound(error)) throw new DomainException(ErrorCode.StorageObjectNotFound);
-      throw error;
+      throw outage(error);
     }
   }
 
@@ -134,14 +158,31 @@ export class S3StorageDriver extends StorageDriver {
       return { size: stat.size };
     } catch (error) {
       if (isS3NotFound(error)) return null;
-      throw error;
+      throw outage(error);
     }
   }
 
   async delete(key: string): Promise<void> {
     assertStorageKey(key);
     // S3 answers 204 for a missing key too, which makes this idempotent.
-    await this.client.removeObject(this.bucket, key);
+    try {
+      await this.client.removeObject(this.bucket, key);
+    } catch (error) {
+      throw outage(error);
+    }
+  }
+
+  /**
+   * The bucket's objects through ListObjectsV2, page by page as the stream is read (the client
+   * asks for the next page only when this generator is pulled). Incomplete multipart uploads are
+   * not objects: the bucket's AbortIncompleteMultipartUpload lifecycle rule removes them.
+   */
+  async *listObjects(): AsyncGenerator<ListedObject> {
+    const items = this.client.listObjectsV2(this.bucket, '', true) as AsyncIterable<BucketItem>;
+    for await (const item of items) {
+      if (item.name === undefined || !isStorageKey(item.name)) continue;
+      yield { key: item.name, size: item.size, modifiedAtMs: item.lastModified.getTime() };
+    }
   }
 
   async presignedGetUrl(key: string, ttlSeconds: number, downloadName?: string): Promise<string> {

@@ -21,6 +21,14 @@ export interface ObjectStat {
   size: number;
 }
 
+/** An object found by `listObjects`. */
+export interface ListedObject {
+  key: string;
+  size: number;
+  /** When the object was last written, in ms since the epoch (the end of its upload). */
+  modifiedAtMs: number;
+}
+
 /**
  * Where file bytes live: MinIO/S3 in the services profile, the local disk in the embedded one.
  * Also the Nest injection token. Keys are immutable; sha256, size and media type go to Postgres.
@@ -48,6 +56,12 @@ export abstract class StorageDriver implements OnModuleInit {
    * `/api/v1/storage/links/<token>` the API serves. `downloadName` becomes the attachment name.
    */
   abstract presignedGetUrl(key: string, ttlSeconds: number, downloadName?: string): Promise<string>;
+
+  /**
+   * Every object in the store, streamed (a large store is never listed whole in memory). Only
+   * names that are valid keys: anything else in the store is not ours to judge.
+   */
+  abstract listObjects(): AsyncIterable<ListedObject>;
 
   /** For health checks: resolves when storage answers, throws otherwise. */
   abstract ping(): Promise<void>;

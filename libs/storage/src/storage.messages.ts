@@ -9,10 +9,15 @@ export const StorageMessages = {
   cleanupFailed: (key: string, reason: string): string =>
     `Không xóa được phần đã ghi của ${key} sau lỗi (${reason})`,
   staleTempRemoved: (count: number): string => `Đã xóa ${count} tệp tạm bị bỏ dở`,
-  orphansRemoved: (count: number, bytes: number): string =>
-    `Đã xóa ${count} tệp mồ côi (${bytes} byte): cũ hơn 1 giờ và không còn dòng dữ liệu nào tham chiếu`,
-  orphanSweepFailed: (reason: string): string =>
-    `Không dọn được tệp mồ côi (${reason}); sẽ thử lại ở lần khởi động sau`,
+  orphansRemoved: (count: number, bytes: number, minAgeMs: number): string =>
+    `Đã xóa ${count} tệp mồ côi (${bytes} byte): cũ hơn ${ageVi(minAgeMs)} và không còn dòng dữ liệu nào tham chiếu`,
   unclassifiedKeyColumns: (columns: string[]): string =>
     `chưa rõ các cột ${columns.join(', ')} có giữ khóa tệp hay không: khai báo chúng trong libs/storage/src/object-key-columns.ts`,
 } as const;
+
+/** `24 giờ`, `90 phút`, `5 giây`: the largest unit that divides the age. */
+function ageVi(ms: number): string {
+  if (ms >= 3600_000 && ms % 3600_000 === 0) return `${ms / 3600_000} giờ`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} phút`;
+  return `${Math.round(ms / 1000)} giây`;
+}

@@ -78,6 +78,8 @@ function createStorageDriver(config: AppConfig, signer: LocalLinkSigner): Storag
       bucket,
       region: config.S3_REGION,
       partSizeBytes: config.S3_PART_SIZE_MB * MIB,
+      connectTimeoutMs: config.S3_CONNECT_TIMEOUT_MS,
+      requestTimeoutMs: config.S3_REQUEST_TIMEOUT_MS,
     });
   }
   const root = resolve(config.EISO_DATA_DIR, 'files');

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { commitUnlessAborted } from '@eiso/database';
 import { unsupportedMediaType } from './media-type.refusal';
 import { StorageDriver, StoredObject } from './storage.driver';
 import { sniffUpload } from './upload-head';
@@ -10,6 +11,11 @@ export interface StoreThenCommitOptions {
   accepted: readonly string[];
   /** More details of a 415 (e.g. the file kind asked for). */
   details?: Record<string, unknown>;
+  /**
+   * Aborted when the client has gone (IncomingFile.signal): the object is then deleted and the
+   * commit rolled back, so that a client that gave up (and retries) never gets the file twice.
+   */
+  signal?: AbortSignal;
 }
 
 const logger = new Logger('StoreThenCommit');
@@ -18,7 +24,8 @@ const logger = new Logger('StoreThenCommit');
  * An upload in two halves that cannot leave an orphan. First the head is sniffed: a type not
  * accepted is refused there, before storage is asked for anything, while the client still sends.
  * Then the bytes stream under `key` (the driver removes a partial object itself) and `commit`
- * writes the rows in its transaction; if the commit fails, the object is deleted again.
+ * writes the rows in its transaction; if the commit fails, the object is deleted again. A client
+ * gone before the COMMIT (options.signal) fails the commit the same way: nothing is kept.
  */
 export async function storeThenCommit<T>(
   storage: StorageDriver,
@@ -34,7 +41,9 @@ export async function storeThenCommit<T>(
   }
   const stored = await storage.put(key, upload.body, { maxBytes: options.maxBytes });
   try {
-    return await commit(stored);
+    // The store may have stalled while the client waited, and the client given up meanwhile.
+    options.signal?.throwIfAborted();
+    return await commitUnlessAborted(options.signal, () => commit(stored));
   } catch (error) {
     await storage
       .delete(key)

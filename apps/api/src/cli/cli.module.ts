@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { AppConfig, ConfigModule } from '@eiso/config';
-import { DatabaseModule } from '@eiso/database';
+import { DatabaseModule, LONG_WORK_TIMEOUTS } from '@eiso/database';
 import { LoginLockoutModule } from '@eiso/identity';
 import { OrganizationsModule } from '@eiso/organizations';
 
@@ -13,7 +13,8 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, 2),
+        // load-sql loads a whole dump in one statement: nothing here is cut short.
+        DatabaseModule.forRoot(databaseUrl, 2, LONG_WORK_TIMEOUTS),
         AuditTrailModule,
         OrganizationsModule,
         LoginLockoutModule,

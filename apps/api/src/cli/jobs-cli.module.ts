@@ -8,7 +8,7 @@ import { JobsModule } from '@eiso/jobs';
 import { NotificationsModule } from '@eiso/notifications';
 import { QueueModule } from '@eiso/queue';
 import { RecordsModule } from '@eiso/records';
-import { StorageModule } from '@eiso/storage';
+import { OrphanSweepModule, StorageModule } from '@eiso/storage';
 
 /**
  * What `run-job` needs: the queue and, for the embedded profile where the job runs in this
@@ -26,7 +26,7 @@ export class JobsCliModule {
       imports: [
         ConfigModule.forRoot(oneJob),
         SecretsModule.forRoot([{ token: SIGNING_SECRET, value: signingSecret }]),
-        DatabaseModule.forRoot(databaseUrl, 2),
+        DatabaseModule.forRoot(databaseUrl, 2, oneJob.jobDatabaseTimeouts),
         StorageModule.forRoot({ linkSecret: { useValue: signingSecret } }),
         QueueModule.forRoot({ config: oneJob, runWorkers: false }),
         JobsModule.forRoot({ catchUpAtStart: false }),
@@ -34,6 +34,7 @@ export class JobsCliModule {
         NotificationsModule,
         DocumentsModule,
         RecordsModule,
+        OrphanSweepModule,
       ],
     };
   }

@@ -63,7 +63,15 @@ export class DocumentFilesController {
     // Refuse before reading a byte when the request can never succeed.
     if (queryKind) await this.files.prepareUpload(actor, id, vid, kindOf(queryKind));
     return receiveFile(req, (file) =>
-      this.files.upload(actor, id, vid, kindOf(queryKind ?? file.fields.kind), file.fileName, file.stream),
+      this.files.upload(
+        actor,
+        id,
+        vid,
+        kindOf(queryKind ?? file.fields.kind),
+        file.fileName,
+        file.stream,
+        file.signal,
+      ),
     );
   }
 

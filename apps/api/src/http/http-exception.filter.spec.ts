@@ -1,4 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { markOutage } from '@eiso/common';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 /** What express's body parsers raise (http-errors): not HttpExceptions, but typed and exposed. */
@@ -81,5 +83,47 @@ describe('HttpExceptionFilter', () => {
     const generated = answer(new BadRequestException());
     expect(generated.body?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(generated.headers['x-request-id']).toBe(generated.body?.requestId);
+  });
+
+  describe('an outage of a service around the API answers 503 with Retry-After, never 500', () => {
+    const pg = (fields: Record<string, unknown>): Error => Object.assign(new Error('pg'), fields);
+    const query = (driverError: Error): Error => new QueryFailedError('SELECT 1', [], driverError);
+    const socket = (code: string): Error => Object.assign(new Error(`connect ${code}`), { code });
+    it.each([
+      ['a session ended by a restart (57P01)', query(pg({ code: '57P01' })), 'database'],
+      ['the server starting up (57P03)', query(pg({ code: '57P03' })), 'database'],
+      ['a connection exception (08006)', query(pg({ code: '08006' })), 'database'],
+      ['a statement timeout (57014)', query(pg({ code: '57014' })), 'database'],
+      ['the client-side query timeout', query(new Error('Query read timeout')), 'database'],
+      ['a cut connection', query(new Error('Connection terminated unexpectedly')), 'database'],
+      ['no free connection in time', new Error('timeout exceeded when trying to connect'), 'database'],
+      [
+        'a refused connection, marked by the pg client',
+        markOutage(socket('ECONNREFUSED'), 'database'),
+        'database',
+      ],
+      ['a reset S3 request, marked by the driver', markOutage(socket('ECONNRESET'), 'storage'), 'storage'],
+      ['a timed-out S3 request', markOutage(socket('ETIMEDOUT'), 'storage'), 'storage'],
+      ['Redis stalled', new Error('Command timed out'), 'queue'],
+      ['Redis down', new Error('Connection is closed.'), 'queue'],
+      [
+        'Redis down, no offline queue',
+        new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+        'queue',
+      ],
+    ])('%s', (_label, error, service) => {
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const sent = answer(error);
+      expect(sent.status).toBe(503);
+      expect(sent.headers['retry-after']).toBe('30');
+      expect(sent.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { service } });
+      expect(sent.body?.message).toMatch(/tạm thời không phản hồi\. Vui lòng thử lại sau ít phút\.$/);
+    });
+
+    it('a bad query (a syntax error, a violated constraint) stays a 500 / its own code', () => {
+      jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      expect(answer(query(pg({ code: '42601' }))).status).toBe(500);
+      expect(answer(new Error('boom')).status).toBe(500);
+    });
   });
 });

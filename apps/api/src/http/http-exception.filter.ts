@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
-import { DomainException, ERROR_CATALOGUE, ErrorCode, errorMessageOf } from '@eiso/common';
+import { DomainException, ERROR_CATALOGUE, ErrorCode, errorMessageOf, outageServiceOf } from '@eiso/common';
 import { clientErrorOf } from './client-errors';
 import { assignRequestId, recordErrorCode } from './logger.options';
 import { labelFieldErrors } from './validation.pipe';
@@ -12,6 +12,9 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
   requestId: string;
 }
+
+/** How long a client should wait before retrying after an outage (503): a restart, a failover. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 30;
 
 /** Framework errors that have no domain code get one by status. */
 const BY_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -50,6 +53,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
+    if (code === ErrorCode.ServiceUnavailable) {
+      this.logger.warn(
+        `Dịch vụ ${outageName(details)} không phản hồi khi phục vụ ` +
+          `${request.method} ${request.originalUrl} (requestId ${requestId}): ${describe(exception)}`,
+      );
+      response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+    }
     if (code === ErrorCode.RateLimited) response.setHeader('Retry-After', '60');
     const body: ErrorBody = { code, message, ...(details ? { details } : {}), requestId };
     recordErrorCode(response, code);
@@ -72,8 +82,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (isMulterLimit(exception)) return { code: ErrorCode.PayloadTooLarge };
     const client = clientErrorOf(exception);
     if (client) return { code: client.code, details: client.details };
+    // PostgreSQL, S3 or Redis down, stalled or timed out: an outage to wait out, not a bug.
+    const service = outageServiceOf(exception);
+    if (service) return { code: ErrorCode.ServiceUnavailable, details: { service } };
     return { code: ErrorCode.InternalError };
   }
+}
+
+function outageName(details?: Record<string, unknown>): string {
+  const name = details?.service ?? details?.reason;
+  return typeof name === 'string' ? name : 'phụ trợ';
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? exception.message : String(exception);
 }
 
 function toDetails(response: string | object): Record<string, unknown> {

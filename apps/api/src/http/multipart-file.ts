@@ -14,6 +14,11 @@ export interface IncomingFile {
   stream: Readable;
   /** Text fields that came before the file part. */
   fields: Record<string, string>;
+  /**
+   * Aborted once the client has gone (its connection closed before the answer was sent): an
+   * upload passes it to storeThenCommit, which then keeps nothing.
+   */
+  signal: AbortSignal;
 }
 
 /** How long to go on reading a refused request so that the client gets the answer instead of a reset. */
@@ -74,6 +79,11 @@ export function receiveFile<T>(req: Request, handle: (file: IncomingFile) => Pro
     let form: { error?: Error } | undefined;
     const formWaiters: ((error?: Error) => void)[] = [];
     const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+    const clientGone = new AbortController();
+    const response = req.res;
+    response?.once('close', () => {
+      if (!response.writableFinished) clientGone.abort(clientAborted());
+    });
 
     const endForm = (error?: Error): void => {
       if (form) return;
@@ -137,7 +147,12 @@ export function receiveFile<T>(req: Request, handle: (file: IncomingFile) => Pro
       // A handler that throws (e.g. a bad field) rejects like one that fails later.
       const result = new Promise<T>((settle) =>
         settle(
-          handle({ fileName: nfc(assertCleanText(info.filename || UNNAMED_FILE, 'file')), stream, fields }),
+          handle({
+            fileName: nfc(assertCleanText(info.filename || UNNAMED_FILE, 'file')),
+            stream,
+            fields,
+            signal: clientGone.signal,
+          }),
         ),
       );
       result.then(

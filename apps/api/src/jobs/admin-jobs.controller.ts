@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -41,6 +42,30 @@ export class AdminJobsController {
   @ApiNotFoundResponse({ description: 'JOB_RUN_NOT_FOUND' })
   run(@Param('runId', UuidParamPipe) runId: string): Promise<JobRunView> {
     return this.jobRuns.run(runId);
+  }
+
+  @Post('runs/:runId/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission(Permission.JobRun)
+  @ApiOperation({
+    summary:
+      'Chạy lại một lượt chạy đã thất bại (ghi nhật ký): công việc theo lịch chạy lượt mới, ' +
+      'công việc khác chạy lại đúng công việc đã thất bại',
+  })
+  @ApiAcceptedResponse({ type: JobRunResponseDto })
+  @ApiNotFoundResponse({ description: 'JOB_RUN_NOT_FOUND' })
+  @ApiConflictResponse({
+    description: 'JOB_RUN_NOT_RETRYABLE: lượt chạy chưa thất bại, hoặc hàng đợi không còn giữ',
+  })
+  async retry(
+    @CurrentActor() actor: Actor,
+    @Param('runId', UuidParamPipe) runId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JobRunView> {
+    const run = await this.jobRuns.retry(actor, runId);
+    response.setHeader('Location', `/api/v1/admin/jobs/runs/${run.id}`);
+    return run;
   }
 
   @Get(':name/runs')

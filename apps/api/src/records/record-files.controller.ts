@@ -32,7 +32,7 @@ export class RecordFilesController {
   ): Promise<RecordFileView> {
     // Refuse before reading a byte when the request can never succeed.
     await this.files.prepareUpload(actor, id);
-    return receiveFile(req, (file) => this.files.upload(actor, id, file.fileName, file.stream));
+    return receiveFile(req, (file) => this.files.upload(actor, id, file.fileName, file.stream, file.signal));
   }
 
   @Get(':fid')

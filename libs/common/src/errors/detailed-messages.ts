@@ -108,3 +108,17 @@ export function validationFailedMessage(details: Record<string, unknown>): strin
   }
   return undefined;
 }
+
+const SERVICE_NAMES: Record<string, string> = {
+  database: 'Cơ sở dữ liệu',
+  storage: 'Kho lưu trữ tệp',
+  queue: 'Hàng đợi công việc (Redis)',
+};
+
+/** Names the service that is down (`service`, or a `reason` naming one). */
+export function serviceUnavailableMessage(details: Record<string, unknown>): string | undefined {
+  const service = details.service ?? details.reason;
+  const name = typeof service === 'string' ? SERVICE_NAMES[service] : undefined;
+  if (!name) return undefined;
+  return `${name} tạm thời không phản hồi. Vui lòng thử lại sau ít phút.`;
+}

@@ -1,6 +1,7 @@
 import {
   disposalRecordsNotEligibleMessage,
   preconditionFailedMessage,
+  serviceUnavailableMessage,
   signatureLockedMessage,
   signaturePasswordInvalidMessage,
   unsupportedMediaTypeMessage,
@@ -35,6 +36,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.ServiceUnavailable]: {
     status: 503,
     message: 'Hệ thống tạm thời chưa sẵn sàng (cơ sở dữ liệu, hàng đợi hoặc kho lưu trữ không phản hồi).',
+    detailed: serviceUnavailableMessage,
   },
   [ErrorCode.RateLimited]: {
     status: 429,
@@ -280,6 +282,18 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
         : undefined,
   },
   [ErrorCode.JobRunNotFound]: { status: 404, message: 'Không tìm thấy lượt chạy công việc.' },
+  [ErrorCode.JobRunNotRetryable]: {
+    status: 409,
+    message: 'Chỉ chạy lại được lượt chạy đã thất bại mà hàng đợi còn giữ.',
+    detailed: (d) =>
+      d.outcome === null
+        ? 'Lượt chạy này chưa kết thúc: chờ nó xong rồi hãy chạy lại.'
+        : d.outcome === 'succeeded'
+          ? 'Lượt chạy này đã thành công, không cần chạy lại.'
+          : d.outcome === 'failed'
+            ? 'Hàng đợi không còn giữ công việc của lượt chạy này (đã bị xóa hoặc đã được chạy lại).'
+            : undefined,
+  },
   [ErrorCode.QueueDashboardUnavailable]: {
     status: 404,
     message:

@@ -98,5 +98,6 @@ export enum ErrorCode {
   // jobs
   JobNotFound = 'JOB_NOT_FOUND',
   JobRunNotFound = 'JOB_RUN_NOT_FOUND',
+  JobRunNotRetryable = 'JOB_RUN_NOT_RETRYABLE',
   QueueDashboardUnavailable = 'QUEUE_DASHBOARD_UNAVAILABLE',
 }

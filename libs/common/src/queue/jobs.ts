@@ -5,6 +5,7 @@ export enum QueueName {
   Documents = 'documents',
   Pdf = 'pdf',
   Records = 'records',
+  Storage = 'storage',
 }
 
 /** Job names are stable strings: they live in Redis across deployments. */
@@ -16,6 +17,7 @@ export enum JobName {
   PdfControlledCopy = 'pdf.controlled-copy',
   RecordsRetention = 'records.retention',
   RecordsDispose = 'records.dispose',
+  StorageSweepOrphans = 'storage.sweep-orphans',
 }
 
 /** Typed payload of every job. */
@@ -33,6 +35,8 @@ export interface JobPayloads {
   [JobName.RecordsRetention]: Record<string, never>;
   /** After approval: deletes the batch's files and leaves tombstones (idempotent per record). */
   [JobName.RecordsDispose]: { disposalId: string };
+  /** Daily: stored objects that no row names, older than ORPHAN_MIN_AGE_HOURS, are deleted. */
+  [JobName.StorageSweepOrphans]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -43,6 +47,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PdfControlledCopy]: QueueName.Pdf,
   [JobName.RecordsRetention]: QueueName.Records,
   [JobName.RecordsDispose]: QueueName.Records,
+  [JobName.StorageSweepOrphans]: QueueName.Storage,
 };
 
 export interface JobSchedule {
@@ -60,6 +65,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // Just after midnight in Vietnam, so that the version dated today is in force for the working day.
   { key: 'daily-documents-activate-scheduled', job: JobName.DocumentsActivateScheduled, cron: '1 0 * * *' },
   { key: 'daily-records-retention', job: JobName.RecordsRetention, cron: '30 0 * * *' },
+  // At night, when no upload is likely to be in flight (the age threshold covers those anyway).
+  { key: 'daily-storage-sweep-orphans', job: JobName.StorageSweepOrphans, cron: '45 2 * * *' },
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
