@@ -38,4 +38,26 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // "What time is it" for a domain fact comes from the injected Clock (tests fix it); only the
+    // system clock itself and code that counts real time for infrastructure read it directly.
+    files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      'libs/common/src/time/clock.ts',
+      // Queue delays, timers and failure times are real time, whatever a test sets the Clock to.
+      'libs/queue/src/**',
+      // Backup manifests and restore folders are stamped with the operator's wall clock.
+      'libs/database/src/embedded/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Lấy thời điểm hiện tại từ Clock (@eiso/common), không dùng new Date().',
+        },
+      ],
+    },
+  },
 );

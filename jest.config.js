@@ -1,24 +1,18 @@
 /** Unit specs sit beside the code; integration and e2e suites live in test/. */
 const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
-const moduleNameMapper = {
-  '^@eiso/common$': '<rootDir>/libs/common/src',
-  '^@eiso/config$': '<rootDir>/libs/config/src',
-  '^@eiso/database$': '<rootDir>/libs/database/src',
-  '^@eiso/storage$': '<rootDir>/libs/storage/src',
-  '^@eiso/queue$': '<rootDir>/libs/queue/src',
-  '^@eiso/audit-trail$': '<rootDir>/libs/audit-trail/src',
-  '^@eiso/identity$': '<rootDir>/libs/identity/src',
-  '^@eiso/organizations$': '<rootDir>/libs/organizations/src',
-  '^@eiso/documents$': '<rootDir>/libs/documents/src',
-  '^@eiso/notifications$': '<rootDir>/libs/notifications/src',
-  '^@eiso/pdf$': '<rootDir>/libs/pdf/src',
-  '^@eiso/pdf/testing$': '<rootDir>/libs/pdf/src/pdf-text.testing',
-  '^@eiso/reports$': '<rootDir>/libs/reports/src',
-  '^@eiso/records$': '<rootDir>/libs/records/src',
-  '^@eiso/jobs$': '<rootDir>/libs/jobs/src',
-  '^@eiso/migrations$': '<rootDir>/migrations',
-  '^@eiso/testing$': '<rootDir>/test/support',
-};
+/**
+ * Path aliases come from tsconfig.json's `paths` (the one list the compiler, tsc-alias and jest
+ * share): `"@eiso/x": ["libs/x/src"]` becomes `'^@eiso/x$': '<rootDir>/libs/x/src'`.
+ */
+const { paths } = JSON.parse(
+  require('fs').readFileSync(`${__dirname}/tsconfig.json`, 'utf8'),
+).compilerOptions;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [
+    `^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+    `<rootDir>/${target}`,
+  ]),
+);
 const base = {
   rootDir: __dirname,
   setupFiles: ['reflect-metadata'],
@@ -34,13 +28,15 @@ module.exports = {
   // its Redis (fault and outbox suites) keeps reconnecting after the run. The run is over; exit.
   forceExit: true,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // Fails a suite whose responses disagree with the OpenAPI document (test-app.ts checks them).
+      setupFilesAfterEnv: ['<rootDir>/test/support/openapi-suite-hooks.ts'],
     },
   ],
 };

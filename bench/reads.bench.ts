@@ -253,9 +253,9 @@ async function seedDocuments(pg: PgClient): Promise<void> {
     `UPDATE document d SET current_version_id = b.version_id FROM bench_document b WHERE b.id = d.id`,
   );
   await pg.query(
-    `INSERT INTO document_signature (id, version_id, meaning, signer_id, signer_name, signer_position,
-                                     signer_role, signed_at, content_hash)
-     SELECT gen_random_uuid(), b.version_id, m.meaning, u.id, u.full_name, u.position, m.role,
+    `INSERT INTO signature (id, subject_type, subject_id, meaning, signer_id, signer_name, signer_position,
+                            signer_role, signed_at, content_hash)
+     SELECT gen_random_uuid(), 'document_version', b.version_id, m.meaning, u.id, u.full_name, u.position, m.role,
             b.effective_from - m.days_before, encode(sha256(convert_to(b.version_id::text || m.meaning, 'UTF8')), 'hex')
        FROM bench_document b
        CROSS JOIN (VALUES ('review', 'reviewer', 5), ('approve', 'approver', 2), ('issue', 'iso_secretary', 1))

@@ -9,6 +9,9 @@ import { ExternalDocumentFields1764432000000 } from './1764432000000-external-do
 import { ScheduledVersions1764433000000 } from './1764433000000-scheduled-versions';
 import { JobOutbox1764440000000 } from './1764440000000-job-outbox';
 import { ControlledCopyClaim1764441000000 } from './1764441000000-controlled-copy-claim';
+import { Signatures1764450000000 } from './1764450000000-signatures';
+import { Attachments1764451000000 } from './1764451000000-attachments';
+import { AgencyAbbreviationPlace1764452000000 } from './1764452000000-agency-abbreviation-place';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -23,4 +26,7 @@ export const MIGRATIONS = [
   ScheduledVersions1764433000000,
   JobOutbox1764440000000,
   ControlledCopyClaim1764441000000,
+  Signatures1764450000000,
+  Attachments1764451000000,
+  AgencyAbbreviationPlace1764452000000,
 ];

@@ -7,8 +7,14 @@ import { Role } from '@eiso/common';
 import { controlledCopyKeyOf, VersionState } from '@eiso/documents';
 import { StorageDriver } from '@eiso/storage';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
-import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { binaryParser, samplePdf, sha256 } from './document-fixtures';
+import { apiAs } from '../support/api-as';
+import {
+  approvedVersion,
+  newDocument as createDocument,
+  issueVersion as issue,
+} from '../support/document-flow';
+import { samplePdf, sha256 } from '../support/files';
+import { createTestContext, TestContext, TestUser } from '../support/test-app';
 
 interface Driver {
   name: string;
@@ -51,13 +57,7 @@ describe.each(DRIVERS)('controlled copies on $name', (driver) => {
   let unitId: string;
   let serial = 0;
 
-  const api = (user: TestUser) => ({
-    get: (path: string) => ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth),
-    post: (path: string, body: object = {}) =>
-      ctx.http().post(`/api/v1${path}`).set('Authorization', user.auth).send(body),
-    binary: (path: string) =>
-      ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth).buffer(true).parse(binaryParser),
-  });
+  const api = (user: TestUser) => apiAs(ctx, user);
   const storage = () => ctx.app.get(StorageDriver);
   const versionPrefix = (documentId: string, versionId: string) =>
     `agency/${agencyId}/documents/${documentId}/versions/${versionId}/`;
@@ -90,35 +90,15 @@ describe.each(DRIVERS)('controlled copies on $name', (driver) => {
     return answers.map((a) => a.body as Buffer);
   };
 
+  const circle = () => ({ drafter, reviewer, approver, secretary, unitId });
   const newDocument = async (): Promise<{ id: string; v1: string; code: string }> => {
-    const code = `QT-KS-${String(++serial).padStart(2, '0')}`;
-    const res = await api(drafter).post('/documents', {
-      code,
-      title: `Quy trình ${code}`,
-      type: 'procedure',
-      ownerOrgUnitId: unitId,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, v1: res.body.currentVersion.id, code };
+    const doc = await createDocument(ctx, circle(), `QT-KS-${String(++serial).padStart(2, '0')}`);
+    return { id: doc.id, v1: doc.versionId, code: doc.code };
   };
   /** Uploads a primary file when the version has none, then submits, reviews, approves and issues it. */
   const issueVersion = async (documentId: string, versionId: string, label: string): Promise<void> => {
-    const path = `/documents/${documentId}/versions/${versionId}`;
-    const files = (await api(drafter).get(path)).body.files as { kind: string }[];
-    if (!files.some((f) => f.kind === 'primary')) {
-      const up = await ctx
-        .http()
-        .post(`/api/v1${path}/files`)
-        .set('Authorization', drafter.auth)
-        .field('kind', 'primary')
-        .attach('file', await samplePdf(label), `${label}.pdf`);
-      expect(up.status).toBe(201);
-    }
-    expect((await api(drafter).post(`${path}/submit`)).status).toBe(200);
-    expect((await api(reviewer).post(`${path}/review`, { decision: 'approve' })).status).toBe(200);
-    expect((await api(approver).post(`${path}/approve`, { password: USER_PASSWORD })).status).toBe(200);
-    const issued = await api(secretary).post(`${path}/issue`, { password: USER_PASSWORD });
-    expect(issued.status).toBe(200);
+    await approvedVersion(ctx, circle(), { id: documentId, versionId }, label);
+    expect((await issue(ctx, circle(), { id: documentId, versionId })).status).toBe(200);
   };
 
   beforeAll(async () => {

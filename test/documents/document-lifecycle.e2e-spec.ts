@@ -1,9 +1,10 @@
 import { Workbook } from 'exceljs';
-import { Role } from '@eiso/common';
+import { Role, todayInVietnam } from '@eiso/common';
+import { placeDateLine } from '@eiso/pdf';
 import { extractPdfText } from '@eiso/pdf/testing';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
-import { binaryParser, samplePdf, sha256 } from './document-fixtures';
+import { binaryParser, samplePdf, sha256 } from '../support/files';
 
 interface Version {
   id: string;
@@ -63,7 +64,16 @@ describe('document control: a procedure from draft to controlled copy', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext({}, { worker: true });
-    agency = await ctx.newAgency({ name: 'Sở Khoa học và Công nghệ tỉnh Kon Tum' });
+    const province = await ctx.newAgency({
+      name: 'Ủy ban nhân dân tỉnh Kon Tum',
+      level: 'province',
+      place: 'Kon Tum',
+    });
+    agency = await ctx.newAgency({
+      name: 'Sở Khoa học và Công nghệ tỉnh Kon Tum',
+      parentId: province.id,
+      abbreviation: 'SKHCN',
+    });
     unit = await ctx.newOrgUnit(agency.id, 'Phòng Quản lý chuyên ngành');
     drafter = await ctx.newUser({
       roles: [Role.Drafter],
@@ -238,10 +248,27 @@ describe('document control: a procedure from draft to controlled copy', () => {
       'Nguyễn Thị Hường',
       'Trần Văn Đức',
       'Lê Quốc Việt',
-      'Phê duyệt',
     ]) {
       expect(text).toContain(expected);
     }
+    // The signature page in the official layout: the province over the agency, the quốc hiệu, the
+    // place and the day of issue, then a signature block per step.
+    const signaturePage = (
+      await extractPdfText(copy.body as Buffer, { layout: true, firstPage: 3, lastPage: 3 })
+    )
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim());
+    expect(signaturePage[1]).toBe('UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(signaturePage).toContain(placeDateLine('Kon Tum', todayInVietnam(new Date())));
+    expect(signaturePage).toContain('TRANG KÝ DUYỆT');
+    const steps = signaturePage.indexOf('SOẠN THẢO XEM XÉT PHÊ DUYỆT');
+    expect(signaturePage[steps + 1]).toBe('CHUYÊN VIÊN TRƯỞNG PHÒNG GIÁM ĐỐC SỞ');
+    expect(signaturePage[steps + 3]).toBe('Nguyễn Thị Hường Trần Văn Đức Lê Quốc Việt');
+    const blocks = (await extractPdfText(copy.body as Buffer, { firstPage: 3, lastPage: 3 })).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(blocks).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH KON TUM');
   });
 
   it('records "đã đọc và hiểu" once, and shows who on the list has not', async () => {
@@ -260,7 +287,7 @@ describe('document control: a procedure from draft to controlled copy', () => {
 
   it('starts v2 from the effective version, files copied by reference, one draft at a time', async () => {
     const objectsBefore = await ctx.sql<{ n: number }>(
-      `SELECT count(DISTINCT storage_key)::int AS n FROM document_file`,
+      `SELECT count(DISTINCT storage_key)::int AS n FROM attachment`,
     );
     const res = await api(drafter).post(`/documents/${documentId}/versions`);
     expect(res.status).toBe(201);
@@ -268,7 +295,7 @@ describe('document control: a procedure from draft to controlled copy', () => {
     expect(v2).toMatchObject({ revision: 2, state: 'draft', issueNumber: null });
     expect(v2.files.map((f) => f.sha256)).toEqual([sha256(await pdf1)]);
     const objectsAfter = await ctx.sql<{ n: number }>(
-      `SELECT count(DISTINCT storage_key)::int AS n FROM document_file`,
+      `SELECT count(DISTINCT storage_key)::int AS n FROM attachment`,
     );
     expect(objectsAfter[0].n).toBe(objectsBefore[0].n);
     const again = await api(drafter).post(`/documents/${documentId}/versions`);

@@ -1,7 +1,7 @@
 import { Role } from '@eiso/common';
 import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { disguisedExe, samplePdf } from './document-fixtures';
+import { disguisedExe, samplePdf } from '../support/files';
 
 /** Every refusal the issue names, and that each leaves nothing behind. */
 describe('document control refusals', () => {
@@ -113,7 +113,11 @@ describe('document control refusals', () => {
     const res = await http(drafterA).upload(`${doc.path}/files`, 'primary', 'qua-lon.pdf', big);
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await ctx.sql(`SELECT id FROM document_file WHERE version_id = $1`, [doc.vid])).toEqual([]);
+    expect(
+      await ctx.sql(`SELECT id FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`, [
+        doc.vid,
+      ]),
+    ).toEqual([]);
     expect(await objectKeys(ctx.config, `agency/${agencyA.id}/documents/${doc.id}/`)).toEqual([]);
   });
 
@@ -127,7 +131,11 @@ describe('document control refusals', () => {
     );
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(await ctx.sql(`SELECT id FROM document_file WHERE version_id = $1`, [doc.vid])).toEqual([]);
+    expect(
+      await ctx.sql(`SELECT id FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`, [
+        doc.vid,
+      ]),
+    ).toEqual([]);
     expect(await objectKeys(ctx.config, `agency/${agencyA.id}/documents/${doc.id}/`)).toEqual([]);
   });
 

@@ -1,8 +1,10 @@
 import { Cell, ValueType, Workbook, Worksheet } from 'exceljs';
-import { Role } from '@eiso/common';
+import { Role, todayInVietnam } from '@eiso/common';
+import { placeDateLine } from '@eiso/pdf';
 import { extractPdfText } from '@eiso/pdf/testing';
-import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { binaryParser, samplePdf } from './document-fixtures';
+import { apiAs } from '../support/api-as';
+import { approvedVersion, issueVersion, newDocument } from '../support/document-flow';
+import { createTestContext, TestContext, TestUser } from '../support/test-app';
 
 interface FieldError {
   field: string;
@@ -81,45 +83,34 @@ describe('registers: internal and external documents in force', () => {
   let external: { documentId: string; versionId: string };
   let internal: { documentId: string; versionId: string };
 
-  const api = (user: TestUser) => ({
-    get: (path: string) => ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth),
-    post: (path: string, body: object = {}) =>
-      ctx.http().post(`/api/v1${path}`).set('Authorization', user.auth).send(body),
-    patch: (path: string, body: object, etag: string) =>
-      ctx.http().patch(`/api/v1${path}`).set('Authorization', user.auth).set('If-Match', etag).send(body),
-    binary: (path: string) =>
-      ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth).buffer(true).parse(binaryParser),
-  });
+  const api = (user: TestUser) => apiAs(ctx, user);
   /** The errors without their labels (checked once, below): the rules and messages are what vary here. */
   const fieldErrors = (body: { code: string; details: { errors: (FieldError & { label?: string })[] } }) => {
     expect(body.code).toBe('VALIDATION_FAILED');
     return body.details.errors.map(({ label: _label, ...rest }) => rest);
   };
-  const create = async (body: object) => {
-    const res = await api(drafter).post('/documents', body);
-    expect(res.status).toBe(201);
-    return { documentId: res.body.id as string, versionId: res.body.currentVersion.id as string };
+  const create = async (body: { code: string } & Record<string, unknown>) => {
+    const doc = await newDocument(ctx, { drafter }, body.code, body);
+    return { documentId: doc.id, versionId: doc.versionId };
   };
   const issue = async (doc: { documentId: string; versionId: string }, effectiveFrom: string) => {
-    const path = `/documents/${doc.documentId}/versions/${doc.versionId}`;
-    const upload = await ctx
-      .http()
-      .post(`/api/v1${path}/files`)
-      .set('Authorization', drafter.auth)
-      .field('kind', 'primary')
-      .attach('file', await samplePdf(doc.documentId), 'tai-lieu.pdf');
-    expect(upload.status).toBe(201);
-    expect((await api(drafter).post(`${path}/submit`)).status).toBe(200);
-    expect((await api(reviewer).post(`${path}/review`, { decision: 'approve' })).status).toBe(200);
-    expect((await api(approver).post(`${path}/approve`, { password: USER_PASSWORD })).status).toBe(200);
-    const issued = await api(secretary).post(`${path}/issue`, { password: USER_PASSWORD, effectiveFrom });
+    const ref = { id: doc.documentId, versionId: doc.versionId };
+    await approvedVersion(ctx, { drafter, reviewer, approver }, ref, doc.documentId);
+    const issued = await issueVersion(ctx, { secretary }, ref, effectiveFrom);
     expect(issued.status).toBe(200);
     expect(issued.body.state).toBe('effective');
   };
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    const agencyId = (await ctx.newAgency({ name: 'Sở Tư pháp tỉnh Kon Tum' })).id;
+    const province = await ctx.newAgency({
+      name: 'Ủy ban nhân dân tỉnh Kon Tum',
+      level: 'province',
+      place: 'Kon Tum',
+    });
+    const agencyId = (
+      await ctx.newAgency({ name: 'Sở Tư pháp tỉnh Kon Tum', parentId: province.id, abbreviation: 'STP' })
+    ).id;
     unit = await ctx.newOrgUnit(agencyId, 'Văn phòng Sở');
     drafter = await ctx.newUser({ roles: [Role.Drafter], agencyId });
     reviewer = await ctx.newUser({ roles: [Role.Reviewer], agencyId });
@@ -351,7 +342,22 @@ describe('registers: internal and external documents in force', () => {
     it('prints them to PDF', async () => {
       const res = await api(staff).binary('/registers/external-documents?format=pdf');
       expect(res.status).toBe(200);
+      expect(decodeURIComponent(res.headers['content-disposition'])).toContain(
+        "filename*=UTF-8''Danh mục tài liệu bên ngoài.pdf",
+      );
+      // The official heading (Nghị định 30): the province over the agency, the province's place, no
+      // number for a register.
+      const lines = (await extractPdfText(res.body as Buffer, { layout: true }))
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim());
+      expect(lines.slice(0, 4)).toEqual([
+        'UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'SỞ TƯ PHÁP TỈNH KON TUM Độc lập - Tự do - Hạnh phúc',
+        placeDateLine('Kon Tum', todayInVietnam(new Date())),
+        'DANH MỤC TÀI LIỆU BÊN NGOÀI',
+      ]);
       const text = await pdfText(res.body as Buffer);
+      expect(text).not.toContain('Số:');
       for (const expected of [
         'DANH MỤC TÀI LIỆU BÊN NGOÀI',
         ...EXTERNAL_HEADERS,

@@ -2,7 +2,7 @@ import { JobName, Role } from '@eiso/common';
 import { JobHandlerRegistry } from '@eiso/queue';
 import { FixedClock } from '../support/fixed-clock';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { samplePdf } from './document-fixtures';
+import { samplePdf } from '../support/files';
 
 /** documents.review-due with a fixed clock: flagged in lists, owners told once per document per day. */
 describe('periodic review reminders', () => {

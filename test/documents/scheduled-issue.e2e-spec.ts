@@ -3,8 +3,15 @@ import { extractPdfText } from '@eiso/pdf/testing';
 import { JobHandlerRegistry } from '@eiso/queue';
 import { FixedClock } from '../support/fixed-clock';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
+import { apiAs } from '../support/api-as';
+import { auditActions } from '../support/audit-actions';
+import {
+  approvedVersion,
+  newDocument as createDocument,
+  newRevision as createRevision,
+  issueVersion,
+} from '../support/document-flow';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { binaryParser, samplePdf } from './document-fixtures';
 
 interface VersionBody {
   id: string;
@@ -29,13 +36,7 @@ describe('document control: versions issued for a later date', () => {
   let staff: TestUser;
   let unitId: string;
 
-  const api = (user: TestUser) => ({
-    get: (path: string) => ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth),
-    post: (path: string, body: object = {}) =>
-      ctx.http().post(`/api/v1${path}`).set('Authorization', user.auth).send(body),
-    binary: (path: string) =>
-      ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth).buffer(true).parse(binaryParser),
-  });
+  const api = (user: TestUser) => apiAs(ctx, user);
   const runActivation = () =>
     ctx
       .worker!.get(JobHandlerRegistry)
@@ -55,61 +56,19 @@ describe('document control: versions issued for a later date', () => {
     )
       .filter((n) => n.entityId === entityId)
       .map((n) => n.kind);
-  const actions = async (entityId: string) =>
-    (
-      await ctx.sql<{ action: string }>(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [
-        entityId,
-      ])
-    ).map((e) => e.action);
+  const actions = (entityId: string) => auditActions(ctx, entityId);
 
-  /** Uploads a primary file when the version has none, submits, reviews and approves it. */
-  const approveVersion = async (documentId: string, versionId: string, label: string): Promise<void> => {
-    const path = `/documents/${documentId}/versions/${versionId}`;
-    const files = (await api(drafter).get(path)).body.files as { kind: string }[];
-    // A revision starts with the files of the version it is based on.
-    if (!files.some((f) => f.kind === 'primary')) {
-      const up = await ctx
-        .http()
-        .post(`/api/v1${path}/files`)
-        .set('Authorization', drafter.auth)
-        .field('kind', 'primary')
-        .attach('file', await samplePdf(label), `${label}.pdf`);
-      expect(up.status).toBe(201);
-    }
-    expect((await api(drafter).post(`${path}/submit`)).status).toBe(200);
-    expect((await api(reviewer).post(`${path}/review`, { decision: 'approve' })).status).toBe(200);
-    expect((await api(approver).post(`${path}/approve`, { password: USER_PASSWORD })).status).toBe(200);
-  };
+  const circle = () => ({ drafter, reviewer, approver, secretary, unitId });
+  const approveVersion = (documentId: string, versionId: string, label: string): Promise<void> =>
+    approvedVersion(ctx, circle(), { id: documentId, versionId }, label);
   const issue = (documentId: string, versionId: string, effectiveFrom?: string) =>
-    api(secretary).post(`/documents/${documentId}/versions/${versionId}/issue`, {
-      password: USER_PASSWORD,
-      ...(effectiveFrom ? { effectiveFrom } : {}),
-    });
+    issueVersion(ctx, circle(), { id: documentId, versionId }, effectiveFrom);
   const newDocument = async (code: string): Promise<{ id: string; v1: string }> => {
-    const res = await api(drafter).post('/documents', {
-      code,
-      title: `Quy trình ${code}`,
-      type: 'procedure',
-      ownerOrgUnitId: unitId,
-      distribution: { orgUnitIds: [unitId] },
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, v1: res.body.currentVersion.id };
+    const doc = await createDocument(ctx, circle(), code, { distribution: { orgUnitIds: [unitId] } });
+    return { id: doc.id, v1: doc.versionId };
   };
-  const newRevision = async (documentId: string, title?: string): Promise<string> => {
-    const res = await api(drafter).post(`/documents/${documentId}/versions`);
-    expect(res.status).toBe(201);
-    if (title) {
-      const edit = await ctx
-        .http()
-        .patch(`/api/v1/documents/${documentId}/versions/${res.body.id}`)
-        .set('Authorization', drafter.auth)
-        .set('If-Match', `"${res.body.version}"`)
-        .send({ title });
-      expect(edit.status).toBe(200);
-    }
-    return res.body.id as string;
-  };
+  const newRevision = (documentId: string, title?: string): Promise<string> =>
+    createRevision(ctx, drafter, documentId, title);
   const version = async (documentId: string, versionId: string): Promise<VersionBody> =>
     (await api(secretary).get(`/documents/${documentId}/versions/${versionId}`)).body as VersionBody;
 

@@ -1,6 +1,6 @@
 import { Role } from '@eiso/common';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { samplePdf } from './document-fixtures';
+import { samplePdf } from '../support/files';
 
 /**
  * Segregation of duties on one version (DESIGN §1): the author, the reviewer and the approver are

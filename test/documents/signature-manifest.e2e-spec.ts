@@ -1,8 +1,8 @@
 import { Role } from '@eiso/common';
 import { extractPdfText } from '@eiso/pdf/testing';
-import { apiAs } from '../records/record-fixtures';
+import { apiAs } from '../support/api-as';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { samplePdf } from './document-fixtures';
+import { newDocument, submittedVersion, versionPath } from '../support/document-flow';
 
 interface ManifestEntry {
   meaning: string;
@@ -45,22 +45,9 @@ describe('signature manifest of a document version', () => {
 
   /** A new procedure with its primary file, submitted by the drafter; its version path. */
   const submitted = async (code: string): Promise<string> => {
-    const created = await apiAs(ctx, drafter).post('/documents', {
-      code,
-      title: `Quy trình ${code}`,
-      type: 'procedure',
-    });
-    expect(created.status).toBe(201);
-    const path = `/documents/${created.body.id}/versions/${created.body.currentVersion.id}`;
-    const upload = await ctx
-      .http()
-      .post(`/api/v1${path}/files`)
-      .set('Authorization', drafter.auth)
-      .field('kind', 'primary')
-      .attach('file', await samplePdf(code), 'quy-trinh.pdf');
-    expect(upload.status).toBe(201);
-    expect((await apiAs(ctx, drafter).post(`${path}/submit`)).status).toBe(200);
-    return path;
+    const doc = await newDocument(ctx, { drafter }, code);
+    await submittedVersion(ctx, drafter, doc, code);
+    return versionPath(doc);
   };
 
   const manifest = async (user: TestUser, path: string) => apiAs(ctx, user).get(`${path}/signatures`);
@@ -194,14 +181,15 @@ describe('signature manifest of a document version', () => {
     const text = (await extractPdfText(copy.body as Buffer)).replace(/\s+/g, ' ');
     for (const expected of [
       'Nguyễn Thị Hường',
-      'Chuyên viên',
+      // Positions print in capitals (Nghị định 30/2020, signer blocks).
+      'CHUYÊN VIÊN',
       'Lê Quốc Việt',
-      'Giám đốc Sở',
-      'Trưởng phòng',
+      'GIÁM ĐỐC SỞ',
+      'TRƯỞNG PHÒNG',
     ]) {
       expect(text).toContain(expected);
     }
-    for (const later of ['Phó Trưởng phòng', 'Chủ tịch UBND tỉnh', '(mới)'])
+    for (const later of ['PHÓ TRƯỞNG PHÒNG', 'CHỦ TỊCH UBND TỈNH', '(mới)'])
       expect(text).not.toContain(later);
   });
 
@@ -227,7 +215,10 @@ describe('signature manifest of a document version', () => {
 
     // Stored bytes that no longer match what was signed show as well.
     const versionId = path.split('/').pop()!;
-    await ctx.sql(`UPDATE document_file SET sha256 = repeat('0', 64) WHERE version_id = $1`, [versionId]);
+    await ctx.sql(
+      `UPDATE attachment SET sha256 = repeat('0', 64) WHERE subject_type = 'document_version' AND subject_id = $1`,
+      [versionId],
+    );
     const tampered = (await manifest(reviewer, path)).body.signatures as ManifestEntry[];
     expect(tampered.map((s) => s.contentVerified)).toEqual([false, false, false]);
   });

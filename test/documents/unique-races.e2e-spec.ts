@@ -1,7 +1,7 @@
 import { Role } from '@eiso/common';
 import { expectOneWinner, race, raceAtTableLock } from '../support/races';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { samplePdf } from './document-fixtures';
+import { samplePdf } from '../support/files';
 
 /**
  * Every unique index of the documents schema a client can reach, raced: one request wins, the
@@ -83,7 +83,7 @@ describe('documents: concurrent requests on one unique key', () => {
     expect(winner.body).toMatchObject({ revision: 2, state: 'draft' });
   });
 
-  it('ux_document_file_one_primary: 20 primary uploads to one draft keep one primary file', async () => {
+  it('ux_attachment_one_primary: 20 primary uploads to one draft keep one primary file', async () => {
     const doc = await newDocument();
     const responses = await race(20, (i) => upload(drafter, doc.path, 'primary', `chinh-${i}`));
     expectOneWinner(responses, 'DOCUMENT_PRIMARY_FILE_EXISTS');

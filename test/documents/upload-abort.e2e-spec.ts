@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { Role } from '@eiso/common';
 import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
-import { samplePdf } from './document-fixtures';
+import { samplePdf } from '../support/files';
 
 /** A client that hangs up mid-upload leaves no file row and no object (DESIGN §4). */
 describe('upload interrupted by the client', () => {
@@ -73,7 +73,10 @@ describe('upload interrupted by the client', () => {
     let rows: unknown[] = [];
     let objects = -1;
     while (Date.now() < deadline) {
-      rows = await ctx.sql(`SELECT id FROM document_file WHERE version_id = $1`, [doc.currentVersion.id]);
+      rows = await ctx.sql(
+        `SELECT id FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`,
+        [doc.currentVersion.id],
+      );
       objects = await objectCount(`agency/${doc.agencyId}/documents/${doc.id}/`);
       if (rows.length === 0 && objects === 0) break;
       await new Promise((r) => setTimeout(r, 200));

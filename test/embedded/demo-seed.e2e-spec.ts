@@ -64,8 +64,9 @@ describe('embedded profile: the demo province', () => {
 
   it('keeps the first admin, and gives every agency role an account in Sở Tư pháp', async () => {
     const admin = await login('admin', 'Quantri-2026');
+    // The 147 agencies of the list under the province, their governing body.
     const agencies = await get<{ total: number }>('/agencies?pageSize=1', admin);
-    expect(agencies.total).toBe(147);
+    expect(agencies.total).toBe(148);
     const users = await get<{ items: { username: string; roles: string[]; agencyId: string | null }[] }>(
       '/users?pageSize=100',
       admin,
@@ -81,8 +82,17 @@ describe('embedded profile: the demo province', () => {
       'stp.danhgia',
     ].map((username) => byName.get(username)!.roles[0]);
     expect(roles).toEqual(['iso_secretary', 'drafter', 'reviewer', 'approver', 'staff', 'auditor']);
-    const demoAgency = await get<{ name: string }>(`/agencies/${byName.get('stp.thuky')!.agencyId}`, admin);
-    expect(demoAgency.name).toBe('Sở Tư pháp');
+    const demoAgency = await get<{ name: string; parentId: string }>(
+      `/agencies/${byName.get('stp.thuky')!.agencyId}`,
+      admin,
+    );
+    expect(demoAgency).toMatchObject({ name: 'Sở Tư pháp', abbreviation: 'STP', place: 'Kon Tum' });
+    const province = await get<{ name: string }>(`/agencies/${demoAgency.parentId}`, admin);
+    expect(province).toMatchObject({
+      name: 'Ủy ban nhân dân tỉnh Kon Tum',
+      level: 'province',
+      abbreviation: 'UBND',
+    });
     const overseerAgency = await get<{ name: string }>(
       `/agencies/${byName.get('skhcn.giamsat')!.agencyId}`,
       admin,
@@ -119,7 +129,7 @@ describe('embedded profile: the demo province', () => {
     const again = await start();
     expect(again.output()).not.toContain('Dữ liệu mẫu');
     const admin = await login('admin', 'Quantri-2026');
-    expect((await get<{ total: number }>('/agencies?pageSize=1', admin)).total).toBe(147);
+    expect((await get<{ total: number }>('/agencies?pageSize=1', admin)).total).toBe(148);
     const users = await get<{ total: number }>('/users?pageSize=1', admin);
     expect(users.total).toBe(8);
   }, 120_000);

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractPdfText } from '@eiso/pdf/testing';
-import { samplePdf } from '../documents/document-fixtures';
+import { samplePdf } from '../support/files';
 import { freePort, ROOT, RunningProcess, startProcess, waitForOk } from '../support/process';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -2,7 +2,7 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { JOB_QUEUE, JobName } from '@eiso/common';
-import { samplePdf } from '../documents/document-fixtures';
+import { samplePdf } from '../support/files';
 import { ADMIN_PASSWORD, eventually, FaultHarness, USER_PASSWORD, within } from './support/fault-harness';
 import {
   approvedVersion,
@@ -268,9 +268,10 @@ describe('fault injection: Redis, S3 and PostgreSQL failing under the built API 
       } finally {
         h.s3.thaw();
       }
-      const rows = await h.sql(`SELECT 1 FROM document_file WHERE version_id = $1 AND kind = 'attachment'`, [
-        draft.versionId,
-      ]);
+      const rows = await h.sql(
+        `SELECT 1 FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1 AND kind = 'attachment'`,
+        [draft.versionId],
+      );
       expect(rows).toHaveLength(0);
     }, 60_000);
 
@@ -292,7 +293,10 @@ describe('fault injection: Redis, S3 and PostgreSQL failing under the built API 
       }
       // Long enough for a store that woke up to finish the upload and for the API to commit it.
       await sleep(TIMEOUTS.S3_REQUEST_TIMEOUT_MS + 1_000);
-      const rows = await h.sql(`SELECT 1 FROM document_file WHERE version_id = $1`, [draft.versionId]);
+      const rows = await h.sql(
+        `SELECT 1 FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`,
+        [draft.versionId],
+      );
       expect(rows).toHaveLength(0);
       const added = await eventually(() => {
         const now = h.s3.objects().filter((o) => !before.has(o) && o.includes(draft.versionId));
@@ -320,7 +324,9 @@ describe('fault injection: Redis, S3 and PostgreSQL failing under the built API 
         await h.s3.start();
       }
       expect(
-        await h.sql(`SELECT 1 FROM document_file WHERE version_id = $1`, [draft.versionId]),
+        await h.sql(`SELECT 1 FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`, [
+          draft.versionId,
+        ]),
       ).toHaveLength(0);
       expect(h.s3.objects().filter((o) => !before.has(o))).toEqual([]);
       expect(status).toBe(503);
@@ -355,7 +361,9 @@ describe('fault injection: Redis, S3 and PostgreSQL failing under the built API 
         throw new Error(`${error.message}\n${h.output()}`);
       });
       expect(
-        await h.sql(`SELECT 1 FROM document_file WHERE version_id = $1`, [draft.versionId]),
+        await h.sql(`SELECT 1 FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`, [
+          draft.versionId,
+        ]),
       ).toHaveLength(0);
 
       // Younger than the safe age: kept.
@@ -380,7 +388,10 @@ describe('fault injection: Redis, S3 and PostgreSQL failing under the built API 
       // Two hours old (> ORPHAN_MIN_AGE_HOURS): removed; objects that rows name stay.
       const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
       utimesSync(join(h.s3.directory, `${orphan!}._S3rver_object`), twoHoursAgo, twoHoursAgo);
-      const named = await h.sql<{ storage_key: string }>(`SELECT storage_key FROM document_file`);
+      // Files still stored (a disposed record's tombstone rows name objects already deleted).
+      const named = await h.sql<{ storage_key: string }>(
+        `SELECT storage_key FROM attachment WHERE deleted_at IS NULL`,
+      );
       const result = await sweep();
       expect(h.s3.objects()).not.toContain(orphan);
       expect(JSON.stringify(result)).toMatch(/"removed":\s*[1-9]/);

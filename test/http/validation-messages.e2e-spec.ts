@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Role } from '@eiso/common';
-import { apiAs } from '../records/record-fixtures';
+import { apiAs } from '../support/api-as';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
 
 interface FieldErrorBody {

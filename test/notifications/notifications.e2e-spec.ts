@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JobName, QueueName, Role } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { BullmqJobQueue, JobQueue } from '@eiso/queue';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
@@ -31,7 +31,7 @@ describe('notifications: inbox and e-mail copies', () => {
     body: 'Lần ban hành 2, hiệu lực từ 01/03/2026. Vui lòng đọc và xác nhận đã hiểu.',
     entityType: 'document_version',
     entityId: '11111111-1111-4111-8111-111111111111',
-    link: '/api/v1/documents/11111111-1111-4111-8111-111111111111',
+    link: webLink.document('11111111-1111-4111-8111-111111111111'),
     ...o,
   });
 
@@ -115,7 +115,7 @@ describe('notifications: inbox and e-mail copies', () => {
       body: expect.stringContaining('Lần ban hành 2'),
       entityType: 'document_version',
       entityId: '11111111-1111-4111-8111-111111111111',
-      link: '/api/v1/documents/11111111-1111-4111-8111-111111111111',
+      link: '/documents/11111111-1111-4111-8111-111111111111',
       createdAt: expect.any(String),
       readAt: null,
     });
@@ -192,7 +192,7 @@ describe('notifications: inbox and e-mail copies', () => {
     expect(headerOf(mail.raw, 'Content-Type')).toMatch(/text\/plain; charset=utf-8/i);
     expect(textOf(mail.raw)).toBe(
       'Lần ban hành 2, hiệu lực từ 01/03/2026. Vui lòng đọc và xác nhận đã hiểu.\n\n' +
-        'Xem chi tiết trên hệ thống eISO: /api/v1/documents/11111111-1111-4111-8111-111111111111',
+        'Xem chi tiết trên hệ thống eISO: /documents/11111111-1111-4111-8111-111111111111',
     );
     const [anEmailed, binhEmailed] = await emailedAt(ids);
     expect(anEmailed).toBeInstanceOf(Date);

@@ -83,7 +83,7 @@ describe('agencies over HTTP', () => {
     });
     expect(Object.keys(created.body).sort()).toEqual(
       ['code', 'createdAt', 'id', 'level', 'name', 'parentId', 'roadmapYear', 'status', 'successorId']
-        .concat(['updatedAt', 'validFrom', 'validTo', 'version'])
+        .concat(['updatedAt', 'validFrom', 'validTo', 'version', 'abbreviation', 'place'])
         .sort(),
     );
     const id = created.body.id as string;
@@ -159,6 +159,60 @@ describe('agencies over HTTP', () => {
         after: expect.objectContaining({ roadmapYear: 2025, version: 2 }),
       },
     ]);
+  });
+
+  it('keeps the ký hiệu and địa danh of the official heading: checked, audited, cleared with null', async () => {
+    const admin = ctx.admin.auth;
+    const created = await ctx.http().post('/api/v1/agencies').set('Authorization', admin).send({
+      name: 'Sở Tư pháp thử nghiệm',
+      level: 'province_department',
+      abbreviation: 'STP',
+      place: ' Kon  Tum ',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ abbreviation: 'STP', place: 'Kon Tum' });
+    const url = `/api/v1/agencies/${created.body.id as string}`;
+
+    for (const abbreviation of ['S TP', 'STP/01', '-STP', 'A'.repeat(21)]) {
+      const bad = await ctx
+        .http()
+        .patch(url)
+        .set('Authorization', admin)
+        .set('If-Match', '"1"')
+        .send({ abbreviation });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.errors).toEqual([
+        expect.objectContaining({
+          field: 'abbreviation',
+          label: 'Ký hiệu cơ quan',
+          rules: ['isAgencyAbbreviation'],
+          message: expect.stringContaining('không có khoảng trắng'),
+        }),
+      ]);
+    }
+    const tooLong = await ctx
+      .http()
+      .patch(url)
+      .set('Authorization', admin)
+      .set('If-Match', '"1"')
+      .send({ place: 'x'.repeat(101) });
+    expect(tooLong.body.details.errors).toEqual([
+      expect.objectContaining({ field: 'place', label: 'Địa danh' }),
+    ]);
+
+    const cleared = await ctx
+      .http()
+      .patch(url)
+      .set('Authorization', admin)
+      .set('If-Match', '"1"')
+      .send({ abbreviation: 'SKHĐT', place: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ abbreviation: 'SKHĐT', place: null, version: 2 });
+    const [updated] = (await eventsOf(created.body.id as string)).filter(
+      (e) => e.action === 'agency.updated',
+    );
+    expect(updated.before).toMatchObject({ abbreviation: 'STP', place: 'Kon Tum' });
+    expect(updated.after).toMatchObject({ abbreviation: 'SKHĐT', place: null });
   });
 
   it('imports the roadmap CSV once, audited, and reports it unchanged the second time', async () => {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplicationContext, Module } from '@nestjs/common';
+import { Global, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Actor, DomainException, ErrorCode, Role } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode, Role, SystemClock } from '@eiso/common';
 import { AuditTrailModule, AuditTrailService } from '@eiso/audit-trail';
 import { DatabaseModule, TransactionRunner } from '@eiso/database';
 import {
   AgenciesService,
+  AgencyHeadingReader,
   AgencyImportService,
   AgencyLevel,
   AgencyStatus,
@@ -22,6 +23,11 @@ const HEADER = 'no,group,level,deadline_year,district,name';
 
 @Module({})
 class OrganizationsTestModule {}
+
+/** The app's ConfigModule provides the Clock to every module; these modules alone need it too. */
+@Global()
+@Module({ providers: [{ provide: Clock, useValue: new SystemClock() }], exports: [Clock] })
+class ClockTestModule {}
 
 function actor(roles: Role[], agencyId: string | null = null): Actor {
   const userId = randomUUID();
@@ -62,7 +68,7 @@ describe('organizations: agencies, roadmap import, org units', () => {
     app = await NestFactory.createApplicationContext(
       {
         module: OrganizationsTestModule,
-        imports: [DatabaseModule.forRoot(db.url, 5), AuditTrailModule, OrganizationsModule],
+        imports: [ClockTestModule, DatabaseModule.forRoot(db.url, 5), AuditTrailModule, OrganizationsModule],
       },
       { logger: false },
     );
@@ -157,6 +163,46 @@ describe('organizations: agencies, roadmap import, org units', () => {
       expect(await byName('Sở Tư pháp')).toMatchObject({ roadmapYear: 2026, version: 2 });
       await imports.importCsv(admin, FIXTURE, { parentId: province.id });
       expect(await byName('Sở Tư pháp')).toMatchObject({ roadmapYear: 2025, version: 3 });
+    });
+
+    it('sets the ký hiệu and địa danh from their optional columns; an empty cell keeps what is there', async () => {
+      const withColumns = (abbreviation: string, place: string) =>
+        [
+          `${HEADER},abbreviation,place`,
+          `3,I,province_department,2025,,Sở Tư pháp,${abbreviation},${place}`,
+          `41,III,district,2027,,Ủy ban nhân dân huyện Đăk Hà,UBND,Đăk Hà`,
+        ].join('\n');
+      const first = await imports.importCsv(admin, withColumns('STP', ''), { parentId: province.id });
+      expect(first).toMatchObject({ created: 0, updated: 2 });
+      expect(await byName('Sở Tư pháp')).toMatchObject({ abbreviation: 'STP', place: null });
+      expect(await byName('Ủy ban nhân dân huyện Đăk Hà')).toMatchObject({
+        abbreviation: 'UBND',
+        place: 'Đăk Hà',
+      });
+      const again = await imports.importCsv(admin, withColumns('', ''), { parentId: province.id });
+      expect(again).toMatchObject({ updated: 0, unchanged: 2 });
+      expect(await byName('Sở Tư pháp')).toMatchObject({ abbreviation: 'STP' });
+    });
+
+    it('reads the official heading: governing body from the parent, place from the province', async () => {
+      // A fixture, not an edit: the later tests count the province's versions and events.
+      await sql(`UPDATE agency SET abbreviation = 'UBND', place = 'Kon Tum' WHERE id = $1`, [province.id]);
+      const headings = app.get(AgencyHeadingReader);
+      expect(await headings.headingOf((await byName('Sở Tư pháp')).id)).toEqual({
+        governingBody: 'UBND TỈNH KON TUM',
+        agencyName: 'Sở Tư pháp',
+        abbreviation: 'STP',
+        place: 'Kon Tum',
+      });
+      const commune = await byName('Ủy ban nhân dân xã Đăk La');
+      expect(await headings.headingOf(commune.id)).toEqual({
+        governingBody: null,
+        agencyName: 'Ủy ban nhân dân xã Đăk La',
+        abbreviation: null,
+        // The district's place, the nearest above it.
+        place: 'Đăk Hà',
+      });
+      expect((await refusal(headings.headingOf(randomUUID()))).code).toBe(ErrorCode.AgencyNotFound);
     });
 
     it('writes nothing and names the line when a district cannot be found', async () => {
@@ -408,8 +454,8 @@ describe('organizations: agencies, roadmap import, org units', () => {
       );
       expect(Object.fromEntries(actions.map((r) => [r.action, r.n]))).toEqual({
         'agency.created': 1 + 147 + 2 + 1,
-        'agency.import': 4,
-        'agency.updated': 3,
+        'agency.import': 6,
+        'agency.updated': 5,
         'org_unit.created': 4,
         'org_unit.updated': 1,
       });

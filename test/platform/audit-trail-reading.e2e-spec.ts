@@ -1,6 +1,6 @@
 import { isAuditAction } from '@eiso/audit-trail';
 import { Role } from '@eiso/common';
-import { samplePdf } from '../documents/document-fixtures';
+import { samplePdf } from '../support/files';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
 interface EventView {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AuditAction, AuditTrailService, AuditVisibilityRegistry } from '@eiso/audit-trail';
 import { Role, systemActor } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { samplePdf } from '../documents/document-fixtures';
+import { samplePdf } from '../support/files';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
 interface EventView {

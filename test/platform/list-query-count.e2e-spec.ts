@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@eiso/common';
-import { apiAs } from '../records/record-fixtures';
+import { apiAs } from '../support/api-as';
 import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
 
 /** What a request asked the database, in order; the same SQL for a longer list means no query per row. */
@@ -65,9 +65,9 @@ describe('lists and registers query the database a constant number of times', ()
         [documentId, n],
       );
       await ctx.sql(
-        `INSERT INTO document_file (id, version_id, document_id, agency_id, kind, name, size, sha256, media_type,
-                                    storage_key, uploaded_by)
-         SELECT gen_random_uuid(), $1::uuid, d.id, d.agency_id, 'attachment', 'phu-luc.pdf', 10, repeat('a', 64),
+        `INSERT INTO attachment (id, subject_type, subject_id, agency_id, kind, name, size, sha256, media_type,
+                                 storage_key, uploaded_by)
+         SELECT gen_random_uuid(), 'document_version', $1::uuid, d.agency_id, 'attachment', 'phu-luc.pdf', 10, repeat('a', 64),
                 'application/pdf', 'agency/x/documents/' || d.id || '/' || $1::text, $3
            FROM document d WHERE d.id = $2`,
         [id, documentId, author.id],

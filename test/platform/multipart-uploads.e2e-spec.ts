@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AttachmentsService } from '@eiso/attachments';
 import { Role } from '@eiso/common';
 import { DocumentFilesService } from '@eiso/documents';
 import { RecordFilesService } from '@eiso/records';
 import { LocalDiskStorageDriver, SNIFF_HEAD_BYTES, StorageDriver } from '@eiso/storage';
-import { samplePdf } from '../documents/document-fixtures';
-import { apiAs } from '../records/record-fixtures';
+import { samplePdf } from '../support/files';
+import { apiAs } from '../support/api-as';
 import { objectKeys } from '../support/s3-objects';
 import {
   captureUncaughtExceptions,
@@ -31,7 +32,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 interface UploadTarget {
   path: string;
   service: DocumentFilesService | RecordFilesService;
-  /** Which call of the service's `prepareUpload` is the service's own (the record controller checks first). */
+  /**
+   * Which call of the attachments lib's `prepareUpload` (the one pipeline behind both routes) is the
+   * upload's own (the record controller checks first).
+   */
   serviceCheckCall: number;
   rows(): Promise<number>;
   objectPrefix: string;
@@ -110,7 +114,7 @@ describe.each([
         rows: async () =>
           (
             await ctx.sql<{ n: number }>(
-              'SELECT count(*)::int AS n FROM document_file WHERE version_id = $1',
+              `SELECT count(*)::int AS n FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`,
               [versionId],
             )
           )[0].n,
@@ -129,9 +133,10 @@ describe.each([
       serviceCheckCall: 2,
       rows: async () =>
         (
-          await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM record_file WHERE record_id = $1', [
-            recordId,
-          ])
+          await ctx.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
+            [recordId],
+          )
         )[0].n,
       objectPrefix: `agency/${agencyId}/records/${recordId}/`,
     };
@@ -239,7 +244,7 @@ describe.each([
       await serve();
       const target = await newTarget(route);
       const uploads = followCalls(target.service, 'upload');
-      const check = holdCall(target.service, 'prepareUpload', target.serviceCheckCall);
+      const check = holdCall(ctx.app.get(AttachmentsService), 'prepareUpload', target.serviceCheckCall);
       const head = multipartBody(BOUNDARY, [filePart(pdf)], 'cut');
       await postThenHangUp(port, target.path, headers(), head, head.length + 4096, check.entered);
       // Let the server see the hang-up while the check still waits, then let the check finish.
@@ -260,7 +265,7 @@ describe.each([
       const target = await newTarget(route);
       // With a kind in the query the document route checks before reading too, as the record route does.
       const path = route === 'document' ? `${target.path}?kind=attachment` : target.path;
-      const check = holdCall(target.service, 'prepareUpload', 1);
+      const check = holdCall(ctx.app.get(AttachmentsService), 'prepareUpload', 1);
       const head = multipartBody(BOUNDARY, [filePart(pdf)], 'cut');
       await postThenHangUp(port, path, headers(), head, head.length + 4096, check.entered);
       await sleep(150);

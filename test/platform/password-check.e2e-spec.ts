@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@eiso/common';
 import { AuthService, PasswordHasher } from '@eiso/identity';
-import { samplePdf } from '../documents/document-fixtures';
-import { apiAs } from '../records/record-fixtures';
+import { newDocument, reviewedVersion, versionPath } from '../support/document-flow';
+import { proposedBatch as newProposedBatch } from '../support/record-flow';
+import { apiAs } from '../support/api-as';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
 /** Whether a query on the app's pool gets a connection within `ms` (it queues for one otherwise). */
@@ -45,43 +46,17 @@ describe('passwords are verified with no database connection held', () => {
 
   /** A procedure version waiting for the approver's signature. */
   const awaitingApproval = async (): Promise<string> => {
-    const code = `QT-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    const created = await apiAs(ctx, drafter).post('/documents', {
-      code,
-      title: `Quy trình ${code}`,
-      type: 'procedure',
-    });
-    expect(created.status).toBe(201);
-    const path = `/documents/${created.body.id}/versions/${created.body.currentVersion.id}`;
-    const upload = await ctx
-      .http()
-      .post(`/api/v1${path}/files`)
-      .set('Authorization', drafter.auth)
-      .field('kind', 'primary')
-      .attach('file', await samplePdf(code), 'quy-trinh.pdf');
-    expect(upload.status).toBe(201);
-    expect((await apiAs(ctx, drafter).post(`${path}/submit`)).status).toBe(200);
-    expect((await apiAs(ctx, reviewer).post(`${path}/review`, { decision: 'approve' })).status).toBe(200);
-    return path;
+    const doc = await newDocument(
+      ctx,
+      { drafter },
+      `QT-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+    );
+    await reviewedVersion(ctx, { drafter, reviewer }, doc);
+    return versionPath(doc);
   };
 
   /** A proposed disposal batch of one record past its retention. */
-  const proposedBatch = async (): Promise<string> => {
-    const record = await apiAs(ctx, staff).post('/records', {
-      recordTypeId,
-      title: 'Chứng từ thanh toán quý I/2020',
-      recordDate: '2020-03-31',
-    });
-    expect(record.status).toBe(201);
-    // Past retention, as the daily retention job would leave it.
-    await ctx.sql(
-      `UPDATE record SET state = 'due_for_disposal', retention_end = '2021-03-31', due_at = now() WHERE id = $1`,
-      [record.body.id],
-    );
-    const proposed = await apiAs(ctx, secretary).post('/disposals', { recordIds: [record.body.id] });
-    expect(proposed.status).toBe(201);
-    return proposed.body.id as string;
-  };
+  const proposedBatch = (): Promise<string> => newProposedBatch(ctx, secretary, staff, recordTypeId);
 
   beforeAll(async () => {
     ctx = await createTestContext({ DATABASE_POOL_SIZE: '1', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });

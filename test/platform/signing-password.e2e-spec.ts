@@ -1,8 +1,9 @@
 import { formatDateTimeVi, Role } from '@eiso/common';
 import { AuthService, MAX_SIGNING_FAILURES } from '@eiso/identity';
-import { samplePdf } from '../documents/document-fixtures';
+import { newDocument, reviewedVersion, versionPath } from '../support/document-flow';
+import { proposedBatch as newProposedBatch } from '../support/record-flow';
 import { headerOf, startSmtpServer, TestSmtpServer, textOf } from '../notifications/smtp-test-server';
-import { apiAs } from '../records/record-fixtures';
+import { apiAs } from '../support/api-as';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
@@ -54,42 +55,17 @@ describe('signing passwords', () => {
 
   /** A procedure version waiting for the approver's signature. */
   const awaitingApproval = async (): Promise<string> => {
-    const code = `QT-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    const created = await apiAs(ctx, drafter).post('/documents', {
-      code,
-      title: `Quy trình ${code}`,
-      type: 'procedure',
-    });
-    expect(created.status).toBe(201);
-    const path = `/documents/${created.body.id}/versions/${created.body.currentVersion.id}`;
-    const upload = await ctx
-      .http()
-      .post(`/api/v1${path}/files`)
-      .set('Authorization', drafter.auth)
-      .field('kind', 'primary')
-      .attach('file', await samplePdf(code), 'quy-trinh.pdf');
-    expect(upload.status).toBe(201);
-    expect((await apiAs(ctx, drafter).post(`${path}/submit`)).status).toBe(200);
-    expect((await apiAs(ctx, reviewer).post(`${path}/review`, { decision: 'approve' })).status).toBe(200);
-    return path;
+    const doc = await newDocument(
+      ctx,
+      { drafter },
+      `QT-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+    );
+    await reviewedVersion(ctx, { drafter, reviewer }, doc);
+    return versionPath(doc);
   };
 
   /** A proposed disposal batch of one record past its retention. */
-  const proposedBatch = async (): Promise<string> => {
-    const record = await apiAs(ctx, staff).post('/records', {
-      recordTypeId,
-      title: 'Chứng từ thanh toán quý I/2020',
-      recordDate: '2020-03-31',
-    });
-    expect(record.status).toBe(201);
-    await ctx.sql(
-      `UPDATE record SET state = 'due_for_disposal', retention_end = '2021-03-31', due_at = now() WHERE id = $1`,
-      [record.body.id],
-    );
-    const proposed = await apiAs(ctx, secretary).post('/disposals', { recordIds: [record.body.id] });
-    expect(proposed.status).toBe(201);
-    return proposed.body.id as string;
-  };
+  const proposedBatch = (): Promise<string> => newProposedBatch(ctx, secretary, staff, recordTypeId);
 
   const counters = async (user: TestUser) => {
     const [row] = await ctx.sql<{
@@ -263,7 +239,7 @@ describe('signing passwords', () => {
       expect(told).toHaveLength(1);
       expect(told[0]).toMatchObject({
         title: 'Chữ ký của Đặng Minh Trí bị khóa do nhập sai mật khẩu ký',
-        link: `/api/v1/users/${approver.id}`,
+        link: `/users/${approver.id}`,
       });
       expect(told[0].body).toContain(`tài khoản ${approver.username} (Đặng Minh Trí, Phó Giám đốc Sở)`);
       expect(told[0].body).toContain('bị nhập sai 5 lần liên tiếp từ địa chỉ 10.8.0.7');

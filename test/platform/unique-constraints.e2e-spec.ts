@@ -33,7 +33,7 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   ux_document_version_one_effective: { racedIn: DOCUMENTS },
   ux_document_version_one_scheduled: { racedIn: DOCUMENTS },
   ux_document_version_issue_number: { racedIn: DOCUMENTS },
-  ux_document_file_one_primary: { racedIn: DOCUMENTS },
+  ux_attachment_one_primary: { racedIn: DOCUMENTS },
   pk_document_acknowledgement: { racedIn: DOCUMENTS },
   pk_document_distribution: {
     unreachable: 'written once, with the document, from a de-duplicated list; no route edits it',
@@ -41,7 +41,6 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   ux_notification_dedup: { unreachable: 'inserted with ON CONFLICT DO NOTHING: a duplicate is skipped' },
   pk_login_failure: { unreachable: 'upserted with ON CONFLICT (login_name, address) DO UPDATE' },
   ux_record_type_agency_code: { racedIn: RECORDS },
-  ux_record_file_storage_key: { unreachable: 'the key ends in a random UUID' },
   pk_record_search: { unreachable: 'one row per record, written with the record (a random UUID)' },
   ux_disposal_agency_number: { racedIn: RECORDS },
   ux_disposal_item_open_record: { racedIn: RECORDS },

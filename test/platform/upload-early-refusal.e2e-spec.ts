@@ -6,10 +6,17 @@ import { Role } from '@eiso/common';
 import { DocumentFilesService } from '@eiso/documents';
 import { RecordFilesService } from '@eiso/records';
 import { LocalDiskStorageDriver, StorageDriver } from '@eiso/storage';
-import { disguisedExe, samplePdf } from '../documents/document-fixtures';
-import { apiAs } from '../records/record-fixtures';
+import { disguisedExe, samplePdf } from '../support/files';
+import { apiAs } from '../support/api-as';
 import { objectKeys } from '../support/s3-objects';
-import { captureUncaughtExceptions, followCalls, serveApp, ServedApp } from '../support/raw-upload';
+import {
+  captureUncaughtExceptions,
+  followCalls,
+  multipartHead,
+  multipartTail,
+  serveApp,
+  ServedApp,
+} from '../support/raw-upload';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
 
 const BOUNDARY = 'eiso-early-refusal';
@@ -42,15 +49,12 @@ function postSlowly(
   fileHead: Buffer,
   fields: Record<string, string> = {},
 ): Promise<SlowUpload> {
-  const fieldParts = Object.entries(fields).map(
-    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  const head = Buffer.from(
-    `${fieldParts.join('')}--${BOUNDARY}\r\n` +
-      `Content-Disposition: form-data; name="file"; filename="quy-trinh.pdf"\r\n` +
-      `Content-Type: application/pdf\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+  const head = multipartHead(BOUNDARY, fields, {
+    name: 'file',
+    fileName: 'quy-trinh.pdf',
+    type: 'application/pdf',
+  });
+  const tail = multipartTail(BOUNDARY);
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
@@ -177,7 +181,7 @@ describe.each([
         rows: async () =>
           (
             await ctx.sql<{ n: number }>(
-              'SELECT count(*)::int AS n FROM document_file WHERE version_id = $1',
+              `SELECT count(*)::int AS n FROM attachment WHERE subject_type = 'document_version' AND subject_id = $1`,
               [versionId],
             )
           )[0].n,
@@ -195,9 +199,10 @@ describe.each([
       service: ctx.app.get(RecordFilesService),
       rows: async () =>
         (
-          await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM record_file WHERE record_id = $1', [
-            recordId,
-          ])
+          await ctx.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
+            [recordId],
+          )
         )[0].n,
       prefix: `agency/${agencyId}/records/${recordId}/`,
     };

@@ -9,7 +9,7 @@ import { CatchUpService } from '@eiso/jobs';
 import { BullmqJobQueue, JobHandlerRegistry, JobOutboxRelay, jobIdOf } from '@eiso/queue';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { apiAs } from '../records/record-fixtures';
+import { apiAs } from '../support/api-as';
 import { createTestContext, TestContext } from '../support/test-app';
 
 /** A redis-server of this suite's own on a free loopback port, killed and started again at will. */

@@ -4,12 +4,14 @@ import { JobName, Role } from '@eiso/common';
 import { extractPdfText } from '@eiso/pdf/testing';
 import { JobQueue } from '@eiso/queue';
 import { StorageDriver } from '@eiso/storage';
-import { samplePdf, sha256 } from '../documents/document-fixtures';
+import { samplePdf, sha256 } from '../support/files';
 import { FixedClock } from '../support/fixed-clock';
 import { objectKeys } from '../support/s3-objects';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
-import { apiAs, auditActions, runDispose, runRetention } from './record-fixtures';
+import { apiAs } from '../support/api-as';
+import { auditActions } from '../support/audit-actions';
+import { runDispose, runRetention } from '../support/record-flow';
 
 interface Disposal {
   id: string;
@@ -45,7 +47,10 @@ describe('records disposal', () => {
     ) as { title: string; body: string }[];
   const snapshot = async (ids: string[]) => ({
     records: await ctx.sql('SELECT * FROM record WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]),
-    files: await ctx.sql('SELECT * FROM record_file WHERE record_id = ANY($1::uuid[]) ORDER BY id', [ids]),
+    files: await ctx.sql(
+      `SELECT * FROM attachment WHERE subject_type = 'record' AND subject_id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    ),
     disposals: await ctx.sql('SELECT * FROM disposal ORDER BY number'),
     audit: await ctx.sql('SELECT count(*)::int AS n FROM audit_event'),
     notifications: await ctx.sql('SELECT count(*)::int AS n FROM notification'),
@@ -53,7 +58,12 @@ describe('records disposal', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext({}, { worker: true, clock });
-    agency = await ctx.newAgency({ name: 'Sở Tài chính' });
+    const province = await ctx.newAgency({
+      name: 'Ủy ban nhân dân tỉnh Kon Tum',
+      level: 'province',
+      place: 'Kon Tum',
+    });
+    agency = await ctx.newAgency({ name: 'Sở Tài chính', parentId: province.id, abbreviation: 'STC' });
     const unit = await ctx.newOrgUnit(agency.id, 'Văn phòng Sở');
     secretary = await ctx.newUser({
       roles: [Role.IsoSecretary],
@@ -364,7 +374,7 @@ describe('records disposal', () => {
       });
       expect(row.disposed_at).toEqual(new Date('2027-01-10T02:00:00Z'));
       const files = await ctx.sql<{ sha256: string; deleted_at: Date | null }>(
-        'SELECT sha256, deleted_at FROM record_file WHERE record_id = $1',
+        `SELECT sha256, deleted_at FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
         [id],
       );
       expect(files.map((f) => f.sha256).sort()).toEqual([...fileShas[key]].sort());
@@ -468,12 +478,18 @@ describe('records disposal', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain('bien-ban-huy-ho-so-02.pdf');
     const text = (await extractPdfText(res.body as Buffer)).replace(/\s+/g, ' ');
-    for (const expected of [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'Độc lập - Tự do - Hạnh phúc',
-      'SỞ TÀI CHÍNH',
+    // The official layout (Nghị định 30): heading from the agency and its parent, number with the
+    // agency's ký hiệu, the province's place and the day the batch was signed.
+    const lines = (await extractPdfText(res.body as Buffer, { layout: true }))
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim());
+    expect(lines.slice(0, 4)).toEqual([
+      'UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc',
+      'Số: 02/BB-STC Kon Tum, ngày 10 tháng 01 năm 2027',
       'BIÊN BẢN HỦY HỒ SƠ',
-      'Số: 02/BB-HHS',
+    ]);
+    for (const expected of [
       'Chứng từ thanh toán quý I/2025',
       'Sổ theo dõi tạm ứng 2025',
       'CT-HELD',
@@ -482,10 +498,9 @@ describe('records disposal', () => {
       '1 năm',
       'NGƯỜI ĐỀ NGHỊ',
       'Nguyễn Thị Thư',
-      'NGƯỜI PHÊ DUYỆT',
+      'GIÁM ĐỐC SỞ',
       'Trần Văn Đức',
-      'Giám đốc Sở',
-      'Chánh Văn phòng',
+      'CHÁNH VĂN PHÒNG',
       'Hoàn thành hủy lúc 09:00 10/01/2027',
     ]) {
       expect(text).toContain(expected);
@@ -558,10 +573,11 @@ describe('records disposal', () => {
   });
 
   it('shows a signature whose records no longer match what was signed', async () => {
-    const [file] = await ctx.sql<{ id: string }>('SELECT id FROM record_file WHERE record_id = $1', [
-      records.b,
-    ]);
-    await ctx.sql(`UPDATE record_file SET sha256 = repeat('0', 64) WHERE id = $1`, [file.id]);
+    const [file] = await ctx.sql<{ id: string }>(
+      `SELECT id FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
+      [records.b],
+    );
+    await ctx.sql(`UPDATE attachment SET sha256 = repeat('0', 64) WHERE id = $1`, [file.id]);
     const view = (await apiAs(ctx, secretary).get(`/disposals/${batch.id}`)).body;
     expect(view.signature.contentVerified).toBe(false);
   });

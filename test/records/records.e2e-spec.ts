@@ -1,11 +1,13 @@
 import { Workbook } from 'exceljs';
-import { Role } from '@eiso/common';
+import { Role, todayInVietnam } from '@eiso/common';
+import { placeDateLine } from '@eiso/pdf';
 import { extractPdfText } from '@eiso/pdf/testing';
-import { disguisedExe, samplePdf, sha256 } from '../documents/document-fixtures';
+import { disguisedExe, samplePdf, sha256 } from '../support/files';
 import { FixedClock } from '../support/fixed-clock';
 import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
-import { apiAs, auditActions } from './record-fixtures';
+import { apiAs } from '../support/api-as';
+import { auditActions } from '../support/audit-actions';
 
 interface RecordBody {
   id: string;
@@ -34,7 +36,17 @@ describe('records: register, filing, files and lists', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext({ MAX_UPLOAD_MB: '1' }, { clock });
-    agency = await ctx.newAgency({ name: 'Ủy ban nhân dân xã Đăk Hà' });
+    const district = await ctx.newAgency({
+      name: 'Ủy ban nhân dân huyện Đăk Hà',
+      level: 'district',
+      place: 'Đăk Hà',
+    });
+    agency = await ctx.newAgency({
+      name: 'Ủy ban nhân dân xã Đăk Hà',
+      level: 'commune',
+      parentId: district.id,
+      abbreviation: 'UBND',
+    });
     unit = await ctx.newOrgUnit(agency.id, 'Bộ phận Một cửa');
     secretary = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: agency.id });
     drafter = await ctx.newUser({ roles: [Role.Drafter], agencyId: agency.id });
@@ -292,11 +304,27 @@ describe('records: register, filing, files and lists', () => {
         'Tủ hồ sơ Bộ phận Một cửa',
       ]),
     );
-    const pdf = await extractPdfText(
-      (await apiAs(ctx, staff).binary('/registers/records?format=pdf')).body as Buffer,
+    expect(decodeURIComponent(xlsx.headers['content-disposition'])).toContain(
+      "filename*=UTF-8''Danh mục hồ sơ.xlsx",
     );
-    expect(pdf).toContain('DANH MỤC HỒ SƠ');
-    expect(pdf).toContain('Ủy ban nhân dân xã Đăk Hà');
+    const pdfFile = await apiAs(ctx, staff).binary('/registers/records?format=pdf');
+    expect(pdfFile.headers['content-type']).toBe('application/pdf');
+    expect(decodeURIComponent(pdfFile.headers['content-disposition'])).toContain(
+      "filename*=UTF-8''Danh mục hồ sơ.pdf",
+    );
+    const pdf = await extractPdfText(pdfFile.body as Buffer);
+    // The official heading: a commune's People's Committee has no governing body line; its place is
+    // the district's; a register has no number; dated the day it is drawn up (the test clock's).
+    const lines = (await extractPdfText(pdfFile.body as Buffer, { layout: true }))
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim());
+    expect(lines.slice(0, 4)).toEqual([
+      'ỦY BAN NHÂN DÂN XÃ ĐĂK HÀ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      placeDateLine('Đăk Hà', todayInVietnam(clock.now())),
+      'DANH MỤC HỒ SƠ',
+    ]);
+    expect(pdf).not.toContain('Số:');
     expect(pdf).toContain('Vĩnh viễn');
     expect((await apiAs(ctx, staff).get('/registers/records?format=doc')).status).toBe(400);
   });

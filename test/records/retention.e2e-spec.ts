@@ -1,8 +1,10 @@
 import { Role } from '@eiso/common';
-import { samplePdf } from '../documents/document-fixtures';
+import { samplePdf } from '../support/files';
 import { FixedClock } from '../support/fixed-clock';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
-import { apiAs, auditActions, runRetention } from './record-fixtures';
+import { apiAs } from '../support/api-as';
+import { auditActions } from '../support/audit-actions';
+import { runRetention } from '../support/record-flow';
 
 interface Notification {
   kind: string;
@@ -110,7 +112,7 @@ describe('records retention job', () => {
       expect(notices[0].body).toContain('- Hồ sơ hội nghị cán bộ: hết hạn lưu trữ ngày 01/12/2026');
       expect(notices[0].body).toContain('- Hồ sơ thi đua khen thưởng: hết hạn lưu trữ ngày 10/01/2027');
       expect(notices[0].body).not.toContain('khiếu nại');
-      expect(notices[0].link).toBe('/api/v1/records?state=due_for_disposal');
+      expect(notices[0].link).toBe('/records?state=due_for_disposal');
     }
     const other = await dueNotices(secretaryB);
     expect(other.map((n) => n.title)).toEqual(['1 hồ sơ đến hạn hủy']);

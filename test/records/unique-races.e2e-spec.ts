@@ -2,7 +2,8 @@ import { Role } from '@eiso/common';
 import { FixedClock } from '../support/fixed-clock';
 import { expectOneWinner, race, raceAtTableLock } from '../support/races';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
-import { apiAs, runRetention } from './record-fixtures';
+import { apiAs } from '../support/api-as';
+import { runRetention } from '../support/record-flow';
 
 /**
  * Every unique index of the records schema a client can reach, raced: one request wins, the others

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { AppConfig } from '@eiso/config';
 import { ErrorCode, Role } from '@eiso/common';
-import { samplePdf } from '../documents/document-fixtures';
+import { samplePdf } from '../support/files';
 import { heldUpload } from '../faults/support/raw-request';
-import { apiAs } from '../records/record-fixtures';
+import { apiAs } from '../support/api-as';
 import { serveApp, ServedApp } from '../support/raw-upload';
 import { objectKeys } from '../support/s3-objects';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
@@ -92,9 +92,10 @@ describe('storage outage (stalled S3)', () => {
       prefix: `agency/${agencyId}/records/${id}/`,
       rows: async () =>
         (
-          await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM record_file WHERE record_id = $1', [
-            id,
-          ])
+          await ctx.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
+            [id],
+          )
         )[0].n,
     };
   };

@@ -8,8 +8,8 @@ import { JobName, Role } from '@eiso/common';
 import { JobHandlerRegistry, JobSummary } from '@eiso/queue';
 import { ObjectReferenceRepository, StorageDriver } from '@eiso/storage';
 import { TransactionRunner } from '@eiso/database';
-import { samplePdf, sha256 } from '../documents/document-fixtures';
-import { apiAs } from '../records/record-fixtures';
+import { samplePdf, sha256 } from '../support/files';
+import { apiAs } from '../support/api-as';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
 import { createTestContext, TestAgency, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
@@ -96,7 +96,7 @@ describe.each(DRIVERS)('orphan sweep on $name', (driver) => {
     const up = await apiAs(ctx, staff).upload(`/records/${created.body.id}/files`, 'chung-tu.pdf', bytes);
     expect(up.status).toBe(201);
     const [file] = await ctx.sql<{ id: string; storage_key: string }>(
-      'SELECT id, storage_key FROM record_file WHERE record_id = $1',
+      `SELECT id, storage_key FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
       [created.body.id],
     );
     return { id: created.body.id as string, fileId: file.id, key: file.storage_key };
@@ -162,7 +162,7 @@ describe.each(DRIVERS)('orphan sweep on $name', (driver) => {
       .attach('file', documentPdf, 'Quy trình.pdf');
     expect(uploaded.status).toBe(201);
     const [documentFile] = await ctx.sql<{ storage_key: string }>(
-      'SELECT storage_key FROM document_file WHERE id = $1',
+      'SELECT storage_key FROM attachment WHERE id = $1',
       [uploaded.body.id],
     );
     // A controlled copy is rendered only after issue; its column is what matters here.
@@ -216,7 +216,7 @@ describe.each(DRIVERS)('orphan sweep on $name', (driver) => {
     expect(approved.status).toBe(200);
     await waitForQueuesToDrain(jobs(), 30_000);
     const [row] = await ctx.sql<{ state: string; deleted_at: Date | null }>(
-      'SELECT r.state, f.deleted_at FROM record r JOIN record_file f ON f.record_id = r.id WHERE r.id = $1',
+      `SELECT r.state, f.deleted_at FROM record r JOIN attachment f ON f.subject_type = 'record' AND f.subject_id = r.id WHERE r.id = $1`,
       [record.id],
     );
     expect(row.state).toBe('disposed');
@@ -232,12 +232,12 @@ describe.each(DRIVERS)('orphan sweep on $name', (driver) => {
   it('refuses to sweep while a *key column is unclassified, naming it', async () => {
     const orphan = orphanKey();
     await place(orphan, 'chưa rõ', SAFE_AGE + HOUR);
-    await ctx.sql('ALTER TABLE record_file ADD COLUMN thumbnail_key text');
+    await ctx.sql('ALTER TABLE attachment ADD COLUMN thumbnail_key text');
     try {
-      await expect(runSweep()).rejects.toThrow('record_file.thumbnail_key');
+      await expect(runSweep()).rejects.toThrow('attachment.thumbnail_key');
       expect(await exists(orphan)).toBe(true);
     } finally {
-      await ctx.sql('ALTER TABLE record_file DROP COLUMN thumbnail_key');
+      await ctx.sql('ALTER TABLE attachment DROP COLUMN thumbnail_key');
     }
     await expect(runSweep()).resolves.toMatchObject({ removed: 1 });
   });

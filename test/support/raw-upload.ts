@@ -32,6 +32,24 @@ export function multipartBody(boundary: string, parts: FormPart[], ending: FormE
   return Buffer.concat(chunks);
 }
 
+/**
+ * The bytes of a form up to the content of its last part, a file: what a client sends before the
+ * file itself (a form cut at the very start of its file). `multipartTail` closes it.
+ */
+export function multipartHead(
+  boundary: string,
+  fields: Record<string, string>,
+  file: { name: string; fileName: string; type: string },
+): Buffer {
+  const parts: FormPart[] = Object.entries(fields).map(([name, value]) => ({ name, value }));
+  return multipartBody(boundary, [...parts, { ...file, bytes: Buffer.alloc(0) }], 'cut');
+}
+
+/** What closes a form after the content of its last part. */
+export function multipartTail(boundary: string): Buffer {
+  return Buffer.from(`\r\n--${boundary}--\r\n`);
+}
+
 /** The app served on a port of its own, and the responses it has started, oldest first. */
 export interface ServedApp {
   port: number;

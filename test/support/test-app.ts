@@ -7,9 +7,10 @@ import { Clock, Role, systemActor } from '@eiso/common';
 import { AppConfig, loadConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuthService, UsersService } from '@eiso/identity';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createApiApp, DOCS_PATH } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './database';
+import { OpenApiResponseCheck } from './openapi-response-check';
 
 export const ADMIN_PASSWORD = 'Admin-Test-2026';
 export const USER_PASSWORD = 'MatKhau-123';
@@ -38,7 +39,15 @@ export interface TestContext {
   http: () => TestAgent;
   admin: TestUser;
   newAgency(
-    overrides?: Partial<{ name: string; level: string; roadmapYear: number; code: string }>,
+    overrides?: Partial<{
+      name: string;
+      level: string;
+      roadmapYear: number;
+      code: string;
+      parentId: string;
+      abbreviation: string;
+      place: string;
+    }>,
   ): Promise<TestAgency>;
   newUser(options: {
     roles: Role[];
@@ -95,7 +104,11 @@ export async function createTestContext(
     signingSecret: config.JWT_SECRET!,
     clock: options.clock,
   });
+  // Every response of the suite is checked against the app's OpenAPI document (openapi-suite-hooks.ts).
+  const responses = new OpenApiResponseCheck();
+  app.use(responses.middleware);
   await app.init();
+  responses.use((await request(app.getHttpServer()).get(`/${DOCS_PATH}-json`).expect(200)).body);
   const worker = options.worker
     ? await NestFactory.createApplicationContext(
         WorkerModule.forRoot({
@@ -137,8 +150,18 @@ export async function createTestContext(
       const id = randomUUID();
       const name = o.name ?? `Cơ quan thử nghiệm ${id.slice(0, 8)}`;
       await tx.db.query(
-        `INSERT INTO agency (id, code, name, level, roadmap_year) VALUES ($1, $2, $3, $4, $5)`,
-        [id, o.code ?? null, name, o.level ?? 'province_department', o.roadmapYear ?? 2025],
+        `INSERT INTO agency (id, code, name, level, roadmap_year, parent_id, abbreviation, place)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          o.code ?? null,
+          name,
+          o.level ?? 'province_department',
+          o.roadmapYear ?? 2025,
+          o.parentId ?? null,
+          o.abbreviation ?? null,
+          o.place ?? null,
+        ],
       );
       return { id, name };
     },

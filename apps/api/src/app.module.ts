@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { Clock } from '@eiso/common';
 import { AppConfig, ConfigModule, SecretsModule } from '@eiso/config';
-import { DatabaseModule } from '@eiso/database';
+import { AgencyTransferModule, DatabaseModule } from '@eiso/database';
 import { AdminBootstrapService, IdentityModule, SIGNING_SECRET } from '@eiso/identity';
 import { JobsModule } from '@eiso/jobs';
 import { NotificationsModule } from '@eiso/notifications';
@@ -66,6 +66,8 @@ export class AppModule {
           throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
         }),
         AuditTrailModule,
+        // Every table with agency_id has a transfer step, or start-up fails.
+        AgencyTransferModule,
         IdentityModule,
         NotificationsModule,
         AgenciesHttpModule,

@@ -1,12 +1,13 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiRuntime, AppModule } from './app.module';
 import { translateClientErrors } from './http/client-errors';
 import { requestIdMiddleware } from './http/logger.options';
+import { createOpenApiDocument } from './http/openapi/openapi-document';
 import { QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard.constants';
 import { helmetOptions } from './http/security-headers';
 
@@ -31,6 +32,13 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
   // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (default: none).
   const proxies = runtime.config.trustedProxies;
   app.set('trust proxy', proxies.length > 0 ? proxies : false);
+  useApiPrefix(app);
+  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  return app;
+}
+
+/** Routes live under /api/v1 but for the probes and the queue dashboard; the OpenAPI script uses it too. */
+export function useApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -39,15 +47,4 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
       { path: QUEUE_DASHBOARD_PATH, method: RequestMethod.ALL },
     ],
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('eISO API')
-      .setDescription('Hệ thống ISO điện tử — quản lý chất lượng theo TCVN ISO 9001:2015')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
-  return app;
 }

@@ -3,12 +3,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { Clock } from '@eiso/common';
 import { AppConfig, ConfigModule, SecretsModule, withLogDestination } from '@eiso/config';
-import { SIGNING_SECRET } from '@eiso/identity';
-import { DatabaseModule } from '@eiso/database';
+import { IdentityModule, SIGNING_SECRET } from '@eiso/identity';
+import { AgencyTransferModule, DatabaseModule } from '@eiso/database';
 import { NotificationsModule } from '@eiso/notifications';
 import { DocumentsModule } from '@eiso/documents';
 import { JobsModule } from '@eiso/jobs';
 import { RecordsModule } from '@eiso/records';
+import { OrganizationsModule } from '@eiso/organizations';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
 
@@ -47,6 +48,10 @@ export class WorkerModule {
         // Every run kept in job_run; missed schedules caught up at start.
         JobsModule.forRoot({ catchUpAtStart: true }),
         AuditTrailModule,
+        // The same start-up check as the API's: so every owner of agency_id rows is imported here.
+        AgencyTransferModule,
+        IdentityModule,
+        OrganizationsModule,
         NotificationsModule,
         DocumentsModule,
         RecordsModule,

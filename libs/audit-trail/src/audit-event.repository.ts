@@ -55,16 +55,6 @@ export class AuditEventRepository {
     return qb.orderBy('e.seq', order).offset(offset).limit(limit).getManyAndCount();
   }
 
-  /** Full names of the accounts that acted, by id (the trail keeps only their id and login). */
-  async actorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; full_name: string }[] = await db.query(
-      'SELECT id, full_name FROM app_user WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.full_name]));
-  }
-
   /** Keyset batches in chain order, so verification reads the whole table in bounded memory. */
   async batchAfter(db: Db, afterSeq: string, limit: number): Promise<AuditEventEntity[]> {
     return db

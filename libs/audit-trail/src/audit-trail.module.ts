@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEventAgencyTransfer } from './audit-event.agency-transfer';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventRepository } from './audit-event.repository';
 import { AuditTrailService } from './audit-trail.service';
@@ -9,7 +10,13 @@ import { VerifyChainJobHandler } from './verify-chain.job-handler';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity]), DiscoveryModule],
-  providers: [AuditEventRepository, AuditVisibilityRegistry, AuditTrailService, VerifyChainJobHandler],
+  providers: [
+    AuditEventRepository,
+    AuditVisibilityRegistry,
+    AuditTrailService,
+    VerifyChainJobHandler,
+    AuditEventAgencyTransfer,
+  ],
   exports: [AuditTrailService, AuditVisibilityRegistry],
 })
 export class AuditTrailModule {}

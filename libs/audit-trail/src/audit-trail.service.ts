@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, isAdmin, Page, PageRequest, offsetOf, pageOf } from '@eiso/common';
+import { Actor, Clock, isAdmin, Page, PageRequest, offsetOf, pageOf } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditAction, auditActionLabel } from './audit-actions';
 import { BrokenLinkReason, ChainVerification, ChainVerifier, GENESIS_HASH, hashLink } from './audit-chain';
@@ -87,6 +87,7 @@ export class AuditTrailService {
     private readonly events: AuditEventRepository,
     private readonly visibility: AuditVisibilityRegistry,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   /** Appends to the chain inside the caller's transaction: the change and its trace commit together. */
@@ -94,10 +95,11 @@ export class AuditTrailService {
     if (records.length === 0) return;
     let prevHash = (await this.events.lockChainHead(db)) ?? GENESIS_HASH;
     const rows: Omit<AuditEventEntity, 'seq'>[] = [];
+    const occurredAt = this.clock.now();
     for (const record of records) {
       const fields = {
         id: randomUUID(),
-        occurredAt: new Date(),
+        occurredAt,
         actorId: actor.userId || null,
         actorUsername: actor.username,
         agencyId: record.agencyId,
@@ -145,9 +147,10 @@ export class AuditTrailService {
       db,
       rows.filter((e) => visible.has(e.id)),
     );
-    const actors = await this.events.actorNames(db, [
-      ...new Set(rows.flatMap((e) => (e.actorId ? [e.actorId] : []))),
-    ]);
+    const actors = await this.visibility.actorNames(
+      db,
+      rows.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    );
     return pageOf(rows, total, page, (e) =>
       toView(e, {
         redacted: !visible.has(e.id),

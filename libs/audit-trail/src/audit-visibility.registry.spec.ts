@@ -2,6 +2,7 @@ import { Injectable, INestApplicationContext, Module, Provider, Type } from '@ne
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Actor, Role, systemActor } from '@eiso/common';
 import type { Db } from '@eiso/database';
+import { AuditActorNames } from './audit-actor-names';
 import { AuditSubject, AuditVisibility, AuditVisibilityOf } from './audit-visibility';
 import { AuditEventRef, AuditVisibilityRegistry } from './audit-visibility.registry';
 
@@ -41,6 +42,15 @@ class CompetingRule implements AuditVisibility {
   }
   subjectNames(_db: Db, _type: string, ids: readonly string[]) {
     return Promise.resolve(ids.map(() => null));
+  }
+}
+
+/** Names each id it is asked about "Người <id>", and records the calls. */
+class NamingAccounts implements AuditActorNames {
+  readonly calls: string[][] = [];
+  fullNamesOf(ids: readonly string[]) {
+    this.calls.push([...ids]);
+    return Promise.resolve(new Map(ids.map((id) => [id, `Người ${id}`])));
   }
 }
 
@@ -143,5 +153,44 @@ describe('AuditVisibilityRegistry', () => {
       (e: unknown) => e,
     );
     expect(String(error)).toContain('"document" has two visibility rules');
+  });
+
+  it('names actors through the one AuditActorNames provider, each id once', async () => {
+    const accounts = new NamingAccounts();
+    const app = await boot([{ provide: AuditActorNames, useValue: accounts }]);
+    const names = await app.get(AuditVisibilityRegistry).actorNames(db, ['u1', 'u2', 'u1']);
+    expect(Object.fromEntries(names)).toEqual({ u1: 'Người u1', u2: 'Người u2' });
+    expect(accounts.calls).toEqual([['u1', 'u2']]);
+    await app.close();
+  });
+
+  it('names no actor in an application without identity', async () => {
+    const app = await boot([]);
+    expect(await app.get(AuditVisibilityRegistry).actorNames(db, ['u1'])).toEqual(new Map());
+    await app.close();
+  });
+
+  it('refuses to start with two AuditActorNames providers', async () => {
+    @Module({ providers: [{ provide: AuditActorNames, useValue: new NamingAccounts() }] })
+    class SecondIdentity {}
+    const error: unknown = await NestFactory.createApplicationContext(
+      {
+        module: class TwoIdentities {},
+        imports: [
+          DiscoveryModule,
+          SecondIdentity,
+          {
+            module: class FirstIdentity {},
+            providers: [{ provide: AuditActorNames, useValue: new NamingAccounts() }],
+          },
+        ],
+        providers: [AuditVisibilityRegistry],
+      },
+      { logger: false, abortOnError: false },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toContain('AuditActorNames is provided more than once');
   });
 });

@@ -3,6 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import type { Actor } from '@eiso/common';
 import type { Db } from '@eiso/database';
+import { AuditActorNames } from './audit-actor-names';
 import { AUDIT_VISIBILITY_METADATA, AuditSubject, AuditVisibility } from './audit-visibility';
 
 /** The fields of an event its visibility depends on. */
@@ -15,11 +16,13 @@ export interface AuditEventRef {
 
 /**
  * Finds the `@AuditVisibilityOf` rules at start-up (one per entity type, or the boot fails),
- * decides which events of a page their reader may read in full and names their subjects.
+ * decides which events of a page their reader may read in full and names their subjects; and
+ * finds the one `AuditActorNames` provider, which names the accounts that acted.
  */
 @Injectable()
 export class AuditVisibilityRegistry implements OnModuleInit {
   private rules = new Map<string, { rule: AuditVisibility; label: string }>();
+  private actors: AuditActorNames | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -50,6 +53,22 @@ export class AuditVisibilityRegistry implements OnModuleInit {
       }
     }
     this.rules = rules;
+    this.actors = this.findActorNames();
+  }
+
+  /** Full names of the accounts that acted, by id; none in an application without identity. */
+  async actorNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!this.actors || !ids.length) return new Map();
+    return this.actors.fullNamesOf([...new Set(ids)], db);
+  }
+
+  private findActorNames(): AuditActorNames | null {
+    const found = this.discovery.getProviders().filter((wrapper) => wrapper.token === AuditActorNames);
+    if (found.length > 1) {
+      const hosts = found.map((wrapper) => wrapper.host?.name ?? '?').join(', ');
+      throw new Error(`AuditActorNames is provided more than once: ${hosts}`);
+    }
+    return (found[0]?.instance as AuditActorNames | undefined) ?? null;
   }
 
   /** Entity types that have a rule. */

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { UserDirectory } from '@eiso/identity';
 import { AcknowledgementRepository } from './acknowledgement.repository';
 import { actsInAgency } from './document-access';
 import { DocumentFinder } from './document-finder';
+import { DocumentRepository } from './document.repository';
 import { VersionState } from './document-type';
 
 export interface AcknowledgementReport {
@@ -27,6 +29,8 @@ export class AcknowledgementsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly acknowledgements: AcknowledgementRepository,
+    private readonly documents: DocumentRepository,
+    private readonly users: UserDirectory,
     private readonly finder: DocumentFinder,
     private readonly auditTrail: AuditTrailService,
     private readonly clock: Clock,
@@ -62,26 +66,27 @@ export class AcknowledgementsService {
     const db = this.tx.db;
     const { document, version } = await this.finder.version(db, actor, documentId, versionId);
     if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentVersionNotFound);
-    const rows = await this.acknowledgements.report(db, documentId, version.id);
+    // Everyone on the distribution list (active) plus anyone else who acknowledged, by name.
+    const targets = await this.documents.distributionTargets(db, documentId);
+    const listed = new Set((await this.users.activeIn(targets, db)).map((u) => u.id));
+    const acknowledgedAt = new Map(
+      (await this.acknowledgements.ofVersion(db, version.id)).map((a) => [a.userId, a.acknowledgedAt]),
+    );
+    const people = await this.users.cardsOf([...listed, ...acknowledgedAt.keys()], db);
     return {
       versionId: version.id,
-      acknowledged: rows
-        .filter((r) => r.acknowledgedAt)
-        .map((r) => ({
-          userId: r.userId,
-          username: r.username,
-          fullName: r.fullName,
-          acknowledgedAt: r.acknowledgedAt!.toISOString(),
-          listed: r.listed,
+      acknowledged: people
+        .filter((u) => acknowledgedAt.has(u.id))
+        .map((u) => ({
+          userId: u.id,
+          username: u.username,
+          fullName: u.fullName,
+          acknowledgedAt: acknowledgedAt.get(u.id)!.toISOString(),
+          listed: listed.has(u.id),
         })),
-      pending: rows
-        .filter((r) => r.listed && !r.acknowledgedAt)
-        .map((r) => ({
-          userId: r.userId,
-          username: r.username,
-          fullName: r.fullName,
-          orgUnitId: r.orgUnitId,
-        })),
+      pending: people
+        .filter((u) => listed.has(u.id) && !acknowledgedAt.has(u.id))
+        .map((u) => ({ userId: u.id, username: u.username, fullName: u.fullName, orgUnitId: u.orgUnitId })),
     };
   }
 }

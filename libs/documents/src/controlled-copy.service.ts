@@ -1,17 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
+import { AttachmentsService } from '@eiso/attachments';
 import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
+import { UserDirectory } from '@eiso/identity';
+import { AgencyHeadingReader } from '@eiso/organizations';
 import { ControlledCopyInput, ControlledCopyState, PdfSourceError, renderControlledCopy } from '@eiso/pdf';
+import { SignatureMeaning, SignaturesService } from '@eiso/signatures';
 import { StorageDriver, StorageKeyTakenError } from '@eiso/storage';
-import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
-import { DOCUMENT_TYPE_LABELS, FileKind, ISSUED_STATES, SignatureMeaning } from './document-type';
+import { DOCUMENT_TYPE_LABELS, FileKind, ISSUED_STATES } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentVersionRepository } from './document-version.repository';
 import { DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
+import { versionSubject } from './signature-content';
+import { versionFiles } from './version-attachment-subject';
 
 export interface ControlledCopy {
   stream: Readable;
@@ -56,9 +61,12 @@ export class ControlledCopyService {
     private readonly tx: TransactionRunner,
     private readonly documents: DocumentRepository,
     private readonly versions: DocumentVersionRepository,
-    private readonly files: DocumentFileRepository,
+    private readonly attachments: AttachmentsService,
     private readonly finder: DocumentFinder,
     private readonly storage: StorageDriver,
+    private readonly signatures: SignaturesService,
+    private readonly users: UserDirectory,
+    private readonly headings: AgencyHeadingReader,
     private readonly clock: Clock,
   ) {}
 
@@ -144,9 +152,11 @@ export class ControlledCopyService {
 
   private async render(document: DocumentEntity, version: DocumentVersionEntity): Promise<Buffer> {
     const db = this.tx.db;
-    const primary = (await this.files.listByVersion(db, version.id)).find((f) => f.kind === FileKind.Primary);
+    const primary = (await this.attachments.list(db, versionFiles(version.id))).find(
+      (f) => f.kind === FileKind.Primary,
+    );
     if (!primary) throw new DomainException(ErrorCode.DocumentPrimaryFileRequired);
-    const signatures = await this.versions.signatures(db, [version.id]);
+    const signatures = await this.signatures.listFor(db, versionSubject(version.id));
     // Each block prints the person as they were when they signed (their latest signature of it).
     const signerOf = (meaning: SignatureMeaning) => {
       const s = [...signatures].reverse().find((x) => x.meaning === meaning);
@@ -165,7 +175,7 @@ export class ControlledCopyService {
     try {
       return await renderControlledCopy({
         source,
-        agencyName: await this.documents.agencyName(db, document.agencyId),
+        heading: await this.headings.headingOf(document.agencyId, db),
         code: document.code,
         title: version.title,
         typeLabel: DOCUMENT_TYPE_LABELS[document.type],
@@ -191,10 +201,10 @@ export class ControlledCopyService {
   private async draftedBefore(
     version: DocumentVersionEntity,
   ): Promise<ControlledCopyInput['signers']['drafted']> {
-    const author = await this.documents.userCard(this.tx.db, version.authorId);
+    const author = await this.users.cardOf(version.authorId);
     return {
-      name: author.fullName,
-      position: author.position,
+      name: author?.fullName ?? '',
+      position: author?.position ?? null,
       signedAt: version.submittedAt ?? version.createdAt,
     };
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@eiso/common';
 import { Db } from '@eiso/database';
-import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { UserDirectory } from '@eiso/identity';
+import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { DOCUMENT_MESSAGES } from './documents.messages';
 import { DocumentRepository } from './document.repository';
 import { DocumentVersionEntity } from './document-version.entity';
@@ -28,6 +29,7 @@ export class DocumentNotifier {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly notifications: NotificationsService,
+    private readonly users: UserDirectory,
   ) {}
 
   async notify(
@@ -46,7 +48,7 @@ export class DocumentNotifier {
       body: text.body,
       entityType: 'document_version',
       entityId: version.id,
-      link: `/api/v1/documents/${document.id}/versions/${version.id}`,
+      link: webLink.documentVersion(document.id, version.id),
       dedupKey: `document.${event.kind}:${version.id}:${version.version}`,
     }));
     return this.notifications.notify(db, items);
@@ -61,26 +63,29 @@ export class DocumentNotifier {
     switch (event.kind) {
       case 'submitted': {
         // The owner unit's reviewers first; the agency's when that unit has none.
-        const own = d.ownerOrgUnitId
-          ? await this.documents.usersWithRole(db, d.agencyId, Role.Reviewer, d.ownerOrgUnitId)
-          : [];
-        const all = own.length ? own : await this.documents.usersWithRole(db, d.agencyId, Role.Reviewer);
+        const own = d.ownerOrgUnitId ? await this.withRole(db, d, Role.Reviewer, d.ownerOrgUnitId) : [];
+        const all = own.length ? own : await this.withRole(db, d, Role.Reviewer);
         return all.filter((id) => id !== v.authorId);
       }
       case 'reviewed':
-        return (await this.documents.usersWithRole(db, d.agencyId, Role.Approver)).filter(
-          (id) => id !== v.authorId,
-        );
+        return (await this.withRole(db, d, Role.Approver)).filter((id) => id !== v.authorId);
       case 'returned':
         return [v.authorId];
       case 'approved':
-        return this.documents.usersWithRole(db, d.agencyId, Role.IsoSecretary);
+        return this.withRole(db, d, Role.IsoSecretary);
       case 'issued':
       case 'scheduled':
       case 'activated':
-      case 'withdrawn':
-        return [v.authorId, ...(await this.documents.distributionUserIds(db, d.id))];
+      case 'withdrawn': {
+        const listed = await this.users.activeIn(await this.documents.distributionTargets(db, d.id), db);
+        return [v.authorId, ...listed.map((u) => u.id)];
+      }
     }
+  }
+
+  /** Active users of the document's agency (of one org unit when given) holding a role. */
+  private async withRole(db: Db, d: DocumentEntity, role: Role, orgUnitId?: string): Promise<string[]> {
+    return (await this.users.withRole(d.agencyId, role, { orgUnitId }, db)).map((u) => u.id);
   }
 
   private text(

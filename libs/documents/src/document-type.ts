@@ -56,20 +56,3 @@ export enum FileKind {
   Primary = 'primary',
   Attachment = 'attachment',
 }
-
-export enum SignatureMeaning {
-  /** The drafter hands the version in: recorded like a review, without a password. */
-  Submit = 'submit',
-  Review = 'review',
-  Approve = 'approve',
-  Issue = 'issue',
-  Withdraw = 'withdraw',
-}
-
-export const SIGNATURE_MEANING_LABELS: Record<SignatureMeaning, string> = {
-  [SignatureMeaning.Submit]: 'Soạn thảo',
-  [SignatureMeaning.Review]: 'Xem xét',
-  [SignatureMeaning.Approve]: 'Phê duyệt',
-  [SignatureMeaning.Issue]: 'Ban hành',
-  [SignatureMeaning.Withdraw]: 'Hủy bỏ',
-};

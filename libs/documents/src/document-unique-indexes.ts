@@ -14,7 +14,6 @@ export const DOCUMENT_UNIQUE_INDEXES: Readonly<Record<string, ErrorCode>> = {
   ux_document_version_one_effective: ErrorCode.DocumentVersionInvalidTransition,
   ux_document_version_one_scheduled: ErrorCode.DocumentVersionInvalidTransition,
   ux_document_version_issue_number: ErrorCode.DocumentVersionInvalidTransition,
-  ux_document_file_one_primary: ErrorCode.DocumentPrimaryFileExists,
   pk_document_acknowledgement: ErrorCode.DocumentAlreadyAcknowledged,
 };
 

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Db } from '@eiso/database';
+import { Clock } from '@eiso/common';
+import { bumpVersion, Db, findOneForUpdate } from '@eiso/database';
 import { DocumentCommentEntity } from './document-comment.entity';
-import { DocumentSignatureEntity } from './document-signature.entity';
 import { VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { documentWrite } from './document-unique-indexes';
 
 @Injectable()
 export class DocumentVersionRepository {
+  constructor(private readonly clock: Clock) {}
+
   /** Document code, title and revision of versions, for the audit trail's subjects. */
   namesOf(db: Db, ids: string[]): Promise<{ id: string; code: string; title: string; revision: number }[]> {
     return db.query(
@@ -39,12 +41,7 @@ export class DocumentVersionRepository {
   }
 
   findForUpdate(db: Db, documentId: string, id: string): Promise<DocumentVersionEntity | null> {
-    return db
-      .getRepository(DocumentVersionEntity)
-      .createQueryBuilder('v')
-      .where('v.id = :id AND v.document_id = :documentId', { id, documentId })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneForUpdate(db, DocumentVersionEntity, { id, documentId });
   }
 
   listByDocument(
@@ -84,8 +81,7 @@ export class DocumentVersionRepository {
 
   /** Writes the version and bumps its row version; the caller holds the row lock. */
   async save(db: Db, version: DocumentVersionEntity): Promise<void> {
-    version.version += 1;
-    version.updatedAt = new Date();
+    bumpVersion(version, this.clock.now());
     await documentWrite(() => db.getRepository(DocumentVersionEntity).save(version));
   }
 
@@ -151,16 +147,5 @@ export class DocumentVersionRepository {
     return db
       .getRepository(DocumentCommentEntity)
       .find({ where: { versionId: In(versionIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  async insertSignature(db: Db, signature: DocumentSignatureEntity): Promise<void> {
-    await db.getRepository(DocumentSignatureEntity).insert(signature);
-  }
-
-  signatures(db: Db, versionIds: string[]): Promise<DocumentSignatureEntity[]> {
-    if (!versionIds.length) return Promise.resolve([]);
-    return db
-      .getRepository(DocumentSignatureEntity)
-      .find({ where: { versionId: In(versionIds) }, order: { signedAt: 'ASC' } });
   }
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AttachmentsService } from '@eiso/attachments';
 import { Actor, Clock, DomainException, ErrorCode, Role, todayInVietnam } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { SignatureSubjectType, SignaturesService } from '@eiso/signatures';
 import { actsInAgency, canSeeVersion } from './document-access';
-import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
 import { VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
@@ -12,12 +12,14 @@ import { DocumentVersionRepository } from './document-version.repository';
 import { toVersionView, VersionView } from './document.views';
 import { isEditable } from './version-state-machine';
 import { newDraft } from './new-draft';
+import { versionSubject } from './signature-content';
 import {
   externalSourceOf,
   ExternalSourceInput,
   resolveExternalSource,
   toExternalColumns,
 } from './external-source';
+import { VERSION_ATTACHMENTS, versionFiles } from './version-attachment-subject';
 
 export interface EditDraftInput {
   title?: string;
@@ -33,9 +35,10 @@ export class DocumentVersionsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly versions: DocumentVersionRepository,
-    private readonly files: DocumentFileRepository,
+    private readonly attachments: AttachmentsService,
     private readonly finder: DocumentFinder,
     private readonly auditTrail: AuditTrailService,
+    private readonly signatures: SignaturesService,
     private readonly clock: Clock,
   ) {}
 
@@ -47,14 +50,14 @@ export class DocumentVersionsService {
     );
     // One query each for the signatures, files and comments of every version (not one per version).
     const ids = versions.map((v) => v.id);
-    const signatures = await this.versions.signatures(db, ids);
-    const files = await this.files.listByVersions(db, ids);
+    const signatures = await this.signatures.listForMany(db, SignatureSubjectType.DocumentVersion, ids);
+    const files = await this.attachments.listMany(db, VERSION_ATTACHMENTS, ids);
     const comments = await this.versions.commentsOf(db, ids);
     return versions.map((v) =>
       toVersionView(
         v,
-        files.filter((f) => f.versionId === v.id),
-        signatures.filter((s) => s.versionId === v.id),
+        files.filter((f) => f.subjectId === v.id),
+        signatures.filter((s) => s.subjectId === v.id),
         comments.filter((c) => c.versionId === v.id),
       ),
     );
@@ -97,14 +100,12 @@ export class DocumentVersionsService {
         now,
       });
       await this.versions.insert(db, draft);
-      const copied = (await this.files.listByVersion(db, effective.id)).map((f) => ({
-        ...f,
-        id: randomUUID(),
-        versionId: draft.id,
-        uploadedBy: actor.userId,
-        createdAt: now,
-      }));
-      await this.files.insert(db, copied);
+      const copied = await this.attachments.copy(
+        db,
+        actor,
+        versionFiles(effective.id),
+        versionFiles(draft.id),
+      );
       await this.auditTrail.record(db, actor, {
         agencyId: document.agencyId,
         entityType: 'document_version',
@@ -129,9 +130,7 @@ export class DocumentVersionsService {
         lock: true,
       });
       assertCanEditDraft(actor, document.agencyId, version);
-      if (version.version !== expectedVersion) {
-        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: version.version });
-      }
+      assertVersion(version, expectedVersion);
       const before = {
         title: version.title,
         changeSummary: version.changeSummary,
@@ -172,8 +171,8 @@ export class DocumentVersionsService {
   async view(db: Db, version: DocumentVersionEntity): Promise<VersionView> {
     return toVersionView(
       version,
-      await this.files.listByVersion(db, version.id),
-      await this.versions.signatures(db, [version.id]),
+      await this.attachments.list(db, versionFiles(version.id)),
+      await this.signatures.listFor(db, versionSubject(version.id)),
       await this.versions.comments(db, version.id),
     );
   }

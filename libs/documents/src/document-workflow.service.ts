@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AttachmentsService } from '@eiso/attachments';
 import { Actor, Clock, DomainException, ErrorCode, JobName, todayInVietnam } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { AuditAction, AuditTrailService } from '@eiso/audit-trail';
-import { AuthService, Signer } from '@eiso/identity';
+import { AuthService } from '@eiso/identity';
 import { JobOutbox, jobIdOf } from '@eiso/queue';
+import { ConfirmedPassword, SignatureEntity, SignatureMeaning, SignaturesService } from '@eiso/signatures';
 import { actsInAgency } from './document-access';
 import { DocumentEvent, DocumentNotifier } from './document-notifier';
-import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFinder } from './document-finder';
 import { DOCUMENT_MESSAGES } from './documents.messages';
-import { SignatureMeaning, VersionState } from './document-type';
+import { VersionState } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentVersionRepository } from './document-version.repository';
 import { DocumentEntity } from './document.entity';
@@ -18,10 +19,11 @@ import { DocumentRepository } from './document.repository';
 import { DocumentVersionsService } from './document-versions.service';
 import { VersionView } from './document.views';
 import { assertSegregationOfDuties, DutyStep } from './segregation-of-duties';
-import { signatureContentHash, signedExtra } from './signature-content';
+import { versionSignedContent, versionSubject } from './signature-content';
 import { nextState, VersionAction } from './version-state-machine';
 import { putInForce, retireOlderVersions } from './version-supersession';
 import { CommentKind } from './document-comment.entity';
+import { versionFiles } from './version-attachment-subject';
 
 interface Step {
   document: DocumentEntity;
@@ -41,11 +43,12 @@ export class DocumentWorkflowService {
     private readonly tx: TransactionRunner,
     private readonly documents: DocumentRepository,
     private readonly versions: DocumentVersionRepository,
-    private readonly files: DocumentFileRepository,
+    private readonly attachments: AttachmentsService,
     private readonly finder: DocumentFinder,
     private readonly versionsService: DocumentVersionsService,
     private readonly notifier: DocumentNotifier,
     private readonly auth: AuthService,
+    private readonly signatures: SignaturesService,
     private readonly auditTrail: AuditTrailService,
     private readonly outbox: JobOutbox,
     private readonly clock: Clock,
@@ -60,16 +63,18 @@ export class DocumentWorkflowService {
     return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
       const { version, db } = step;
       if (version.authorId !== actor.userId) throw new DomainException(ErrorCode.DocumentNotAuthor);
-      if (version.state === VersionState.Draft && !(await this.files.hasPrimary(db, version.id))) {
+      if (
+        version.state === VersionState.Draft &&
+        !(await this.attachments.hasPrimary(db, versionFiles(version.id)))
+      ) {
         throw new DomainException(ErrorCode.DocumentPrimaryFileRequired);
       }
       version.state = nextState(version.state, VersionAction.Submit);
       version.submittedAt = this.clock.now();
-      const author = await this.auth.signerOf(actor, db);
       // The drafter's name and position as they are now, and what was handed in (the "Soạn thảo" block).
-      await this.sign(step, actor, author, SignatureMeaning.Submit);
+      const submitted = await this.sign(step, actor, SignatureMeaning.Submit);
       return {
-        event: { kind: 'submitted', authorName: author.fullName },
+        event: { kind: 'submitted', authorName: submitted.signerName },
         action: 'document_version.submitted',
       };
     });
@@ -97,13 +102,7 @@ export class DocumentWorkflowService {
       }
       step.version.state = nextState(step.version.state, VersionAction.ReviewApprove);
       if (comment?.trim()) await this.comment(step, actor, 'review_approve', comment);
-      await this.sign(
-        step,
-        actor,
-        await this.auth.signerOf(actor, step.db),
-        SignatureMeaning.Review,
-        comment,
-      );
+      await this.sign(step, actor, SignatureMeaning.Review, { comment });
       return { event: { kind: 'reviewed' }, action: 'document_version.reviewed' };
     });
   }
@@ -116,14 +115,13 @@ export class DocumentWorkflowService {
     comment?: string,
     expectedVersion?: number,
   ): Promise<VersionView> {
-    await this.assertCanAct(actor, documentId, versionId, DutyStep.Approve);
-    const confirmation = await this.auth.confirmPassword(actor, password);
+    await this.assertCanAct(actor, documentId, versionId, DutyStep.Approve, expectedVersion);
+    const confirmed = await this.signatures.confirmPassword(actor, password);
     return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
-      const signer = await this.auth.confirmedSigner(step.db, confirmation);
       await this.assertDuties(step.db, actor, step.version, DutyStep.Approve);
       step.version.state = nextState(step.version.state, VersionAction.Approve);
       if (comment?.trim()) await this.comment(step, actor, 'approve', comment);
-      await this.sign(step, actor, signer, SignatureMeaning.Approve, comment);
+      await this.sign(step, actor, SignatureMeaning.Approve, { password: confirmed, comment });
       return { event: { kind: 'approved' }, action: 'document_version.approved' };
     });
   }
@@ -156,19 +154,19 @@ export class DocumentWorkflowService {
     versionId: string,
     password: string,
     effectiveFrom?: string,
+    expectedVersion?: number,
   ): Promise<VersionView> {
-    await this.assertCanAct(actor, documentId, versionId, DutyStep.Issue);
-    const confirmation = await this.auth.confirmPassword(actor, password);
-    return this.step(actor, documentId, versionId, undefined, async (step) => {
+    await this.assertCanAct(actor, documentId, versionId, DutyStep.Issue, expectedVersion);
+    const confirmed = await this.signatures.confirmPassword(actor, password);
+    return this.step(actor, documentId, versionId, expectedVersion, async (step) => {
       const { document, version, db } = step;
-      const signer = await this.auth.confirmedSigner(db, confirmation);
       await this.assertDuties(db, actor, version, DutyStep.Issue);
       const now = this.clock.now();
       const from = effectiveFrom ?? todayInVietnam(now);
       await this.assertNotBeforeInForce(db, document, from);
       const scheduled = from > todayInVietnam(now);
       const newState = nextState(version.state, scheduled ? VersionAction.Schedule : VersionAction.Issue);
-      const retired = await retireOlderVersions(db, this.versions, document, version, {
+      const { retired, events } = await retireOlderVersions(db, this.versions, document, version, {
         keepEffective: scheduled,
         now,
       });
@@ -180,8 +178,8 @@ export class DocumentWorkflowService {
       if (scheduled) document.scheduledVersionId = version.id;
       else putInForce(document, version);
       document.version += 1;
-      await this.sign(step, actor, signer, SignatureMeaning.Issue);
-      await this.recordRetired(db, actor, document, version, retired);
+      await this.sign(step, actor, SignatureMeaning.Issue, { password: confirmed });
+      await this.auditTrail.record(db, actor, ...events);
       return {
         event: { kind: scheduled ? 'scheduled' : 'issued' },
         action: scheduled ? 'document_version.scheduled' : 'document_version.issued',
@@ -199,15 +197,23 @@ export class DocumentWorkflowService {
    * for its date is cancelled with it (→ obsolete). A document whose only issue is still waiting
    * is withdrawn by cancelling that one. Its history stays.
    */
-  async withdraw(actor: Actor, documentId: string, password: string, reason: string): Promise<VersionView> {
+  async withdraw(
+    actor: Actor,
+    documentId: string,
+    password: string,
+    reason: string,
+    /** The document's version (its ETag), not the withdrawn version's. */
+    expectedVersion?: number,
+  ): Promise<VersionView> {
     const { document } = await this.finder.document(this.tx.db, actor, documentId);
     if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentNotFound);
+    assertVersion(document, expectedVersion);
     const target =
       document.status === 'active' ? (document.currentVersionId ?? document.scheduledVersionId) : null;
     if (!target) throw new DomainException(ErrorCode.DocumentNoEffectiveVersion);
-    const confirmation = await this.auth.confirmPassword(actor, password);
+    const confirmed = await this.signatures.confirmPassword(actor, password);
     return this.step(actor, documentId, target, undefined, async (step) => {
-      const signer = await this.auth.confirmedSigner(step.db, confirmation);
+      assertVersion(step.document, expectedVersion);
       const now = this.clock.now();
       const cancelled = await this.cancelScheduled(step, actor, reason, now);
       step.version.state = nextState(step.version.state, VersionAction.Withdraw);
@@ -217,7 +223,7 @@ export class DocumentWorkflowService {
       step.document.scheduledVersionId = null;
       step.document.nextReviewDate = null;
       step.document.version += 1;
-      await this.sign(step, actor, signer, SignatureMeaning.Withdraw, reason);
+      await this.sign(step, actor, SignatureMeaning.Withdraw, { password: confirmed, comment: reason });
       return {
         event: { kind: 'withdrawn', reason },
         action: 'document.withdrawn',
@@ -270,39 +276,22 @@ export class DocumentWorkflowService {
     return [scheduled];
   }
 
-  private async recordRetired(
-    db: Db,
-    actor: Actor,
-    document: DocumentEntity,
-    by: DocumentVersionEntity,
-    retired: DocumentVersionEntity[],
-  ): Promise<void> {
-    await this.auditTrail.record(
-      db,
-      actor,
-      ...retired.map((s) => ({
-        agencyId: document.agencyId,
-        entityType: 'document_version',
-        entityId: s.id,
-        action: 'document_version.superseded' as const,
-        after: { supersededBy: by.id, state: s.state },
-      })),
-    );
-  }
-
   /**
    * Cheap checks before asking for a password: the version exists for this actor, in their agency,
-   * and segregation of duties lets them take this step (checked again under the lock).
+   * the client's If-Match is current, and segregation of duties lets them take this step (all
+   * checked again under the lock).
    */
   private async assertCanAct(
     actor: Actor,
     documentId: string,
     versionId: string,
     duty: DutyStep,
+    expectedVersion: number | undefined,
   ): Promise<void> {
     const db = this.tx.db;
     const { document, version } = await this.finder.version(db, actor, documentId, versionId);
     if (!actsInAgency(actor, document.agencyId)) throw new DomainException(ErrorCode.DocumentVersionNotFound);
+    assertVersion(version, expectedVersion);
     await this.assertDuties(db, actor, version, duty);
   }
 
@@ -315,7 +304,7 @@ export class DocumentWorkflowService {
   ): Promise<void> {
     const reviewerIds =
       duty === DutyStep.Approve
-        ? (await this.versions.signatures(db, [version.id]))
+        ? (await this.signatures.listFor(db, versionSubject(version.id)))
             .filter((s) => s.meaning === SignatureMeaning.Review)
             .map((s) => s.signerId)
         : [];
@@ -340,9 +329,7 @@ export class DocumentWorkflowService {
       const { version } = await this.finder.version(db, actor, documentId, versionId, { lock: true });
       if (!actsInAgency(actor, document.agencyId))
         throw new DomainException(ErrorCode.DocumentVersionNotFound);
-      if (expectedVersion !== undefined && version.version !== expectedVersion) {
-        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: version.version });
-      }
+      assertVersion(version, expectedVersion);
       const before = { state: version.state };
       const result = await apply({ document, version, db });
       await this.versions.save(db, version);
@@ -373,35 +360,21 @@ export class DocumentWorkflowService {
     });
   }
 
+  /** Signs the version as it now stands (libs/signatures): with the password for approve, issue and withdraw. */
   private async sign(
     { document, version, db }: Step,
     actor: Actor,
-    signer: Signer,
     meaning: SignatureMeaning,
-    comment?: string | null,
-  ): Promise<void> {
-    const signedAt = this.clock.now();
-    const files = await this.files.listByVersion(db, version.id);
-    await this.versions.insertSignature(db, {
-      id: randomUUID(),
-      versionId: version.id,
+    options: { password?: ConfirmedPassword; comment?: string | null } = {},
+  ): Promise<SignatureEntity> {
+    const files = await this.attachments.list(db, versionFiles(version.id));
+    return this.signatures.sign(db, {
+      actor,
+      password: options.password,
+      subject: versionSubject(version.id),
       meaning,
-      signerId: signer.userId,
-      signerName: signer.fullName,
-      signerPosition: signer.position,
-      signerRole: actor.roles.join(','),
-      signedAt,
-      contentHash: signatureContentHash({
-        document,
-        version,
-        files,
-        meaning,
-        signerId: signer.userId,
-        signedAt,
-        extra: signedExtra(meaning, version),
-      }),
-      signerPasswordSetAt: signer.passwordSetAt,
-      comment: comment ?? null,
+      content: versionSignedContent({ document, version, files, meaning }),
+      comment: options.comment,
     });
   }
 

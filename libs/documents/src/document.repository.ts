@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Db } from '@eiso/database';
+import { Clock } from '@eiso/common';
+import { Db, escapeLike, findOneForUpdate } from '@eiso/database';
 import { DocumentDistributionEntity } from './document-distribution.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentVersionEntity } from './document-version.entity';
@@ -31,7 +32,7 @@ export interface RegisterRow {
   type: DocumentType;
   issueNumber: number;
   effectiveFrom: string;
-  ownerOrgUnit: string | null;
+  ownerOrgUnitId: string | null;
   nextReviewDate: string | null;
   /** Null for every type but `external`. */
   external: ExternalSource | null;
@@ -59,12 +60,10 @@ export interface DocumentRow {
 const LATEST_VERSION_COLUMNS =
   'v.id, v.state, v.revision, v.issue_number, v.effective_from::text AS effective_from';
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 @Injectable()
 export class DocumentRepository {
+  constructor(private readonly clock: Clock) {}
+
   /**
    * Codes and titles of documents, for the audit trail's subjects: the title of the last issued
    * version, or the one given at creation (unknown ids are left out).
@@ -99,12 +98,7 @@ export class DocumentRepository {
 
   /** Serializes every transition of one document (issue, new version, withdraw). */
   findByIdForUpdate(db: Db, id: string): Promise<DocumentEntity | null> {
-    return db
-      .getRepository(DocumentEntity)
-      .createQueryBuilder('d')
-      .where('d.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneForUpdate(db, DocumentEntity, { id });
   }
 
   async codeExists(db: Db, agencyId: string, code: string): Promise<boolean> {
@@ -116,7 +110,7 @@ export class DocumentRepository {
   }
 
   async save(db: Db, document: DocumentEntity): Promise<void> {
-    document.updatedAt = new Date();
+    document.updatedAt = this.clock.now();
     await documentWrite(() => db.getRepository(DocumentEntity).save(document));
   }
 
@@ -133,59 +127,16 @@ export class DocumentRepository {
     return db.getRepository(DocumentDistributionEntity).findBy({ documentId });
   }
 
-  /** Active users on a document's distribution list: listed directly or through their org unit. */
-  async distributionUserIds(db: Db, documentId: string): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
-      `SELECT DISTINCT u.id
-         FROM document_distribution dd
-         JOIN app_user u ON u.active AND (
-              (dd.target_type = 'user' AND u.id = dd.target_id)
-           OR (dd.target_type = 'org_unit' AND u.org_unit_id = dd.target_id))
-        WHERE dd.document_id = $1`,
-      [documentId],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  async agencyName(db: Db, agencyId: string): Promise<string> {
-    const rows: { name: string }[] = await db.query('SELECT name FROM agency WHERE id = $1', [agencyId]);
-    return rows[0]?.name ?? '';
-  }
-
-  async userCard(db: Db, userId: string): Promise<{ fullName: string; position: string | null }> {
-    const rows: { full_name: string; position: string | null }[] = await db.query(
-      'SELECT full_name, position FROM app_user WHERE id = $1',
-      [userId],
-    );
-    return { fullName: rows[0]?.full_name ?? '', position: rows[0]?.position ?? null };
-  }
-
-  /** Active users of an agency (optionally of one org unit) holding a role. */
-  async usersWithRole(db: Db, agencyId: string, role: string, orgUnitId?: string): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
-      `SELECT id FROM app_user WHERE active AND agency_id = $1 AND $2 = ANY(roles)
-         AND ($3::uuid IS NULL OR org_unit_id = $3::uuid)`,
-      [agencyId, role, orgUnitId ?? null],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  async orgUnitsBelong(db: Db, agencyId: string, ids: string[]): Promise<boolean> {
-    if (!ids.length) return true;
-    const rows: { n: number }[] = await db.query(
-      'SELECT count(*)::int AS n FROM org_unit WHERE agency_id = $1 AND id = ANY($2::uuid[])',
-      [agencyId, ids],
-    );
-    return rows[0].n === new Set(ids).size;
-  }
-
-  async usersBelong(db: Db, agencyId: string, ids: string[]): Promise<boolean> {
-    if (!ids.length) return true;
-    const rows: { n: number }[] = await db.query(
-      'SELECT count(*)::int AS n FROM app_user WHERE agency_id = $1 AND id = ANY($2::uuid[])',
-      [agencyId, ids],
-    );
-    return rows[0].n === new Set(ids).size;
+  /** Who a document is distributed to: users by id, and org units (whose members it reaches). */
+  async distributionTargets(
+    db: Db,
+    documentId: string,
+  ): Promise<{ userIds: string[]; orgUnitIds: string[] }> {
+    const targets = await this.findDistribution(db, documentId);
+    return {
+      userIds: targets.filter((t) => t.targetType === 'user').map((t) => t.targetId),
+      orgUnitIds: targets.filter((t) => t.targetType === 'org_unit').map((t) => t.targetId),
+    };
   }
 
   /**
@@ -262,14 +213,13 @@ export class DocumentRepository {
   async register(db: Db, agencyId: string, external: boolean): Promise<RegisterRow[]> {
     const rows: Record<string, unknown>[] = await db.query(
       `SELECT d.id, v.id AS version_id, v.state, d.code, v.title, d.type, v.issue_number,
-              v.effective_from::text AS effective_from, o.name AS owner,
+              v.effective_from::text AS effective_from, d.owner_org_unit_id,
               CASE WHEN v.state = 'effective' THEN d.next_review_date::text END AS next_review_date,
               v.issuing_body, v.number_symbol, v.issued_date::text AS issued_date,
               v.in_force_date::text AS in_force_date, v.storage_place
          FROM document d
          JOIN document_version v ON v.id IN (d.current_version_id, d.scheduled_version_id)
                                  AND v.state IN ('effective', 'scheduled')
-         LEFT JOIN org_unit o ON o.id = d.owner_org_unit_id
         WHERE d.agency_id = $1 AND (d.type = 'external') = $2
         ORDER BY d.code, v.revision`,
       [agencyId, external],
@@ -283,7 +233,7 @@ export class DocumentRepository {
       type: r.type as DocumentType,
       issueNumber: r.issue_number as number,
       effectiveFrom: r.effective_from as string,
-      ownerOrgUnit: (r.owner as string | null) ?? null,
+      ownerOrgUnitId: (r.owner_org_unit_id as string | null) ?? null,
       nextReviewDate: (r.next_review_date as string | null) ?? null,
       external: externalSourceOf({
         issuingBody: r.issuing_body as string | null,

@@ -1,12 +1,17 @@
+import { AttachmentEntity } from '@eiso/attachments';
+import {
+  SIGNATURE_MEANING_LABELS,
+  SignatureEntity,
+  SignatureFacts,
+  SignatureMeaning,
+  toSignatureFacts,
+} from '@eiso/signatures';
 import { DocumentCommentEntity } from './document-comment.entity';
 import { DocumentDistributionEntity } from './document-distribution.entity';
-import { DocumentFileEntity } from './document-file.entity';
-import { DocumentSignatureEntity } from './document-signature.entity';
 import {
   DOCUMENT_TYPE_LABELS,
   DocumentType,
-  SIGNATURE_MEANING_LABELS,
-  SignatureMeaning,
+  FileKind,
   VERSION_STATE_LABELS,
   VersionState,
 } from './document-type';
@@ -24,18 +29,10 @@ export interface FileView {
   createdAt: string;
 }
 
-export interface SignatureView {
+export interface SignatureView extends SignatureFacts {
   id: string;
   meaning: SignatureMeaning;
   meaningLabel: string;
-  signerId: string;
-  signerName: string;
-  signerPosition: string | null;
-  signerRole: string;
-  signedAt: string;
-  contentHash: string;
-  /** When the signer's password had last been set at signing; null if signed before it was kept. */
-  passwordSetAt: string | null;
   comment: string | null;
 }
 
@@ -107,10 +104,11 @@ export interface DocumentView {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toFileView(f: DocumentFileEntity): FileView {
+export function toFileView(f: AttachmentEntity): FileView {
   return {
     id: f.id,
-    kind: f.kind,
+    // Every version file has a kind (primary or attachment).
+    kind: f.kind ?? FileKind.Attachment,
     name: f.name,
     size: f.size,
     sha256: f.sha256,
@@ -119,18 +117,12 @@ export function toFileView(f: DocumentFileEntity): FileView {
   };
 }
 
-export function toSignatureView(s: DocumentSignatureEntity): SignatureView {
+export function toSignatureView(s: SignatureEntity): SignatureView {
   return {
     id: s.id,
     meaning: s.meaning,
     meaningLabel: SIGNATURE_MEANING_LABELS[s.meaning],
-    signerId: s.signerId,
-    signerName: s.signerName,
-    signerPosition: s.signerPosition,
-    signerRole: s.signerRole,
-    signedAt: s.signedAt.toISOString(),
-    contentHash: s.contentHash,
-    passwordSetAt: iso(s.signerPasswordSetAt),
+    ...toSignatureFacts(s),
     comment: s.comment,
   };
 }
@@ -150,8 +142,8 @@ export function toVersionSummary(
 
 export function toVersionView(
   v: DocumentVersionEntity,
-  files: DocumentFileEntity[],
-  signatures: DocumentSignatureEntity[],
+  files: AttachmentEntity[],
+  signatures: SignatureEntity[],
   comments: DocumentCommentEntity[],
 ): VersionView {
   return {

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '@eiso/attachments';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { IdentityModule } from '@eiso/identity';
 import { NotificationsModule } from '@eiso/notifications';
+import { OrganizationsModule } from '@eiso/organizations';
+import { SignaturesModule } from '@eiso/signatures';
 import { AcknowledgementRepository } from './acknowledgement.repository';
 import { ActivateScheduledJobHandler } from './activate-scheduled.job-handler';
 import { AcknowledgementsService } from './acknowledgements.service';
@@ -12,12 +15,11 @@ import { DocumentAcknowledgementEntity } from './document-acknowledgement.entity
 import { DocumentAuditVisibility } from './document-audit-visibility';
 import { DocumentCommentEntity } from './document-comment.entity';
 import { DocumentDistributionEntity } from './document-distribution.entity';
-import { DocumentFileEntity } from './document-file.entity';
-import { DocumentFileRepository } from './document-file.repository';
 import { DocumentFilesService } from './document-files.service';
+import { DocumentDirectory } from './document-directory';
 import { DocumentFinder } from './document-finder';
+import { DocumentAgencyTransfer } from './document.agency-transfer';
 import { DocumentNotifier } from './document-notifier';
-import { DocumentSignatureEntity } from './document-signature.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentVersionRepository } from './document-version.repository';
 import { DocumentVersionsService } from './document-versions.service';
@@ -29,28 +31,31 @@ import { RegistersService } from './registers.service';
 import { ReviewDueJobHandler } from './review-due.job-handler';
 import { ScheduledActivationService } from './scheduled-activation.service';
 import { SignatureManifestService } from './signature-manifest.service';
+import { VersionAttachmentSubject } from './version-attachment-subject';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([
       DocumentEntity,
       DocumentVersionEntity,
-      DocumentFileEntity,
-      DocumentSignatureEntity,
       DocumentCommentEntity,
       DocumentDistributionEntity,
       DocumentAcknowledgementEntity,
     ]),
+    AttachmentsModule,
     AuditTrailModule,
     IdentityModule,
     NotificationsModule,
+    OrganizationsModule,
+    SignaturesModule,
   ],
   providers: [
     DocumentRepository,
     DocumentVersionRepository,
-    DocumentFileRepository,
     AcknowledgementRepository,
     DocumentFinder,
+    VersionAttachmentSubject,
+    DocumentDirectory,
     DocumentAuditVisibility,
     DocumentNotifier,
     DocumentsService,
@@ -65,6 +70,7 @@ import { SignatureManifestService } from './signature-manifest.service';
     SignatureManifestService,
     ScheduledActivationService,
     ActivateScheduledJobHandler,
+    DocumentAgencyTransfer,
   ],
   exports: [
     DocumentsService,
@@ -76,6 +82,7 @@ import { SignatureManifestService } from './signature-manifest.service';
     RegistersService,
     SignatureManifestService,
     ScheduledActivationService,
+    DocumentDirectory,
   ],
 })
 export class DocumentsModule {}

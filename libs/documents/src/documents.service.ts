@@ -12,6 +12,9 @@ import {
 } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { UserDirectory } from '@eiso/identity';
+import { AgencyDirectory } from '@eiso/organizations';
+import { SignatureSubjectType, SignaturesService } from '@eiso/signatures';
 import { canSeeVersion, documentScope } from './document-access';
 import { DocumentFinder } from './document-finder';
 import { DocumentType, VersionState } from './document-type';
@@ -66,6 +69,9 @@ export class DocumentsService {
     private readonly versions: DocumentVersionRepository,
     private readonly finder: DocumentFinder,
     private readonly auditTrail: AuditTrailService,
+    private readonly signatures: SignaturesService,
+    private readonly users: UserDirectory,
+    private readonly agencies: AgencyDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -85,15 +91,15 @@ export class DocumentsService {
         throw new DomainException(ErrorCode.DocumentCodeTaken);
       if (
         input.ownerOrgUnitId &&
-        !(await this.documents.orgUnitsBelong(db, agencyId, [input.ownerOrgUnitId]))
+        !(await this.agencies.orgUnitsBelong(agencyId, [input.ownerOrgUnitId], db))
       ) {
         throw new DomainException(ErrorCode.DocumentOrgUnitInvalid);
       }
       const orgUnitIds = input.distribution?.orgUnitIds ?? [];
       const userIds = input.distribution?.userIds ?? [];
       if (
-        !(await this.documents.orgUnitsBelong(db, agencyId, orgUnitIds)) ||
-        !(await this.documents.usersBelong(db, agencyId, userIds))
+        !(await this.agencies.orgUnitsBelong(agencyId, orgUnitIds, db)) ||
+        !(await this.users.allBelong(agencyId, userIds, db))
       ) {
         throw new DomainException(ErrorCode.DocumentDistributionInvalid);
       }
@@ -221,8 +227,9 @@ export class DocumentsService {
     const db = this.tx.db;
     await this.finder.document(db, actor, id);
     const issued = (await this.versions.listByDocument(db, id, null)).filter((v) => v.issueNumber !== null);
-    const signatures = await this.versions.signatures(
+    const signatures = await this.signatures.listForMany(
       db,
+      SignatureSubjectType.DocumentVersion,
       issued.map((v) => v.id),
     );
     return issued
@@ -235,7 +242,7 @@ export class DocumentsService {
         effectiveFrom: v.effectiveFrom,
         changeSummary: v.changeSummary,
         signers: signatures
-          .filter((s) => s.versionId === v.id)
+          .filter((s) => s.subjectId === v.id)
           .map((s) => ({
             meaning: s.meaning,
             name: s.signerName,

@@ -9,5 +9,6 @@ export * from './acknowledgements.service';
 export * from './controlled-copy.service';
 export * from './signature-manifest.service';
 export * from './registers.service';
+export * from './document-directory';
 export * from './external-source';
 export type { DocumentSortField } from './document.repository';

@@ -4,7 +4,7 @@ import { EXTERNAL_SOURCE_LABELS } from './external-source';
 export const REGISTER_MESSAGES = {
   internal: {
     title: 'DANH MỤC TÀI LIỆU NỘI BỘ',
-    fileName: 'danh-muc-tai-lieu-noi-bo',
+    fileName: 'Danh mục tài liệu nội bộ',
     columns: {
       no: 'STT',
       code: 'Mã hiệu',
@@ -19,7 +19,7 @@ export const REGISTER_MESSAGES = {
   },
   external: {
     title: 'DANH MỤC TÀI LIỆU BÊN NGOÀI',
-    fileName: 'danh-muc-tai-lieu-ben-ngoai',
+    fileName: 'Danh mục tài liệu bên ngoài',
     columns: {
       no: 'STT',
       numberSymbol: EXTERNAL_SOURCE_LABELS.numberSymbol,

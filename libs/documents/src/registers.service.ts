@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { renderPdf, renderXlsx, ReportColumn, ReportTable } from '@eiso/reports';
+import { AgencyDirectory, AgencyHeadingReader } from '@eiso/organizations';
+import { renderReport, ReportColumn, ReportFile, ReportFormat, ReportTable } from '@eiso/reports';
 import { DOCUMENT_TYPE_LABELS, DocumentType, VERSION_STATE_LABELS, VersionState } from './document-type';
 import { DocumentRepository, RegisterRow } from './document.repository';
 import { REGISTER_MESSAGES } from './registers.messages';
 
 export type RegisterKind = 'internal' | 'external';
-export type RegisterFormat = 'json' | 'xlsx' | 'pdf';
 
 interface RegisterEntryBase {
   no: number;
@@ -44,20 +44,14 @@ export interface ExternalRegisterEntry extends RegisterEntryBase {
 
 export type RegisterEntry = InternalRegisterEntry | ExternalRegisterEntry;
 
-export interface RegisterFile {
-  fileName: string;
-  mediaType: string;
-  bytes: Buffer;
-}
-
-const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Danh mục tài liệu nội bộ / bên ngoài: the documents in force of the reader's agency. */
 @Injectable()
 export class RegistersService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly documents: DocumentRepository,
+    private readonly agencies: AgencyDirectory,
+    private readonly headings: AgencyHeadingReader,
     private readonly clock: Clock,
   ) {}
 
@@ -67,14 +61,12 @@ export class RegistersService {
   async entries(actor: Actor, kind: RegisterKind): Promise<RegisterEntry[]> {
     if (!actor.agencyId) throw new DomainException(ErrorCode.AgencyNotFound);
     const rows = await this.documents.register(this.tx.db, actor.agencyId, kind === 'external');
-    return rows.map((r, i) => (kind === 'external' ? externalEntry(r, i + 1) : internalEntry(r, i + 1)));
+    if (kind === 'external') return rows.map((r, i) => externalEntry(r, i + 1));
+    const owners = await this.agencies.orgUnitNames(rows.flatMap((r) => r.ownerOrgUnitId ?? []));
+    return rows.map((r, i) => internalEntry(r, i + 1, owners));
   }
 
-  async file(
-    actor: Actor,
-    kind: RegisterKind,
-    format: Exclude<RegisterFormat, 'json'>,
-  ): Promise<RegisterFile> {
+  async file(actor: Actor, kind: RegisterKind, format: ReportFormat): Promise<ReportFile> {
     const text = REGISTER_MESSAGES[kind];
     const entries = await this.entries(actor, kind);
     const { columns, rows } =
@@ -83,7 +75,7 @@ export class RegistersService {
         : externalTable(entries as ExternalRegisterEntry[]);
     const table: ReportTable = {
       title: text.title,
-      agencyName: await this.documents.agencyName(this.tx.db, actor.agencyId!),
+      heading: await this.headings.headingOf(actor.agencyId!),
       generatedAt: this.clock.now(),
       subtitle: [
         REGISTER_MESSAGES.subtitle(
@@ -94,13 +86,16 @@ export class RegistersService {
       columns,
       rows,
     };
-    return format === 'xlsx'
-      ? { fileName: `${text.fileName}.xlsx`, mediaType: XLSX_MEDIA_TYPE, bytes: await renderXlsx(table) }
-      : { fileName: `${text.fileName}.pdf`, mediaType: 'application/pdf', bytes: await renderPdf(table) };
+    return renderReport(table, format, text.fileName);
   }
 }
 
-function internalEntry(r: RegisterRow, no: number): InternalRegisterEntry {
+/** `owners`: org unit id → name. */
+function internalEntry(
+  r: RegisterRow,
+  no: number,
+  owners: ReadonlyMap<string, string>,
+): InternalRegisterEntry {
   return {
     no,
     documentId: r.id,
@@ -113,7 +108,7 @@ function internalEntry(r: RegisterRow, no: number): InternalRegisterEntry {
     typeLabel: DOCUMENT_TYPE_LABELS[r.type],
     issueNumber: r.issueNumber,
     effectiveFrom: r.effectiveFrom,
-    ownerOrgUnit: r.ownerOrgUnit,
+    ownerOrgUnit: (r.ownerOrgUnitId && owners.get(r.ownerOrgUnitId)) ?? null,
     nextReviewDate: r.nextReviewDate,
   };
 }

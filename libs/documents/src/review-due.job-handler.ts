@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JobName, JobPayloads, Role, todayInVietnam } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { UserDirectory } from '@eiso/identity';
+import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { JobHandler, JobHandlerContract, JobSummary } from '@eiso/queue';
 import { DOCUMENT_MESSAGES } from './documents.messages';
 import { DocumentRepository } from './document.repository';
@@ -21,6 +22,7 @@ export class ReviewDueJobHandler implements JobHandlerContract<JobName.Documents
     private readonly documents: DocumentRepository,
     private readonly documentsService: DocumentsService,
     private readonly notifications: NotificationsService,
+    private readonly users: UserDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -33,11 +35,11 @@ export class ReviewDueJobHandler implements JobHandlerContract<JobName.Documents
       const items: NewNotification[] = [];
       for (const d of due) {
         const reviewers = d.ownerOrgUnitId
-          ? await this.documents.usersWithRole(db, d.agencyId, Role.Reviewer, d.ownerOrgUnitId)
+          ? await this.users.withRole(d.agencyId, Role.Reviewer, { orgUnitId: d.ownerOrgUnitId }, db)
           : [];
-        const secretaries = await this.documents.usersWithRole(db, d.agencyId, Role.IsoSecretary);
+        const secretaries = await this.users.withRole(d.agencyId, Role.IsoSecretary, {}, db);
         const text = DOCUMENT_MESSAGES.reviewDue(d.code, d.title, d.nextReviewDate ?? today);
-        for (const userId of new Set([...reviewers, ...secretaries])) {
+        for (const userId of new Set([...reviewers, ...secretaries].map((u) => u.id))) {
           items.push({
             userId,
             agencyId: d.agencyId,
@@ -46,7 +48,7 @@ export class ReviewDueJobHandler implements JobHandlerContract<JobName.Documents
             body: text.body,
             entityType: 'document',
             entityId: d.id,
-            link: `/api/v1/documents/${d.id}`,
+            link: webLink.document(d.id),
             dedupKey: `document.review_due:${d.id}:${today}`,
           });
         }

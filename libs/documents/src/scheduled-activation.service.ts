@@ -60,7 +60,7 @@ export class ScheduledActivationService {
         return false;
       }
       const now = this.clock.now();
-      const retired = await retireOlderVersions(db, this.versions, document, version, {
+      const { retired, events } = await retireOlderVersions(db, this.versions, document, version, {
         keepEffective: false,
         now,
       });
@@ -85,13 +85,7 @@ export class ScheduledActivationService {
             effectiveFrom: version.effectiveFrom,
           },
         },
-        ...retired.map((s) => ({
-          agencyId: document.agencyId,
-          entityType: 'document_version',
-          entityId: s.id,
-          action: 'document_version.superseded' as const,
-          after: { supersededBy: version.id, state: s.state },
-        })),
+        ...events,
       );
       // The e-mails and the controlled copies commit with the activation (the job outbox).
       await this.notifier.notify(db, document, version, { kind: 'activated' });

@@ -1,31 +1,38 @@
-import { createHash } from 'node:crypto';
-import { stringify } from 'safe-stable-stringify';
-import { DocumentFileEntity } from './document-file.entity';
-import { DocumentSignatureEntity } from './document-signature.entity';
-import { SignatureMeaning } from './document-type';
+import { SignatureMeaning, SignatureSubject, SignatureSubjectType, SignedContent } from '@eiso/signatures';
+import { AttachmentEntity } from '@eiso/attachments';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
 import { ExternalSourceColumns, externalSourceOf } from './external-source';
 
+/** A version as the subject of its signatures. */
+export function versionSubject(versionId: string): SignatureSubject {
+  return { type: SignatureSubjectType.DocumentVersion, id: versionId };
+}
+
 /**
- * sha256 of exactly what a signature covers: the document's identity, the version's content and
- * the bytes of its files (by their sha256), the meaning, the signer and the time.
+ * What a signature on a version covers (libs/signatures adds the meaning, the signer and the time):
+ * the document's identity, the version's content and the bytes of its files (by their sha256),
+ * and for an issue its number and effective date. Signing and verifying both build it here.
  */
-export function signatureContentHash(input: {
+export function versionSignedContent(input: {
   document: Pick<DocumentEntity, 'id' | 'agencyId' | 'code'>;
   version: Pick<
     DocumentVersionEntity,
-    'id' | 'revision' | 'title' | 'changeSummary' | 'isoClauses' | 'tthcCodes'
+    | 'id'
+    | 'revision'
+    | 'title'
+    | 'changeSummary'
+    | 'isoClauses'
+    | 'tthcCodes'
+    | 'issueNumber'
+    | 'effectiveFrom'
   > &
     ExternalSourceColumns;
-  files: Pick<DocumentFileEntity, 'kind' | 'name' | 'sha256' | 'size'>[];
+  files: Pick<AttachmentEntity, 'kind' | 'name' | 'sha256' | 'size'>[];
   meaning: SignatureMeaning;
-  signerId: string;
-  signedAt: Date;
-  extra?: Record<string, unknown>;
-}): string {
+}): SignedContent {
   const external = externalSourceOf(input.version);
-  const canonical = stringify({
+  return {
     documentId: input.document.id,
     agencyId: input.document.agencyId,
     code: input.document.code,
@@ -41,22 +48,11 @@ export function signatureContentHash(input: {
     files: [...input.files]
       .map((f) => ({ kind: f.kind, name: f.name, sha256: f.sha256, size: f.size }))
       .sort((a, b) => a.sha256.localeCompare(b.sha256) || a.name.localeCompare(b.name)),
-    meaning: input.meaning,
-    signerId: input.signerId,
-    signedAt: input.signedAt.toISOString(),
-    extra: input.extra ?? null,
-  });
-  return createHash('sha256')
-    .update(canonical ?? '', 'utf8')
-    .digest('hex');
+    extra: signedExtra(input.meaning, input.version) ?? null,
+  };
 }
 
-type HashInput = Parameters<typeof signatureContentHash>[0];
-
-/**
- * What a signature covers beyond the version's content, from the version itself: the issue
- * number and effective date for an issue. Signing and verifying both take it from here.
- */
+/** What a signature covers beyond the version's content: the issue number and effective date for an issue. */
 export function signedExtra(
   meaning: SignatureMeaning,
   version: Pick<DocumentVersionEntity, 'issueNumber' | 'effectiveFrom'>,
@@ -64,28 +60,4 @@ export function signedExtra(
   return meaning === SignatureMeaning.Issue
     ? { issueNumber: version.issueNumber, effectiveFrom: version.effectiveFrom }
     : undefined;
-}
-
-/**
- * Whether a stored signature's hash still matches the stored document, version and files: false
- * when what it covered has changed since (e.g. a draft edited after a return). The signer's
- * password plays no part, so a later reset never touches it.
- */
-export function signatureVerifies(
-  signature: Pick<DocumentSignatureEntity, 'meaning' | 'signerId' | 'signedAt' | 'contentHash'>,
-  content: {
-    document: HashInput['document'];
-    version: HashInput['version'] & Pick<DocumentVersionEntity, 'issueNumber' | 'effectiveFrom'>;
-    files: HashInput['files'];
-  },
-): boolean {
-  return (
-    signatureContentHash({
-      ...content,
-      meaning: signature.meaning,
-      signerId: signature.signerId,
-      signedAt: signature.signedAt,
-      extra: signedExtra(signature.meaning, content.version),
-    }) === signature.contentHash
-  );
 }

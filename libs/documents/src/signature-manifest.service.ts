@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { AttachmentsService } from '@eiso/attachments';
 import { Actor } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { DocumentFileRepository } from './document-file.repository';
+import { SignaturesService } from '@eiso/signatures';
 import { DocumentFinder } from './document-finder';
 import { VERSION_STATE_LABELS, VersionState } from './document-type';
-import { DocumentVersionRepository } from './document-version.repository';
 import { SignatureView, toSignatureView } from './document.views';
-import { signatureVerifies } from './signature-content';
+import { versionSignedContent, versionSubject } from './signature-content';
+import { versionFiles } from './version-attachment-subject';
 
 /** One signature of a manifest: as it was made, and whether what it covered is still what is stored. */
 export interface SignatureManifestEntry extends SignatureView {
@@ -35,16 +36,18 @@ export interface SignatureManifest {
 export class SignatureManifestService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly versions: DocumentVersionRepository,
-    private readonly files: DocumentFileRepository,
+    private readonly attachments: AttachmentsService,
     private readonly finder: DocumentFinder,
+    private readonly signatures: SignaturesService,
   ) {}
 
   async manifest(actor: Actor, documentId: string, versionId: string): Promise<SignatureManifest> {
     const db = this.tx.db;
     const { document, version } = await this.finder.version(db, actor, documentId, versionId);
-    const files = await this.files.listByVersion(db, version.id);
-    const signatures = await this.versions.signatures(db, [version.id]);
+    const files = await this.attachments.list(db, versionFiles(version.id));
+    const signatures = await this.signatures.verify(db, versionSubject(version.id), ({ meaning }) =>
+      versionSignedContent({ document, version, files, meaning }),
+    );
     return {
       documentId: document.id,
       code: document.code,
@@ -53,10 +56,7 @@ export class SignatureManifestService {
       issueNumber: version.issueNumber,
       state: version.state,
       stateLabel: VERSION_STATE_LABELS[version.state],
-      signatures: signatures.map((s) => ({
-        ...toSignatureView(s),
-        contentVerified: signatureVerifies(s, { document, version, files }),
-      })),
+      signatures: signatures.map((s) => ({ ...toSignatureView(s), contentVerified: s.contentVerified })),
     };
   }
 }

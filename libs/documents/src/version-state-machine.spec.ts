@@ -1,6 +1,28 @@
 import { DomainException, ErrorCode } from '@eiso/common';
 import { VersionState } from './document-type';
-import { canTransition, nextState, VersionAction } from './version-state-machine';
+import { canTransition, isEditable, nextState, VersionAction } from './version-state-machine';
+
+/** Every transition a version may take (DESIGN §4): anything not listed is refused. */
+const ALLOWED: [VersionState, VersionAction, VersionState][] = [
+  [VersionState.Draft, VersionAction.Submit, VersionState.InReview],
+  [VersionState.InReview, VersionAction.ReviewApprove, VersionState.AwaitingApproval],
+  [VersionState.InReview, VersionAction.ReviewReturn, VersionState.Draft],
+  [VersionState.AwaitingApproval, VersionAction.Approve, VersionState.Approved],
+  [VersionState.AwaitingApproval, VersionAction.ApprovalReturn, VersionState.Draft],
+  [VersionState.Approved, VersionAction.Issue, VersionState.Effective],
+  [VersionState.Approved, VersionAction.Schedule, VersionState.Scheduled],
+  [VersionState.Approved, VersionAction.Supersede, VersionState.Superseded],
+  [VersionState.Scheduled, VersionAction.Activate, VersionState.Effective],
+  [VersionState.Scheduled, VersionAction.Supersede, VersionState.Superseded],
+  [VersionState.Scheduled, VersionAction.Withdraw, VersionState.Obsolete],
+  [VersionState.Effective, VersionAction.Supersede, VersionState.Superseded],
+  [VersionState.Effective, VersionAction.Withdraw, VersionState.Obsolete],
+];
+
+const ALL_PAIRS = Object.values(VersionState).flatMap((state) =>
+  Object.values(VersionAction).map((action) => [state, action] as const),
+);
+const REFUSED = ALL_PAIRS.filter(([state, action]) => !ALLOWED.some(([s, a]) => s === state && a === action));
 
 describe('version state machine', () => {
   it('walks the whole lifecycle', () => {
@@ -55,5 +77,36 @@ describe('version state machine', () => {
       expect((e as DomainException).code).toBe(ErrorCode.DocumentVersionInvalidTransition);
       expect((e as DomainException).details).toMatchObject({ state, action });
     }
+  });
+
+  it.each(ALLOWED)('allows %s → %s, to %s', (state, action, to) => {
+    expect(canTransition(state, action)).toBe(true);
+    expect(nextState(state, action)).toBe(to);
+  });
+
+  it.each(REFUSED)('refuses %s → %s, naming the states the action needs', (state, action) => {
+    expect(canTransition(state, action)).toBe(false);
+    expect(() => nextState(state, action)).toThrow(DomainException);
+    try {
+      nextState(state, action);
+    } catch (e) {
+      const { allowedFrom, ...rest } = (e as DomainException).details as { allowedFrom: VersionState[] };
+      expect(rest).toEqual({ state, action });
+      expect([...allowedFrom].sort()).toEqual(
+        ALLOWED.filter(([, a]) => a === action)
+          .map(([s]) => s)
+          .sort(),
+      );
+    }
+  });
+
+  it('ends in superseded and obsolete: no action leaves them', () => {
+    for (const state of [VersionState.Superseded, VersionState.Obsolete]) {
+      expect(Object.values(VersionAction).filter((action) => canTransition(state, action))).toEqual([]);
+    }
+  });
+
+  it('lets only a draft be edited', () => {
+    expect(Object.values(VersionState).filter(isEditable)).toEqual([VersionState.Draft]);
   });
 });

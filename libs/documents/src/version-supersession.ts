@@ -1,3 +1,4 @@
+import type { AuditRecord } from '@eiso/audit-trail';
 import { addMonths, DomainException, ErrorCode } from '@eiso/common';
 import { Db } from '@eiso/database';
 import { VersionState } from './document-type';
@@ -12,6 +13,8 @@ import { nextState, VersionAction } from './version-state-machine';
  * scheduled version, which can now never come into force, become superseded; so does the
  * effective version, unless `keepEffective` (an issue dated in the future leaves the version in
  * force alone until its date). A newer effective or scheduled version refuses the issue (409).
+ * Gives back the retired versions and their `document_version.superseded` audit events, for the
+ * caller to record with its own event.
  */
 export async function retireOlderVersions(
   db: Db,
@@ -19,7 +22,7 @@ export async function retireOlderVersions(
   document: DocumentEntity,
   version: DocumentVersionEntity,
   options: { keepEffective: boolean; now: Date },
-): Promise<DocumentVersionEntity[]> {
+): Promise<{ retired: DocumentVersionEntity[]; events: AuditRecord[] }> {
   const retired: DocumentVersionEntity[] = [];
   const others = await versions.findByStates(db, document.id, [
     VersionState.Effective,
@@ -41,7 +44,21 @@ export async function retireOlderVersions(
     if (document.scheduledVersionId === other.id) document.scheduledVersionId = null;
     retired.push(other);
   }
-  return retired;
+  return { retired, events: retired.map((s) => supersededEvent(document, s, version)) };
+}
+
+function supersededEvent(
+  document: DocumentEntity,
+  retired: DocumentVersionEntity,
+  by: DocumentVersionEntity,
+): AuditRecord {
+  return {
+    agencyId: document.agencyId,
+    entityType: 'document_version',
+    entityId: retired.id,
+    action: 'document_version.superseded',
+    after: { supersededBy: by.id, state: retired.state },
+  };
 }
 
 /** The document row follows the version now in force: its title, clauses, codes and review date. */

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Role, systemActor } from '@eiso/common';
+import { Clock, Role, systemActor } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { PasswordHasher } from './password.hasher';
+import { SESSION_CLOCK } from './session-clock';
 import { UserRepository } from './user.repository';
 import { auditSummary } from './user.view';
 
@@ -24,6 +25,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly auditTrail: AuditTrailService,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +36,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       // Two processes starting together must not both create the account.
       await db.query('SELECT pg_advisory_xact_lock(7315002002)');
       if ((await this.users.count(db)) > 0) return false;
-      const now = new Date();
+      const now = this.clock.now();
       const admin = {
         id: randomUUID(),
         username: BOOTSTRAP_ADMIN_USERNAME,
@@ -51,7 +53,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
         lastLoginAt: null,
         signingFailedCount: 0,
         signingLockedUntil: null,
-        passwordChangedAt: now,
+        passwordChangedAt: SESSION_CLOCK.now(),
         // Chosen by the operator who deploys (or printed to them): not someone else's secret.
         mustChangePassword: false,
         createdAt: now,

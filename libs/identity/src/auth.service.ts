@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode, Role } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode, Role } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
@@ -9,6 +9,7 @@ import { actorOf } from './actor-of';
 import { PasswordCheckService, signingLockRefusal } from './password-check.service';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { SESSION_CLOCK } from './session-clock';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 import { toUserView, UserView } from './user.view';
@@ -47,6 +48,7 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly auditTrail: AuditTrailService,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export class AuthService {
       },
       onVerified: async (db, user) => {
         if (!user.active) throw new DomainException(ErrorCode.AuthAccountInactive);
-        const now = new Date();
+        const now = this.clock.now();
         user.failedLoginCount = 0;
         user.lockedUntil = null;
         user.lastLoginAt = now;
@@ -121,12 +123,13 @@ export class AuthService {
     ) {
       throw new DomainException(ErrorCode.AuthInvalidToken);
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
+    const now = this.clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) {
       throw new DomainException(ErrorCode.AuthAccountLocked, {
         lockedUntil: user.lockedUntil.toISOString(),
       });
     }
-    if (user.signingLockedUntil && user.signingLockedUntil > new Date()) {
+    if (user.signingLockedUntil && user.signingLockedUntil > now) {
       const refusal = signingLockRefusal(user.signingLockedUntil);
       throw new DomainException(refusal.error, refusal.details);
     }
@@ -144,7 +147,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.tx.run(async (db): Promise<RefreshOutcome> => {
       const stored = await this.refreshTokens.findByHashForUpdate(db, hashToken(refreshToken));
-      const now = new Date();
+      const now = SESSION_CLOCK.now();
       if (!stored || stored.expiresAt <= now) return { error: ErrorCode.AuthInvalidRefreshToken };
       if (stored.revokedAt) {
         await this.refreshTokens.revokeFamily(db, stored.familyId, now);
@@ -180,16 +183,16 @@ export class AuthService {
         inactive: ErrorCode.AuthInvalidToken,
       },
       onVerified: async (db, user) => {
-        const now = new Date();
+        const now = this.clock.now();
         const wasTemporary = user.mustChangePassword;
         user.passwordHash = passwordHash;
-        user.passwordChangedAt = now;
+        user.passwordChangedAt = SESSION_CLOCK.now();
         user.mustChangePassword = false;
         user.failedLoginCount = 0;
         // The row is locked (PasswordCheckService), so its version is current.
-        await this.users.updateIfVersion(db, user, user.version);
+        await this.users.updateIfVersion(db, user, user.version, now);
         await this.users.saveLoginState(db, user);
-        await this.refreshTokens.revokeAllOfUser(db, user.id, now);
+        await this.refreshTokens.revokeAllOfUser(db, user.id, SESSION_CLOCK.now());
         await this.auditTrail.record(db, actor, {
           agencyId: user.agencyId,
           entityType: 'user',
@@ -205,7 +208,7 @@ export class AuthService {
   async logout(refreshToken: string): Promise<void> {
     await this.tx.run(async (db) => {
       const stored = await this.refreshTokens.findByHashForUpdate(db, hashToken(refreshToken));
-      if (stored) await this.refreshTokens.revokeFamily(db, stored.familyId, new Date());
+      if (stored) await this.refreshTokens.revokeFamily(db, stored.familyId, SESSION_CLOCK.now());
     });
   }
 
@@ -233,7 +236,7 @@ export class AuthService {
 
   private async issueSession(db: Db, user: UserEntity, familyId: string): Promise<Session> {
     const secret = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = SESSION_CLOCK.now();
     await this.refreshTokens.insert(db, {
       id: randomUUID(),
       userId: user.id,
@@ -248,7 +251,7 @@ export class AuthService {
       refreshToken: secret,
       tokenType: 'Bearer',
       expiresIn: this.accessTokens.ttlSeconds,
-      user: toUserView(user),
+      user: toUserView(user, this.clock.now()),
     };
   }
 }

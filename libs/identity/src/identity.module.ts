@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditTrailModule } from '@eiso/audit-trail';
-import { NotificationsModule } from '@eiso/notifications';
+import { AuditActorNames, AuditTrailModule } from '@eiso/audit-trail';
+import { NotificationRecipients, NotificationsModule } from '@eiso/notifications';
+import { OrganizationsModule } from '@eiso/organizations';
 import { AccessTokenService } from './access-token.service';
 import { AuthService } from './auth.service';
 import { SIGNING_SECRET } from './identity.tokens';
@@ -12,8 +13,10 @@ import { PasswordHasher } from './password.hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { SigningLockNotifier } from './signing-lock.notifier';
+import { UserAgencyTransfer } from './user.agency-transfer';
 import { UserEntity } from './user.entity';
 import { UserAuditVisibility } from './user-audit-visibility';
+import { UserDirectory } from './user-directory';
 import { UsersService } from './users.service';
 
 /** Users, login, tokens. Needs SIGNING_SECRET provided globally by the app. */
@@ -23,6 +26,7 @@ import { UsersService } from './users.service';
     AuditTrailModule,
     LoginLockoutModule,
     NotificationsModule,
+    OrganizationsModule,
     JwtModule.registerAsync({
       inject: [SIGNING_SECRET],
       useFactory: (secret: string) => ({
@@ -41,7 +45,12 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     UserAuditVisibility,
+    UserDirectory,
+    UserAgencyTransfer,
+    // The trail and the notifications ask identity through these (they cannot import it).
+    { provide: AuditActorNames, useExisting: UserDirectory },
+    { provide: NotificationRecipients, useExisting: UserDirectory },
   ],
-  exports: [AuthService, UsersService, AccessTokenService, PasswordHasher, LoginLockoutModule],
+  exports: [AuthService, UsersService, AccessTokenService, PasswordHasher, LoginLockoutModule, UserDirectory],
 })
 export class IdentityModule {}

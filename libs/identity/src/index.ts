@@ -12,6 +12,7 @@ export * from './login-lockout.module';
 export { LoginLockoutService } from './login-lockout.service';
 export { IDENTITY_MESSAGES } from './identity.messages';
 export * from './users.service';
+export * from './user-directory';
 export * from './access-token.service';
 export * from './user.view';
 export * from './password-policy';

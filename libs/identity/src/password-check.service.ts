@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ErrorCode } from '@eiso/common';
+import { Clock, DomainException, ErrorCode } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { actorOf } from './actor-of';
@@ -83,6 +83,7 @@ export class PasswordCheckService {
     private readonly hasher: PasswordHasher,
     private readonly auditTrail: AuditTrailService,
     private readonly signingLocks: SigningLockNotifier,
+    private readonly clock: Clock,
   ) {}
 
   /** Failures are committed even when refused. */
@@ -100,10 +101,11 @@ export class PasswordCheckService {
     }
     const name = seen.username.toLowerCase();
     if (refusals.inactive && !seen.active) throw new DomainException(refusals.inactive);
+    const seenAt = this.clock.now();
     const lockedBefore =
-      accountLockOf(seen, new Date()) ??
-      lockRefusal(await this.failures.lockedUntil(this.tx.db, name, [address], new Date())) ??
-      (signing ? signingLockOf(seen, new Date()) : null);
+      accountLockOf(seen, seenAt) ??
+      lockRefusal(await this.failures.lockedUntil(this.tx.db, name, [address], seenAt)) ??
+      (signing ? signingLockOf(seen, seenAt) : null);
     if (lockedBefore) throw new DomainException(lockedBefore.error, lockedBefore.details);
 
     const right = await this.hasher.verify(seen.passwordHash, check.password);
@@ -113,7 +115,7 @@ export class PasswordCheckService {
       if (!user) return { error: refusals.unknown };
       if (refusals.inactive && !user.active) return { error: refusals.inactive };
       if (user.passwordHash !== seen.passwordHash) return { error: refusals.changed };
-      const now = new Date();
+      const now = this.clock.now();
       // Every failure of this account takes its row lock first, so this read is current.
       const locked =
         accountLockOf(user, now) ??
@@ -140,13 +142,13 @@ export class PasswordCheckService {
     const name = username.toLowerCase();
     const address = check.clientAddress;
     const lockedBefore = lockRefusal(
-      await this.failures.lockedUntil(this.tx.db, name, [address, EVERY_ADDRESS], new Date()),
+      await this.failures.lockedUntil(this.tx.db, name, [address, EVERY_ADDRESS], this.clock.now()),
     );
     if (lockedBefore) throw new DomainException(lockedBefore.error, lockedBefore.details);
     await this.hasher.burnTime(check.password);
     const refusal = await this.tx.run(async (db): Promise<Refusal> => {
       await this.failures.lockName(db, name);
-      const now = new Date();
+      const now = this.clock.now();
       const locked = lockRefusal(await this.failures.lockedUntil(db, name, [address, EVERY_ADDRESS], now));
       if (locked) return locked;
       const lockUntil = lockEnd(now);

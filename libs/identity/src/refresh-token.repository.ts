@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { Db } from '@eiso/database';
+import { Db, findOneForUpdate } from '@eiso/database';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 @Injectable()
@@ -10,12 +10,7 @@ export class RefreshTokenRepository {
   }
 
   findByHashForUpdate(db: Db, tokenHash: string): Promise<RefreshTokenEntity | null> {
-    return db
-      .getRepository(RefreshTokenEntity)
-      .createQueryBuilder('t')
-      .where('t.token_hash = :tokenHash', { tokenHash })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneForUpdate(db, RefreshTokenEntity, { tokenHash });
   }
 
   async revoke(db: Db, id: string, at: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@eiso/common';
 import { Db } from '@eiso/database';
-import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { NewNotification, NotificationsService, WebLink, webLink } from '@eiso/notifications';
 import { IDENTITY_MESSAGES, SigningLockFacts } from './identity.messages';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -33,7 +33,7 @@ export class SigningLockNotifier {
       ? await this.users.activeIdsWithRole(db, user.agencyId, Role.IsoSecretary)
       : [];
     const dedupKey = `auth.signing_locked:${user.id}:${facts.lockedUntil.toISOString()}`;
-    const item = (userId: string, text: { title: string; body: string }, link: string): NewNotification => ({
+    const item = (userId: string, text: { title: string; body: string }, link: WebLink): NewNotification => ({
       userId,
       agencyId: user.agencyId,
       kind: 'auth.signing_locked',
@@ -45,10 +45,10 @@ export class SigningLockNotifier {
       dedupKey,
     });
     return this.notifications.notify(db, [
-      item(user.id, IDENTITY_MESSAGES.signingLockedForHolder(all), '/api/v1/me'),
+      item(user.id, IDENTITY_MESSAGES.signingLockedForHolder(all), webLink.profile()),
       ...secretaries
         .filter((id) => id !== user.id)
-        .map((id) => item(id, IDENTITY_MESSAGES.signingLockedForSecretary(all), `/api/v1/users/${user.id}`)),
+        .map((id) => item(id, IDENTITY_MESSAGES.signingLockedForSecretary(all), webLink.user(user.id))),
     ]);
   }
 }

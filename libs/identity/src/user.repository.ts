@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@eiso/common';
-import { Db } from '@eiso/database';
+import { Db, escapeLike, findOneForUpdate, saveIfVersion } from '@eiso/database';
 import { UserEntity } from './user.entity';
 
 export interface UserFilter {
@@ -10,19 +10,14 @@ export interface UserFilter {
   q?: string;
 }
 
-/** Columns an edit never writes: the key, and login bookkeeping (saveLoginState and the counters). */
+/** Columns an edit never writes: login bookkeeping (saveLoginState and the counters). */
 const NOT_EDITED = [
-  'id',
   'failedLoginCount',
   'lockedUntil',
   'lastLoginAt',
   'signingFailedCount',
   'signingLockedUntil',
 ] as const;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 @Injectable()
 export class UserRepository {
@@ -53,12 +48,7 @@ export class UserRepository {
    * signatures) need not wait for it.
    */
   findByIdForLoginState(db: Db, id: string): Promise<UserEntity | null> {
-    return db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('u.id = :id', { id })
-      .setLock('for_no_key_update')
-      .getOne();
+    return findOneForUpdate(db, UserEntity, { id }, 'for_no_key_update');
   }
 
   /**
@@ -95,24 +85,11 @@ export class UserRepository {
   }
 
   /**
-   * Saves only when the row still has `expectedVersion`; returns false when someone else changed
-   * it. Login bookkeeping is left out: a failure counted since the row was read must not be undone.
+   * Saves only when the row still has `expectedVersion`, else 412 (saveIfVersion). Login
+   * bookkeeping is left out: a failure counted since the row was read must not be undone.
    */
-  async updateIfVersion(db: Db, user: UserEntity, expectedVersion: number): Promise<boolean> {
-    const { id } = user;
-    const changes: Partial<UserEntity> = { ...user };
-    for (const key of NOT_EDITED) delete changes[key];
-    const result = await db
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ ...changes, version: expectedVersion + 1, updatedAt: new Date() })
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    if (result.affected === 1) {
-      user.version = expectedVersion + 1;
-      return true;
-    }
-    return false;
+  async updateIfVersion(db: Db, user: UserEntity, expectedVersion: number, at: Date): Promise<void> {
+    await saveIfVersion(db, UserEntity, user, expectedVersion, at, NOT_EDITED);
   }
 
   /** Login bookkeeping does not bump the version: it is not an edit of the account. */
@@ -220,18 +197,5 @@ export class UserRepository {
       );
     }
     return qb.orderBy('u.username', 'ASC').offset(offset).limit(limit).getManyAndCount();
-  }
-
-  async agencyExists(db: Db, agencyId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query('SELECT 1 FROM agency WHERE id = $1', [agencyId]);
-    return rows.length > 0;
-  }
-
-  async orgUnitBelongsTo(db: Db, orgUnitId: string, agencyId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query('SELECT 1 FROM org_unit WHERE id = $1 AND agency_id = $2', [
-      orgUnitId,
-      agencyId,
-    ]);
-    return rows.length > 0;
   }
 }

@@ -21,7 +21,8 @@ export interface UserView {
   version: number;
 }
 
-export function toUserView(u: UserEntity): UserView {
+/** `now` decides whether a lock still runs (the Clock's time). */
+export function toUserView(u: UserEntity, now: Date): UserView {
   return {
     id: u.id,
     username: u.username,
@@ -32,7 +33,7 @@ export function toUserView(u: UserEntity): UserView {
     orgUnitId: u.orgUnitId,
     roles: u.roles,
     active: u.active,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
     mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),

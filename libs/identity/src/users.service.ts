@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  Clock,
   DomainException,
   ErrorCode,
   isAdmin,
@@ -12,13 +13,15 @@ import {
   PRIVILEGED_ROLES,
   Role,
 } from '@eiso/common';
-import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
+import { assertVersion, Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { NotificationsService } from '@eiso/notifications';
+import { NotificationsService, webLink } from '@eiso/notifications';
+import { AgencyDirectory } from '@eiso/organizations';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { LoginLockoutService } from './login-lockout.service';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { SESSION_CLOCK } from './session-clock';
 import { UserEntity } from './user.entity';
 import { UserFilter, UserRepository } from './user.repository';
 import { auditSummary, toUserView, UserView } from './user.view';
@@ -78,6 +81,8 @@ export class UsersService {
     private readonly auditTrail: AuditTrailService,
     private readonly lockout: LoginLockoutService,
     private readonly notifications: NotificationsService,
+    private readonly agencies: AgencyDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserView> {
@@ -90,13 +95,13 @@ export class UsersService {
       throw new DomainException(ErrorCode.UserAgencyRequired);
     const passwordHash = await this.hasher.hash(input.password);
     return this.tx.run(async (db) => {
-      if (agencyId && !(await this.users.agencyExists(db, agencyId))) {
+      if (agencyId && !(await this.agencies.exists(agencyId, db))) {
         throw new DomainException(ErrorCode.AgencyNotFound);
       }
       await this.assertOrgUnit(db, input.orgUnitId ?? null, agencyId);
       if (await this.users.usernameExists(db, input.username))
         throw new DomainException(ErrorCode.UsernameTaken);
-      const now = new Date();
+      const now = this.clock.now();
       const user: UserEntity = {
         id: randomUUID(),
         username: input.username,
@@ -113,7 +118,7 @@ export class UsersService {
         lastLoginAt: null,
         signingFailedCount: 0,
         signingLockedUntil: null,
-        passwordChangedAt: now,
+        passwordChangedAt: SESSION_CLOCK.now(),
         mustChangePassword: input.temporaryPassword ?? true,
         createdAt: now,
         updatedAt: now,
@@ -130,12 +135,12 @@ export class UsersService {
         action: 'user.created',
         after: auditSummary(user),
       });
-      return toUserView(user);
+      return toUserView(user, now);
     });
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
-    return toUserView(await this.visible(this.tx.db, actor, id));
+    return toUserView(await this.visible(this.tx.db, actor, id), this.clock.now());
   }
 
   async list(actor: Actor, filter: UserFilter, page: PageRequest): Promise<Page<UserView>> {
@@ -144,7 +149,8 @@ export class UsersService {
     }
     const scoped = isAdmin(actor) ? filter : { ...filter, agencyId: actor.agencyId ?? undefined };
     const [rows, total] = await this.users.findPage(this.tx.db, scoped, offsetOf(page), page.pageSize);
-    return pageOf(rows, total, page, toUserView);
+    const now = this.clock.now();
+    return pageOf(rows, total, page, (u) => toUserView(u, now));
   }
 
   /**
@@ -189,19 +195,19 @@ export class UsersService {
         user.roles = unique(input.roles);
       }
       if (input.active !== undefined) user.active = input.active;
-      const now = new Date();
+      const now = this.clock.now();
       if (passwordHash) {
         user.passwordHash = passwordHash;
-        user.passwordChangedAt = now;
+        user.passwordChangedAt = SESSION_CLOCK.now();
         user.mustChangePassword = true;
       }
-      if (!(await this.users.updateIfVersion(db, user, expectedVersion))) {
-        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: user.version });
-      }
+      assertVersion(user, expectedVersion);
+      await this.users.updateIfVersion(db, user, expectedVersion, now);
       const lockoutCleared = !!passwordHash && isAdmin(actor);
       if (lockoutCleared) await this.lockout.clear(db, user);
       // A reset password or a deactivation ends every open session of that user.
-      if (passwordHash || input.active === false) await this.refreshTokens.revokeAllOfUser(db, user.id, now);
+      if (passwordHash || input.active === false)
+        await this.refreshTokens.revokeAllOfUser(db, user.id, SESSION_CLOCK.now());
       await this.auditTrail.record(db, actor, {
         agencyId: user.agencyId,
         entityType: 'user',
@@ -213,7 +219,7 @@ export class UsersService {
           : auditSummary(user),
       });
       if (passwordHash) await this.notifyReset(db, actor, user, now);
-      return toUserView(user);
+      return toUserView(user, now);
     });
   }
 
@@ -234,7 +240,7 @@ export class UsersService {
         body: text.body,
         entityType: 'user',
         entityId: user.id,
-        link: '/api/v1/me',
+        link: webLink.profile(),
       },
     ]);
   }
@@ -256,7 +262,7 @@ export class UsersService {
 
   private async assertOrgUnit(db: Db, orgUnitId: string | null, agencyId: string | null): Promise<void> {
     if (!orgUnitId) return;
-    if (!agencyId || !(await this.users.orgUnitBelongsTo(db, orgUnitId, agencyId))) {
+    if (!agencyId || !(await this.agencies.orgUnitsBelong(agencyId, [orgUnitId], db))) {
       throw new DomainException(ErrorCode.OrgUnitNotFound);
     }
   }

@@ -6,13 +6,6 @@ import { NotificationEntity } from './notification.entity';
 /** A row to insert: the service has generated the id, normalized the text and set the time. */
 export type NotificationRow = Omit<NotificationEntity, 'readAt' | 'emailedAt'>;
 
-/** Where an e-mail copy would go. */
-export interface Recipient {
-  userId: string;
-  email: string | null;
-  active: boolean;
-}
-
 @Injectable()
 export class NotificationRepository {
   /**
@@ -80,15 +73,6 @@ export class NotificationRepository {
       where: { id: In([...ids]) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-  }
-
-  async recipients(db: Db, userIds: readonly string[]): Promise<Map<string, Recipient>> {
-    if (userIds.length === 0) return new Map();
-    const rows: Recipient[] = await db.query(
-      `SELECT id AS "userId", email, active FROM app_user WHERE id = ANY($1::uuid[])`,
-      [[...new Set(userIds)]],
-    );
-    return new Map(rows.map((r) => [r.userId, r]));
   }
 
   /** Records the e-mail copy; a notification already marked keeps its first time. */

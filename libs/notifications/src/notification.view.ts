@@ -1,4 +1,5 @@
 import { NotificationEntity } from './notification.entity';
+import { WebLink } from './web-links';
 
 /** What a caller asks to be told to one user. Text is stored NFC-normalized. */
 export interface NewNotification {
@@ -10,8 +11,8 @@ export interface NewNotification {
   body: string;
   entityType?: string | null;
   entityId?: string | null;
-  /** Where the client opens the subject, e.g. `/api/v1/documents/<id>`. */
-  link?: string | null;
+  /** The web app's page of the subject, e.g. `/documents/<id>`: only `webLink` makes one. */
+  link?: WebLink | null;
   /** At most one notification per user and key: a job run twice notifies once. */
   dedupKey?: string | null;
 }

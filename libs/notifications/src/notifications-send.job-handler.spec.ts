@@ -1,11 +1,14 @@
 import { Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Clock } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { TransactionRunner } from '@eiso/database';
 import { Mailer, MailMessage } from './mailer';
 import { NotificationEntity } from './notification.entity';
-import { NotificationRepository, Recipient } from './notification.repository';
-import { absoluteLink, NotificationsSendJobHandler } from './notifications-send.job-handler';
+import { NotificationRepository } from './notification.repository';
+import { NotificationRecipients, Recipient } from './notification-recipients';
+import { NotificationsSendJobHandler } from './notifications-send.job-handler';
+import { webLink } from './web-links';
 
 const NOW = new Date('2026-03-02T03:00:00Z');
 
@@ -27,18 +30,18 @@ function notification(id: string, userId: string, link: string | null = null): N
   };
 }
 
-/** The repository's delivery methods over arrays. */
-class FakeRepository {
+/** The repository's delivery methods, and identity's addresses, over arrays. */
+class FakeRepository implements NotificationRecipients {
   constructor(
     readonly rows: NotificationEntity[],
-    readonly users: Recipient[],
+    readonly users: (Recipient & { userId: string })[],
   ) {}
 
   findByIds(_db: unknown, ids: readonly string[]): Promise<NotificationEntity[]> {
     return Promise.resolve(this.rows.filter((r) => ids.includes(r.id)).map((r) => ({ ...r })));
   }
 
-  recipients(_db: unknown, userIds: readonly string[]): Promise<Map<string, Recipient>> {
+  recipientsOf(userIds: readonly string[]): Promise<Map<string, Recipient>> {
     return Promise.resolve(
       new Map(this.users.filter((u) => userIds.includes(u.userId)).map((u) => [u.userId, u])),
     );
@@ -81,7 +84,7 @@ describe('NotificationsSendJobHandler', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     repo = new FakeRepository(
       [
-        notification('n1', 'u-mail', '/api/v1/documents/d1'),
+        notification('n1', 'u-mail', webLink.document('d1')),
         notification('n2', 'u-nomail'),
         notification('n3', 'u-mail2'),
       ],
@@ -100,7 +103,9 @@ describe('NotificationsSendJobHandler', () => {
       mailer as unknown as Mailer,
       clock,
       config,
+      { get: (token: unknown) => (token === NotificationRecipients ? repo : undefined) } as ModuleRef,
     );
+    handler.onModuleInit();
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -110,7 +115,7 @@ describe('NotificationsSendJobHandler', () => {
       {
         to: 'an@kontum.gov.vn',
         subject: 'Tài liệu n1 đã được ban hành',
-        text: 'Vui lòng đọc và xác nhận đã hiểu.\n\nXem chi tiết trên hệ thống eISO: /api/v1/documents/d1',
+        text: 'Vui lòng đọc và xác nhận đã hiểu.\n\nXem chi tiết trên hệ thống eISO: /documents/d1',
       },
       {
         to: 'binh@kontum.gov.vn',
@@ -129,18 +134,8 @@ describe('NotificationsSendJobHandler', () => {
     config.PUBLIC_BASE_URL = 'https://eiso.kontum.gov.vn';
     await run(['n1']);
     expect(mailer.sent[0].text).toBe(
-      'Vui lòng đọc và xác nhận đã hiểu.\n\nXem chi tiết trên hệ thống eISO: https://eiso.kontum.gov.vn/api/v1/documents/d1',
+      'Vui lòng đọc và xác nhận đã hiểu.\n\nXem chi tiết trên hệ thống eISO: https://eiso.kontum.gov.vn/documents/d1',
     );
-  });
-
-  it('keeps a reverse-proxy prefix of the public address', () => {
-    expect(absoluteLink('/api/v1/records?state=due_for_disposal', 'https://dichvu.kontum.gov.vn/eiso/')).toBe(
-      'https://dichvu.kontum.gov.vn/eiso/api/v1/records?state=due_for_disposal',
-    );
-    expect(absoluteLink('/api/v1/documents/d1', 'http://10.0.0.5:3000/eiso')).toBe(
-      'http://10.0.0.5:3000/eiso/api/v1/documents/d1',
-    );
-    expect(absoluteLink('/api/v1/documents/d1', undefined)).toBe('/api/v1/documents/d1');
   });
 
   it('sends nothing more when run twice', async () => {

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { isEmail } from 'class-validator';
 import { Clock, JobName, JobPayloads } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
@@ -6,8 +7,10 @@ import { TransactionRunner } from '@eiso/database';
 import { JobHandler, JobHandlerContract } from '@eiso/queue';
 import { isConnectionFailure, isRejection, Mailer } from './mailer';
 import { NotificationEntity } from './notification.entity';
+import { NotificationRecipients } from './notification-recipients';
 import { NotificationRepository } from './notification.repository';
 import { NOTIFICATION_MESSAGES } from './notifications.messages';
+import { absoluteWebLink } from './web-links';
 
 /**
  * E-mails the copy of each notification whose user is active, has a valid address, and has not
@@ -17,8 +20,11 @@ import { NOTIFICATION_MESSAGES } from './notifications.messages';
  */
 @Injectable()
 @JobHandler(JobName.NotificationsSend)
-export class NotificationsSendJobHandler implements JobHandlerContract<JobName.NotificationsSend> {
+export class NotificationsSendJobHandler
+  implements JobHandlerContract<JobName.NotificationsSend>, OnModuleInit
+{
   private readonly logger = new Logger(NotificationsSendJobHandler.name);
+  private recipients: NotificationRecipients | undefined;
 
   constructor(
     private readonly notifications: NotificationRepository,
@@ -26,7 +32,13 @@ export class NotificationsSendJobHandler implements JobHandlerContract<JobName.N
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** Identity provides the addresses (it imports this module, so it cannot be imported here). */
+  onModuleInit(): void {
+    this.recipients = this.moduleRef.get(NotificationRecipients, { strict: false });
+  }
 
   async handle({ notificationIds }: JobPayloads[JobName.NotificationsSend]): Promise<void> {
     if (!this.mailer.enabled) {
@@ -35,9 +47,9 @@ export class NotificationsSendJobHandler implements JobHandlerContract<JobName.N
     }
     const db = this.tx.db;
     const pending = (await this.notifications.findByIds(db, notificationIds)).filter((n) => !n.emailedAt);
-    const recipients = await this.notifications.recipients(
-      db,
+    const recipients = await this.recipients!.recipientsOf(
       pending.map((n) => n.userId),
+      db,
     );
     let sent = 0;
     let retry: Error | undefined;
@@ -76,13 +88,6 @@ export class NotificationsSendJobHandler implements JobHandlerContract<JobName.N
 
 function emailText(notification: NotificationEntity, baseUrl: string | undefined): string {
   return notification.link
-    ? `${notification.body}\n\n${NOTIFICATION_MESSAGES.emailLink(absoluteLink(notification.link, baseUrl))}`
+    ? `${notification.body}\n\n${NOTIFICATION_MESSAGES.emailLink(absoluteWebLink(notification.link, baseUrl))}`
     : notification.body;
-}
-
-/** `/api/v1/…` under the public address, keeping any path the address has (a reverse-proxy prefix). */
-export function absoluteLink(link: string, baseUrl: string | undefined): string {
-  if (!baseUrl) return link;
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  return new URL(link.replace(/^\/+/, ''), base).toString();
 }

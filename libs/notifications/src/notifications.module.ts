@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Mailer } from './mailer';
+import { NotificationAgencyTransfer } from './notification.agency-transfer';
 import { NotificationEntity } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsSendJobHandler } from './notifications-send.job-handler';
@@ -12,7 +13,13 @@ import { NotificationsService } from './notifications.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationRepository, NotificationsService, Mailer, NotificationsSendJobHandler],
+  providers: [
+    NotificationRepository,
+    NotificationsService,
+    Mailer,
+    NotificationsSendJobHandler,
+    NotificationAgencyTransfer,
+  ],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

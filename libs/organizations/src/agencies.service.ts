@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode, nfc, offsetOf, Page, pageOf, todayInVietnam } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import {
+  Actor,
+  Clock,
+  DomainException,
+  ErrorCode,
+  nfc,
+  offsetOf,
+  Page,
+  pageOf,
+  todayInVietnam,
+} from '@eiso/common';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { cleanOptionalText, cleanText } from './clean-text';
 import { canManageAgencies, canReadAllAgencies, canSeeAgency } from './agency-access';
@@ -23,21 +33,24 @@ export class AgenciesService {
     private readonly tx: TransactionRunner,
     private readonly agencies: AgencyRepository,
     private readonly auditTrail: AuditTrailService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: CreateAgencyInput): Promise<AgencyView> {
     assertCanManage(actor);
-    const now = new Date();
+    const now = this.clock.now();
     const agency: AgencyEntity = {
       id: randomUUID(),
       code: cleanOptionalText(input.code),
       name: cleanText(input.name),
+      abbreviation: cleanOptionalText(input.abbreviation),
+      place: cleanOptionalText(input.place),
       level: input.level,
       parentId: input.parentId ?? null,
       roadmapYear: input.roadmapYear ?? null,
       status: AgencyStatus.Active,
       successorId: null,
-      validFrom: input.validFrom ?? todayInVietnam(),
+      validFrom: input.validFrom ?? todayInVietnam(now),
       validTo: input.validTo ?? null,
       createdAt: now,
       updatedAt: now,
@@ -87,14 +100,14 @@ export class AgenciesService {
     assertCanManage(actor);
     return this.tx.run(async (db) => {
       const agency = await this.visible(db, actor, id);
-      if (agency.version !== expectedVersion) {
-        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: agency.version });
-      }
+      assertVersion(agency, expectedVersion);
       const before = agencyAuditSummary(agency);
       const next: AgencyEntity = {
         ...agency,
         ...(input.code !== undefined && { code: cleanOptionalText(input.code) }),
         ...(input.name !== undefined && { name: cleanText(input.name) }),
+        ...(input.abbreviation !== undefined && { abbreviation: cleanOptionalText(input.abbreviation) }),
+        ...(input.place !== undefined && { place: cleanOptionalText(input.place) }),
         ...(input.level !== undefined && { level: input.level }),
         ...(input.parentId !== undefined && { parentId: input.parentId }),
         ...(input.roadmapYear !== undefined && { roadmapYear: input.roadmapYear }),
@@ -104,9 +117,7 @@ export class AgenciesService {
       if (!changed(before, agencyAuditSummary(next))) return toAgencyView(agency);
       assertValidity(next);
       if (next.parentId !== agency.parentId) await this.assertParentAllowed(db, next.id, next.parentId);
-      if (!(await this.agencies.updateIfVersion(db, next, expectedVersion))) {
-        throw new DomainException(ErrorCode.PreconditionFailed);
-      }
+      await this.agencies.updateIfVersion(db, next, expectedVersion, this.clock.now());
       await this.auditTrail.record(db, actor, {
         agencyId: next.id,
         entityType: 'agency',

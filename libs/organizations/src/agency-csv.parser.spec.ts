@@ -52,6 +52,9 @@ describe('parseAgencyCsv', () => {
         roadmapYear: 2025,
         district: null,
         name: 'Văn phòng Ủy ban nhân dân tỉnh',
+        // The list has no heading columns.
+        abbreviation: null,
+        place: null,
       });
       const dakPet = rows.find((r) => r.name === 'Ủy ban nhân dân xã Đăk Pét');
       expect(dakPet).toMatchObject({ line: 69, level: AgencyLevel.Commune, district: 'Huyện Đăk Glei' });
@@ -122,5 +125,24 @@ describe('parseAgencyCsv', () => {
   it('skips blank lines and rows of bare separators left by spreadsheets', () => {
     const rows = parseAgencyCsv(`${HEADER}\n\n1,I,province_department,2025,,Sở Tư pháp\n,,,,,\n`);
     expect(rows).toEqual([expect.objectContaining({ line: 3, name: 'Sở Tư pháp' })]);
+  });
+
+  it('reads the optional ký hiệu and địa danh columns, and checks the ký hiệu', () => {
+    const header = `${HEADER},abbreviation,place`;
+    const rows = parseAgencyCsv(
+      `${header}\n1,I,province_department,2025,,Sở Tư pháp,STP,Kon Tum\n2,I,province_department,2025,,Sở Y tế,,\n`,
+    );
+    expect(rows.map((r) => [r.name, r.abbreviation, r.place])).toEqual([
+      ['Sở Tư pháp', 'STP', 'Kon Tum'],
+      ['Sở Y tế', null, null],
+    ]);
+    expect(
+      rowErrors(
+        `${header}\n1,I,province_department,2025,,Sở Tư pháp,S TP,Kon Tum\n2,I,province_department,2025,,Sở Y tế,SYT/1,\n`,
+      ),
+    ).toEqual([
+      { line: 2, message: expect.stringContaining('Ký hiệu cơ quan') },
+      { line: 3, message: expect.stringContaining('Ký hiệu cơ quan') },
+    ]);
   });
 });

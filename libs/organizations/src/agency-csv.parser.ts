@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DomainException, ErrorCode, foldVietnamese, unstorableIndex } from '@eiso/common';
+import { isAgencyAbbreviation, MAX_PLACE_LENGTH } from './agency-heading-fields';
 import { AgencyLevel, isAgencyLevel, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR } from './agency-level';
 import { cleanText } from './clean-text';
 import { districtKey } from './district-matcher';
@@ -8,6 +9,8 @@ import { ORGANIZATIONS_MESSAGES as M } from './organizations.messages';
 /** The columns of the roadmap list, e.g. seed/kontum-agencies-2020.csv. */
 export const AGENCY_CSV_COLUMNS = ['no', 'group', 'level', 'deadline_year', 'district', 'name'] as const;
 const REQUIRED_COLUMNS = ['level', 'deadline_year', 'district', 'name'] as const;
+/** Optional: the agency's ký hiệu and địa danh for the official heading of generated documents. */
+export const AGENCY_CSV_OPTIONAL_COLUMNS = ['abbreviation', 'place'] as const;
 
 /** Keeps one import inside one reasonable transaction; a province has 100–250 agencies. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -22,6 +25,9 @@ export interface AgencyCsvRow {
   /** For communes: the district they belong to, as written ("Huyện Đăk Glei"). */
   district: string | null;
   name: string;
+  /** Null when the file has no such column or leaves the cell empty: an existing value is kept. */
+  abbreviation: string | null;
+  place: string | null;
 }
 
 export interface AgencyCsvRowError {
@@ -82,6 +88,8 @@ function validateRow(
   const year = cell('deadline_year');
   const name = cell('name');
   const district = cell('district');
+  const abbreviation = cell('abbreviation');
+  const place = cell('place');
   const before = errors.length;
   if (!isAgencyLevel(level)) errors.push({ line, message: M.badLevel(level) });
   const roadmapYear = /^\d{4}$/.test(year) ? Number(year) : NaN;
@@ -90,6 +98,8 @@ function validateRow(
   }
   if (!name) errors.push({ line, message: M.missingName });
   if (level === String(AgencyLevel.Commune) && !district) errors.push({ line, message: M.missingDistrict });
+  if (abbreviation && !isAgencyAbbreviation(abbreviation)) errors.push({ line, message: M.badAbbreviation });
+  if (place.length > MAX_PLACE_LENGTH) errors.push({ line, message: M.placeTooLong(MAX_PLACE_LENGTH) });
   if (errors.length > before || !isAgencyLevel(level)) return null;
   return {
     line,
@@ -99,6 +109,8 @@ function validateRow(
     roadmapYear,
     district: district || null,
     name,
+    abbreviation: abbreviation || null,
+    place: place || null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode, todayInVietnam } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode, todayInVietnam } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { AuditRecord, AuditTrailService } from '@eiso/audit-trail';
 import { canManageAgencies } from './agency-access';
@@ -50,6 +50,7 @@ export class AgencyImportService {
     private readonly tx: TransactionRunner,
     private readonly agencies: AgencyRepository,
     private readonly auditTrail: AuditTrailService,
+    private readonly clock: Clock,
   ) {}
 
   async importCsv(
@@ -67,13 +68,20 @@ export class AgencyImportService {
         throw new DomainException(ErrorCode.AgencyParentInvalid, { parentId: rootId });
       }
       const planned = await this.plan(db, rows, rootId);
-      const now = new Date();
+      const now = this.clock.now();
       const created: AgencyEntity[] = [];
       const updated: { before: AgencyEntity; after: AgencyEntity }[] = [];
       for (const p of planned) {
         if (!p.existing) created.push(newAgency(p, now));
-        else if (p.existing.level !== p.row.level || p.existing.roadmapYear !== p.row.roadmapYear) {
-          const after = { ...p.existing, level: p.row.level, roadmapYear: p.row.roadmapYear };
+        else if (importChanges(p.existing, p.row)) {
+          const after: AgencyEntity = {
+            ...p.existing,
+            level: p.row.level,
+            roadmapYear: p.row.roadmapYear,
+            // An empty cell keeps what an administrator set.
+            abbreviation: p.row.abbreviation ?? p.existing.abbreviation,
+            place: p.row.place ?? p.existing.place,
+          };
           updated.push({
             before: p.existing,
             after: { ...after, version: after.version + 1, updatedAt: now },
@@ -84,7 +92,13 @@ export class AgencyImportService {
       await this.agencies.insertMany(db, created);
       await this.agencies.applyImportChanges(
         db,
-        updated.map(({ after }) => ({ id: after.id, level: after.level, roadmapYear: after.roadmapYear })),
+        updated.map(({ after }) => ({
+          id: after.id,
+          level: after.level,
+          roadmapYear: after.roadmapYear,
+          abbreviation: after.abbreviation,
+          place: after.place,
+        })),
         now,
       );
       const summary: AgencyImportSummary = {
@@ -190,6 +204,8 @@ function newAgency(p: PlannedRow, now: Date): AgencyEntity {
     id: p.id,
     code: null,
     name: p.row.name,
+    abbreviation: p.row.abbreviation,
+    place: p.row.place,
     level: p.row.level,
     parentId: p.parentId,
     roadmapYear: p.row.roadmapYear,
@@ -201,6 +217,15 @@ function newAgency(p: PlannedRow, now: Date): AgencyEntity {
     updatedAt: now,
     version: 1,
   };
+}
+
+function importChanges(existing: AgencyEntity, row: AgencyCsvRow): boolean {
+  return (
+    existing.level !== row.level ||
+    existing.roadmapYear !== row.roadmapYear ||
+    (row.abbreviation !== null && row.abbreviation !== existing.abbreviation) ||
+    (row.place !== null && row.place !== existing.place)
+  );
 }
 
 function countByYear(rows: AgencyCsvRow[]): Record<number, number> {

@@ -13,6 +13,14 @@ export class AgencyEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** Ký hiệu in document numbers ("STP" in "Số: 01/BB-STP"). */
+  @Column({ type: 'text', nullable: true })
+  abbreviation: string | null;
+
+  /** Địa danh of the place-and-date line; null takes the nearest one above (the province's). */
+  @Column({ type: 'text', nullable: true })
+  place: string | null;
+
   @Column({ type: 'text' })
   level: AgencyLevel;
 

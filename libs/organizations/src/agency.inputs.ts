@@ -4,6 +4,8 @@ import { AgencyLevel, AgencyStatus } from './agency-level';
 export interface CreateAgencyInput {
   code?: string | null;
   name: string;
+  abbreviation?: string | null;
+  place?: string | null;
   level: AgencyLevel;
   parentId?: string | null;
   roadmapYear?: number | null;
@@ -16,6 +18,8 @@ export interface CreateAgencyInput {
 export interface UpdateAgencyInput {
   code?: string | null;
   name?: string;
+  abbreviation?: string | null;
+  place?: string | null;
   level?: AgencyLevel;
   parentId?: string | null;
   roadmapYear?: number | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { ErrorCode } from '@eiso/common';
-import { Db, mapUniqueViolation } from '@eiso/database';
+import { Db, escapeLike, mapUniqueViolation, saveIfVersion } from '@eiso/database';
 import { AgencyEntity } from './agency.entity';
 import { AgencyLevel, AgencyStatus } from './agency-level';
 import { AgencySort, AgencySortField } from './agency-sort';
@@ -16,6 +16,14 @@ export interface AgencyFilter {
   q?: string;
 }
 
+/** What the official heading takes from one agency of the chain. */
+export interface AgencyHeadingRow {
+  name: string;
+  level: AgencyLevel;
+  abbreviation: string | null;
+  place: string | null;
+}
+
 /** One name under one parent: the key an import is idempotent on. */
 export interface AgencySiblingKey {
   parentId: string | null;
@@ -26,6 +34,8 @@ export interface AgencyImportChange {
   id: string;
   level: AgencyLevel;
   roadmapYear: number | null;
+  abbreviation: string | null;
+  place: string | null;
 }
 
 const UNIQUE_INDEXES: Record<string, ErrorCode> = {
@@ -48,10 +58,6 @@ const NO_PARENT = '00000000-0000-0000-0000-000000000000';
 const INSERT_CHUNK = 1000;
 /** Deeper than any real administration; stops the walk if the data were ever corrupted into a loop. */
 const MAX_DEPTH = 64;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 @Injectable()
 export class AgencyRepository {
@@ -129,6 +135,19 @@ export class AgencyRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The agency and every agency above it, nearest first: what its official heading is made of. */
+  selfAndAncestors(db: Db, id: string): Promise<AgencyHeadingRow[]> {
+    return db.query(
+      `WITH RECURSIVE up (id, parent_id, depth) AS (
+         SELECT id, parent_id, 0 FROM agency WHERE id = $1
+         UNION ALL
+         SELECT a.id, a.parent_id, up.depth + 1 FROM agency a JOIN up ON a.id = up.parent_id WHERE up.depth < $2
+       )
+       SELECT a.name, a.level, a.abbreviation, a.place FROM up JOIN agency a ON a.id = up.id ORDER BY up.depth`,
+      [id, MAX_DEPTH],
+    );
+  }
+
   async lockHierarchy(db: Db): Promise<void> {
     await db.query('SELECT pg_advisory_xact_lock($1)', [HIERARCHY_LOCK_KEY]);
   }
@@ -147,24 +166,12 @@ export class AgencyRepository {
     }
   }
 
-  /** Saves only when the row still has `expectedVersion`; returns false when someone else changed it. */
-  async updateIfVersion(db: Db, agency: AgencyEntity, expectedVersion: number): Promise<boolean> {
-    const { id, ...changes } = agency;
-    const updatedAt = new Date();
-    const result = await mapUniqueViolation(
-      () =>
-        db
-          .createQueryBuilder()
-          .update(AgencyEntity)
-          .set({ ...changes, version: expectedVersion + 1, updatedAt })
-          .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-          .execute(),
+  /** Saves only when the row still has `expectedVersion`, else 412 (saveIfVersion). */
+  async updateIfVersion(db: Db, agency: AgencyEntity, expectedVersion: number, at: Date): Promise<void> {
+    await mapUniqueViolation(
+      () => saveIfVersion(db, AgencyEntity, agency, expectedVersion, at),
       UNIQUE_INDEXES,
     );
-    if (result.affected !== 1) return false;
-    agency.version = expectedVersion + 1;
-    agency.updatedAt = updatedAt;
-    return true;
   }
 
   /** One statement for every agency an import changes. */
@@ -172,10 +179,19 @@ export class AgencyRepository {
     if (changes.length === 0) return;
     await db.query(
       `UPDATE agency a
-          SET level = c.level, roadmap_year = c.roadmap_year, version = a.version + 1, updated_at = $4
-         FROM unnest($1::uuid[], $2::text[], $3::int[]) AS c (id, level, roadmap_year)
+          SET level = c.level, roadmap_year = c.roadmap_year, abbreviation = c.abbreviation,
+              place = c.place, version = a.version + 1, updated_at = $4
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $5::text[], $6::text[])
+              AS c (id, level, roadmap_year, abbreviation, place)
         WHERE a.id = c.id`,
-      [changes.map((c) => c.id), changes.map((c) => c.level), changes.map((c) => c.roadmapYear), at],
+      [
+        changes.map((c) => c.id),
+        changes.map((c) => c.level),
+        changes.map((c) => c.roadmapYear),
+        at,
+        changes.map((c) => c.abbreviation),
+        changes.map((c) => c.place),
+      ],
     );
   }
 }

@@ -6,6 +6,8 @@ export interface AgencyView {
   id: string;
   code: string | null;
   name: string;
+  abbreviation: string | null;
+  place: string | null;
   level: AgencyLevel;
   parentId: string | null;
   roadmapYear: number | null;
@@ -23,6 +25,8 @@ export function toAgencyView(a: AgencyEntity): AgencyView {
     id: a.id,
     code: a.code,
     name: a.name,
+    abbreviation: a.abbreviation,
+    place: a.place,
     level: a.level,
     parentId: a.parentId,
     roadmapYear: a.roadmapYear,
@@ -41,6 +45,8 @@ export function agencyAuditSummary(a: AgencyEntity): Record<string, unknown> {
   return {
     code: a.code,
     name: a.name,
+    abbreviation: a.abbreviation,
+    place: a.place,
     level: a.level,
     parentId: a.parentId,
     roadmapYear: a.roadmapYear,

@@ -13,3 +13,6 @@ export * from './agency-import.service';
 export * from './agency-csv.parser';
 export * from './district-matcher';
 export * from './organizations.messages';
+export * from './agency-directory';
+export * from './agency-heading';
+export * from './agency-heading-fields';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@eiso/common';
-import { Db, mapUniqueViolation } from '@eiso/database';
+import { Db, escapeLike, mapUniqueViolation, saveIfVersion } from '@eiso/database';
 import { OrgUnitEntity } from './org-unit.entity';
 
 export interface OrgUnitFilter {
@@ -16,10 +16,6 @@ const UNIQUE_INDEXES: Record<string, ErrorCode> = {
 /** Namespace of the per-agency lock that serializes parent changes of its units. */
 const UNIT_TREE_LOCK_NAMESPACE = 7_315_003;
 const MAX_DEPTH = 64;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 @Injectable()
 export class OrgUnitRepository {
@@ -79,23 +75,11 @@ export class OrgUnitRepository {
     await mapUniqueViolation(() => db.getRepository(OrgUnitEntity).insert(unit), UNIQUE_INDEXES);
   }
 
-  /** Saves only when the row still has `expectedVersion`; returns false when someone else changed it. */
-  async updateIfVersion(db: Db, unit: OrgUnitEntity, expectedVersion: number): Promise<boolean> {
-    const { id, ...changes } = unit;
-    const updatedAt = new Date();
-    const result = await mapUniqueViolation(
-      () =>
-        db
-          .createQueryBuilder()
-          .update(OrgUnitEntity)
-          .set({ ...changes, version: expectedVersion + 1, updatedAt })
-          .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-          .execute(),
+  /** Saves only when the row still has `expectedVersion`, else 412 (saveIfVersion). */
+  async updateIfVersion(db: Db, unit: OrgUnitEntity, expectedVersion: number, at: Date): Promise<void> {
+    await mapUniqueViolation(
+      () => saveIfVersion(db, OrgUnitEntity, unit, expectedVersion, at),
       UNIQUE_INDEXES,
     );
-    if (result.affected !== 1) return false;
-    unit.version = expectedVersion + 1;
-    unit.updatedAt = updatedAt;
-    return true;
   }
 }

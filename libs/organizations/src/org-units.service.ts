@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode, nfc, offsetOf, Page, pageOf, Role } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { Actor, Clock, DomainException, ErrorCode, nfc, offsetOf, Page, pageOf, Role } from '@eiso/common';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { cleanOptionalText, cleanText } from './clean-text';
 import { canManageAgencies, canSeeAgency } from './agency-access';
@@ -23,12 +23,13 @@ export class OrgUnitsService {
     private readonly agencies: AgencyRepository,
     private readonly units: OrgUnitRepository,
     private readonly auditTrail: AuditTrailService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, agencyId: string, input: CreateOrgUnitInput): Promise<OrgUnitView> {
     return this.tx.run(async (db) => {
       await this.assertCanManage(db, actor, agencyId);
-      const now = new Date();
+      const now = this.clock.now();
       const unit: OrgUnitEntity = {
         id: randomUUID(),
         agencyId,
@@ -86,9 +87,7 @@ export class OrgUnitsService {
     return this.tx.run(async (db) => {
       await this.assertCanManage(db, actor, agencyId);
       const unit = await this.unitOf(db, agencyId, unitId);
-      if (unit.version !== expectedVersion) {
-        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: unit.version });
-      }
+      assertVersion(unit, expectedVersion);
       const before = orgUnitAuditSummary(unit);
       const next: OrgUnitEntity = {
         ...unit,
@@ -100,9 +99,7 @@ export class OrgUnitsService {
       const after = orgUnitAuditSummary(next);
       if (!Object.keys(after).some((key) => before[key] !== after[key])) return toOrgUnitView(unit);
       if (next.parentId !== unit.parentId) await this.assertParentAllowed(db, next);
-      if (!(await this.units.updateIfVersion(db, next, expectedVersion))) {
-        throw new DomainException(ErrorCode.PreconditionFailed);
-      }
+      await this.units.updateIfVersion(db, next, expectedVersion, this.clock.now());
       await this.auditTrail.record(db, actor, {
         agencyId,
         entityType: 'org_unit',

@@ -22,6 +22,9 @@ export const ORGANIZATIONS_MESSAGES = {
       ? `Năm hoàn thành "${value}" không hợp lệ; phải là năm từ ${MIN_ROADMAP_YEAR} đến ${MAX_ROADMAP_YEAR}.`
       : `Thiếu năm hoàn thành (cột deadline_year).`,
   missingName: 'Thiếu tên cơ quan.',
+  badAbbreviation:
+    'Ký hiệu cơ quan (cột abbreviation) chỉ gồm chữ, số và các dấu "&", ".", "-", không có khoảng trắng, tối đa 20 ký tự.',
+  placeTooLong: (max: number) => `Địa danh (cột place) dài quá ${max} ký tự.`,
   missingDistrict: 'Cơ quan cấp xã phải ghi rõ huyện trực thuộc (cột district).',
   duplicateRow: (line: number) => `Trùng tên với cơ quan ở dòng ${line} (cùng cơ quan cấp trên).`,
   districtNotFound: (district: string) =>

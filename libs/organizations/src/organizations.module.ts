@@ -3,8 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { AgenciesService } from './agencies.service';
 import { AgencyEntity } from './agency.entity';
+import { AgencyDirectory } from './agency-directory';
+import { AgencyHeadingReader } from './agency-heading';
 import { AgencyImportService } from './agency-import.service';
 import { AgencyRepository } from './agency.repository';
+import { OrgUnitAgencyTransfer } from './org-unit.agency-transfer';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OrgUnitRepository } from './org-unit.repository';
 import { OrgUnitsService } from './org-units.service';
@@ -19,8 +22,11 @@ import { OrganizationAuditVisibility } from './organization-audit-visibility';
     AgenciesService,
     OrgUnitsService,
     AgencyImportService,
+    AgencyHeadingReader,
+    AgencyDirectory,
     OrganizationAuditVisibility,
+    OrgUnitAgencyTransfer,
   ],
-  exports: [AgenciesService, OrgUnitsService, AgencyImportService],
+  exports: [AgenciesService, OrgUnitsService, AgencyImportService, AgencyHeadingReader, AgencyDirectory],
 })
 export class OrganizationsModule {}

@@ -1,3 +1,5 @@
+import type { OfficialHeading } from './official-layout/official-document';
+
 /** A person who signed one step of the version's workflow. */
 export interface Signer {
   name: string;
@@ -15,7 +17,8 @@ export type ControlledCopySource =
 /** Everything printed on a controlled copy (bản có kiểm soát) of one document version. */
 export interface ControlledCopyInput {
   source: ControlledCopySource;
-  agencyName: string;
+  /** The issuing agency's official heading (Nghị định 30/2020/NĐ-CP). */
+  heading: OfficialHeading;
   code: string;
   title: string;
   typeLabel: string;

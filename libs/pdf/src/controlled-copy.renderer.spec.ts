@@ -22,7 +22,12 @@ function copyInput(
 ): ControlledCopyInput {
   return {
     source,
-    agencyName: 'UBND HUYỆN ĐĂK HÀ',
+    heading: {
+      governingBody: 'UBND TỈNH KON TUM',
+      agencyName: 'Ủy ban nhân dân huyện Đăk Hà',
+      abbreviation: 'UBND',
+      place: 'Đăk Hà',
+    },
     code: 'QT-HT-01',
     title: 'Quy trình kiểm soát thông tin dạng văn bản',
     typeLabel: 'Quy trình',
@@ -74,15 +79,10 @@ describe('renderControlledCopy', () => {
       'Ngày hiệu lực: 01/12/2026',
       'BẢN CÓ KIỂM SOÁT',
       'TRANG KÝ DUYỆT',
-      'UBND HUYỆN ĐĂK HÀ',
       'Quy trình kiểm soát thông tin dạng văn bản',
-      'Soạn thảo',
-      'Xem xét',
-      'Phê duyệt',
       'Nguyễn Thị Hường',
       'Trần Văn Đức',
       'Lê Quốc Việt',
-      'Chức vụ: Chủ tịch UBND',
       // 18:30 UTC on 29/11 is already 30/11 in Vietnam.
       'Ký lúc: 01:30 30/11/2026',
       'Ban hành bởi Phạm Thu Hà (Thư ký ISO) lúc 08:00 30/11/2026',
@@ -99,7 +99,40 @@ describe('renderControlledCopy', () => {
     expect(pages[1]).toContain('Trang 2/3');
     expect(pages[1]).toContain('Mã hiệu: QT-HT-01');
     expect(pages[2]).toContain('Trang 3/3');
-    expect(pages[2]).toContain('TRANG KÝ DUYỆT');
+    // The signature page in the official layout: heading, place and date of issue, title, then one
+    // signature block per step (caption, position in capitals, time, name).
+    const lines = (await extractPdfText(copy, { layout: true, firstPage: 3, lastPage: 3 }))
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    expect(lines.slice(1, 5)).toEqual([
+      'UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ Độc lập - Tự do - Hạnh phúc',
+      'Đăk Hà, ngày 30 tháng 11 năm 2026',
+      'TRANG KÝ DUYỆT',
+    ]);
+    const steps = lines.indexOf('SOẠN THẢO XEM XÉT PHÊ DUYỆT');
+    expect(lines.slice(steps, steps + 4)).toEqual([
+      'SOẠN THẢO XEM XÉT PHÊ DUYỆT',
+      'CHUYÊN VIÊN CHÁNH VĂN PHÒNG CHỦ TỊCH UBND HUYỆN',
+      'Ký lúc: 09:15 20/11/2026 Ký lúc: 15:30 24/11/2026 Ký lúc: 01:30 30/11/2026',
+      'Nguyễn Thị Hường Trần Văn Đức Lê Quốc Việt',
+    ]);
+    expect(lines.join('\n')).not.toContain('Số:');
+  });
+
+  it('signs "KT." for the head when a deputy approves', async () => {
+    const input = copyInput({ kind: 'cover', fileName: 'a.docx', sha256: 'ab', mediaTypeLabel: 'DOCX' });
+    input.signers.approved = { ...input.signers.approved!, position: 'Phó Chủ tịch' };
+    const copy = await renderControlledCopy(input);
+    const lines = (await extractPdfText(copy, { layout: true, firstPage: 2, lastPage: 2 }))
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim());
+    const steps = lines.indexOf('SOẠN THẢO XEM XÉT PHÊ DUYỆT');
+    expect(lines.slice(steps + 1, steps + 3)).toEqual([
+      'CHUYÊN VIÊN CHÁNH VĂN PHÒNG KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+    ]);
   });
 
   it('marks a superseded copy HẾT HIỆU LỰC instead of BẢN CÓ KIỂM SOÁT, with a watermark on every page', async () => {
@@ -142,7 +175,11 @@ describe('renderControlledCopy', () => {
     expect(await pageCount(copy)).toBe(2);
     const cover = await extractPdfText(copy, { firstPage: 1, lastPage: 1 });
     for (const expected of [
-      'UBND HUYỆN ĐĂK HÀ',
+      'UBND TỈNH KON TUM',
+      'ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Đăk Hà, ngày 30 tháng 11 năm 2026',
       'QUY TRÌNH',
       'Quy trình kiểm soát thông tin dạng văn bản',
       'Mã hiệu: QT-HT-01',
@@ -166,14 +203,20 @@ describe('renderControlledCopy', () => {
         { kind: 'cover', fileName: 'a.docx', sha256: 'ab', mediaTypeLabel: 'DOCX' },
         {
           title: 'Quy trình kiểm soát hồ sơ'.normalize('NFD'),
-          agencyName: 'Sở Tư pháp tỉnh Kon Tum'.normalize('NFD'),
+          heading: {
+            governingBody: 'UBND TỈNH KON TUM'.normalize('NFD'),
+            agencyName: 'Sở Tư pháp tỉnh Kon Tum'.normalize('NFD'),
+            abbreviation: 'STP',
+            place: 'Kon Tum'.normalize('NFD'),
+          },
         },
       ),
     );
 
     const text = await extractPdfText(copy);
     expect(text).toContain('Quy trình kiểm soát hồ sơ'.normalize('NFC'));
-    expect(text).toContain('Sở Tư pháp tỉnh Kon Tum'.normalize('NFC'));
+    expect(text).toContain('SỞ TƯ PHÁP TỈNH KON TUM'.normalize('NFC'));
+    expect(text).toContain('Kon Tum, ngày 30 tháng 11 năm 2026');
   });
 
   it('keeps the band readable on a page rotated by /Rotate', async () => {

@@ -1,10 +1,11 @@
-import { formatDateTimeVi, formatDateVi } from '@eiso/common';
+import { formatDateTimeVi, formatDateVi, todayInVietnam } from '@eiso/common';
 import type { Color, PDFPage } from 'pdf-lib';
 import type { ControlledCopyInput, ControlledCopySource } from './controlled-copy.input';
 import { copyStatusOf } from './copy-status';
 import { PdfColors } from './pdf-colors';
 import type { PdfFonts } from './pdf-fonts';
-import { centeredIn, drawAgencyHeading, PAGE_MARGIN, pageColumn } from './page-heading';
+import { drawOfficialHeader } from './official-layout';
+import { centeredIn, contentTop, PAGE_MARGIN, pageColumn } from './page-geometry';
 import { PdfMessages } from './pdf.messages';
 import { drawLines, drawParagraph, lineHeightOf, type TextBlockStyle } from './text-block';
 import { toPdfText, wrapText } from './text-layout';
@@ -27,16 +28,19 @@ export function drawCoverPage(
   const centered = (font: TextBlockStyle['font'], size: number, color?: Color): TextBlockStyle =>
     centeredIn(content, font, size, color);
 
-  let y = drawAgencyHeading(page, input.agencyName, { font: fonts.bold, size: 12, ruleHalfWidth: 70 });
-
-  y = drawParagraph(
+  // The official heading; the document's type is its title, as on the first page of the original.
+  let y = drawOfficialHeader(
     page,
-    toPdfText(input.typeLabel).toLocaleUpperCase('vi'),
-    y - 90,
-    centered(fonts.bold, 20),
-    2,
+    fonts,
+    {
+      heading: input.heading,
+      date: input.signers.issued ? todayInVietnam(input.signers.issued.signedAt) : input.effectiveFrom,
+      title: toPdfText(input.typeLabel),
+    },
+    content,
+    contentTop(page),
   );
-  y = drawParagraph(page, input.title, y - 12, centered(fonts.bold, 16), 6);
+  y = drawParagraph(page, input.title, y - 40, centered(fonts.bold, 16), 6);
   y = drawLines(
     page,
     [

@@ -6,3 +6,6 @@ export * from './pdf-colors';
 export * from './text-layout';
 export * from './text-block';
 export * from './pdf.messages';
+export * from './word-fit';
+export * from './page-geometry';
+export * from './official-layout';

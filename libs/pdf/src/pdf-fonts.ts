@@ -6,17 +6,19 @@ import { woffToSfnt } from './woff-font';
 // DejaVu Sans covers every Vietnamese letter with its tone marks; the standard 14 PDF fonts do not.
 const REGULAR_FONT = '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff';
 const BOLD_FONT = '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff';
+// The place-and-date line and "Nơi nhận:" of the official layout (Nghị định 30/2020/NĐ-CP) are italic.
+const ITALIC_FONT = '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-italic.woff';
+const BOLD_ITALIC_FONT = '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-italic.woff';
 
 /** The fonts embedded in one PDF document. */
 export interface PdfFonts {
   regular: PDFFont;
   bold: PDFFont;
+  italic: PDFFont;
+  boldItalic: PDFFont;
 }
 
-interface FontFiles {
-  regular: Uint8Array;
-  bold: Uint8Array;
-}
+type FontFiles = Record<keyof PdfFonts, Uint8Array>;
 
 let fontFiles: Promise<FontFiles> | undefined;
 
@@ -30,11 +32,15 @@ function positioningOff(): Record<string, boolean> {
 }
 
 async function readFontFiles(): Promise<FontFiles> {
-  const [regular, bold] = await Promise.all([
-    readFile(require.resolve(REGULAR_FONT)),
-    readFile(require.resolve(BOLD_FONT)),
-  ]);
-  return { regular: woffToSfnt(regular), bold: woffToSfnt(bold) };
+  const [regular, bold, italic, boldItalic] = await Promise.all(
+    [REGULAR_FONT, BOLD_FONT, ITALIC_FONT, BOLD_ITALIC_FONT].map((file) => readFile(require.resolve(file))),
+  );
+  return {
+    regular: woffToSfnt(regular),
+    bold: woffToSfnt(bold),
+    italic: woffToSfnt(italic),
+    boldItalic: woffToSfnt(boldItalic),
+  };
 }
 
 /** Reads the font files once per process; a failed read is retried by the next caller. */
@@ -53,9 +59,12 @@ function loadFontFiles(): Promise<FontFiles> {
 export async function embedPdfFonts(doc: PDFDocument): Promise<PdfFonts> {
   const files = await loadFontFiles();
   doc.registerFontkit(fontkit);
-  const [regular, bold] = await Promise.all([
-    doc.embedFont(files.regular, { subset: true, features: positioningOff() }),
-    doc.embedFont(files.bold, { subset: true, features: positioningOff() }),
+  const embed = (file: Uint8Array) => doc.embedFont(file, { subset: true, features: positioningOff() });
+  const [regular, bold, italic, boldItalic] = await Promise.all([
+    embed(files.regular),
+    embed(files.bold),
+    embed(files.italic),
+    embed(files.boldItalic),
   ]);
-  return { regular, bold };
+  return { regular, bold, italic, boldItalic };
 }

@@ -31,6 +31,17 @@ export const PdfMessages = {
   coverMediaType: (label: string): string => `Định dạng tệp: ${label}`,
   coverSha256: (sha256: string): string => `Mã kiểm tra SHA-256: ${sha256}`,
   coverSha256Hint: 'Đối chiếu mã SHA-256 để bảo đảm tệp gốc tải về đúng là tệp đã được ban hành.',
+  /** The official layout of Nghị định 30/2020/NĐ-CP, Phụ lục I. */
+  official: {
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    number: (number: string): string => `Số: ${number}`,
+    dateWords: (day: string, month: string, year: string): string => `ngày ${day} tháng ${month} năm ${year}`,
+    /** Ký thay: a deputy signing for the head. */
+    onBehalfOf: (headPosition: string): string => `KT. ${headPosition}`,
+    recipients: 'Nơi nhận:',
+    recipient: (text: string): string => `- ${text}`,
+  },
   sourceProblems: {
     encrypted:
       'Tệp PDF đã được mã hóa hoặc đặt mật khẩu nên không thể đóng dấu bản có kiểm soát. ' +

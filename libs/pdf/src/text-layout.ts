@@ -11,7 +11,8 @@ const ELLIPSIS = '…';
 // the font object, the cache lives exactly as long as the document being drawn.
 const wordWidths = new WeakMap<PDFFont, Map<string, number>>();
 
-function widthOf(word: string, font: PDFFont, size: number): number {
+/** The width of one word, measured once per font and word. */
+export function widthOf(word: string, font: PDFFont, size: number): number {
   let widths = wordWidths.get(font);
   if (!widths) {
     widths = new Map();
@@ -33,14 +34,24 @@ export function toPdfText(text: string): string {
   return text.normalize('NFC').replace(CONTROL_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-/** Cuts a word that is wider than the line (a file name, a hash) into pieces that fit. */
+// Where a code or a number may be cut when nothing else helps: after one of its separators.
+const SEPARATOR = /[-/._]/;
+
+/**
+ * Cuts a word that is wider than the line (a file name, a hash, a code too long even shrunk) into
+ * pieces that fit, each ending after a separator ("QT-HT-" | "01") where the piece has one.
+ */
 function breakWord(word: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   for (const char of word) {
     if (piece && font.widthOfTextAtSize(piece + char, size) > maxWidth) {
-      pieces.push(piece);
-      piece = char;
+      const chars = Array.from(piece);
+      let cut = chars.length;
+      while (cut > 1 && !SEPARATOR.test(chars[cut - 1])) cut--;
+      if (cut <= 1) cut = chars.length;
+      pieces.push(chars.slice(0, cut).join(''));
+      piece = chars.slice(cut).join('') + char;
     } else {
       piece += char;
     }

@@ -1,65 +1,55 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'safe-stable-stringify';
+import {
+  SignatureEntity,
+  SignatureMeaning,
+  SignatureSubject,
+  SignatureSubjectType,
+  SignedContent,
+} from '@eiso/signatures';
 import { DisposalEntity } from './disposal.entity';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** A disposal batch as the subject of its approval signature. */
+export function disposalSubject(disposalId: string): SignatureSubject {
+  return { type: SignatureSubjectType.Disposal, id: disposalId };
+}
+
 /**
- * sha256 of exactly what the approver signs: the batch, every record in it and the bytes of
- * their files (by sha256), the signer and the time. Order of records and files does not matter.
+ * What the approver signs (libs/signatures adds the meaning, the signer and the time): the batch,
+ * every record in it and the bytes of their files (by sha256). Order of records and files does
+ * not matter.
  */
-export function disposalContentHash(input: {
-  disposal: Pick<DisposalEntity, 'id' | 'agencyId' | 'number'>;
-  records: { id: string; fileSha256: string[] }[];
-  signerId: string;
-  signedAt: Date;
-}): string {
-  const canonical = stringify({
-    disposalId: input.disposal.id,
-    agencyId: input.disposal.agencyId,
-    number: input.disposal.number,
-    records: [...input.records]
+export function disposalSignedContent(
+  disposal: Pick<DisposalEntity, 'id' | 'agencyId' | 'number'>,
+  records: { id: string; fileSha256: string[] }[],
+): SignedContent {
+  return {
+    disposalId: disposal.id,
+    agencyId: disposal.agencyId,
+    number: disposal.number,
+    records: [...records]
       .map((r) => ({ id: r.id, files: [...r.fileSha256].sort() }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    meaning: 'dispose',
-    signerId: input.signerId,
-    signedAt: input.signedAt.toISOString(),
-  });
-  return sha256(canonical ?? '');
+  };
+}
+
+/** The approval among a batch's signatures; null while the batch is not signed. */
+export function approvalOf(signatures: SignatureEntity[], disposalId: string): SignatureEntity | null {
+  return signatures.find((s) => s.subjectId === disposalId && s.meaning === SignatureMeaning.Dispose) ?? null;
 }
 
 /** The records a disposal signature covers, each with the sha256 of its files, from file rows. */
 export function signedRecords(
   recordIds: string[],
-  files: { recordId: string; sha256: string }[],
+  files: { subjectId: string; sha256: string }[],
 ): { id: string; fileSha256: string[] }[] {
   return recordIds.map((id) => ({
     id,
-    fileSha256: files.filter((f) => f.recordId === id).map((f) => f.sha256),
+    fileSha256: files.filter((f) => f.subjectId === id).map((f) => f.sha256),
   }));
-}
-
-/**
- * Whether a signed batch's hash still matches its stored records and the files they had when it
- * was signed (deleted files keep their sha256); null when the batch is not signed. The signer's
- * password plays no part, so a later reset never touches it.
- */
-export function disposalSignatureVerifies(
-  disposal: Pick<DisposalEntity, 'id' | 'agencyId' | 'number' | 'approvedBy' | 'signedAt' | 'contentHash'>,
-  recordIds: string[],
-  filesAtSigning: { recordId: string; sha256: string }[],
-): boolean | null {
-  if (!disposal.approvedBy || !disposal.signedAt || !disposal.contentHash) return null;
-  return (
-    disposalContentHash({
-      disposal,
-      records: signedRecords(recordIds, filesAtSigning),
-      signerId: disposal.approvedBy,
-      signedAt: disposal.signedAt,
-    }) === disposal.contentHash
-  );
 }
 
 /** The tombstone's fingerprint of what was deleted: sha256 over the sorted sha256 of the files. */

@@ -2,13 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Actor, Clock, PermanentJobError, systemActor } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { StorageDriver } from '@eiso/storage';
-import { disposedSha256 } from './disposal-content';
+import { AttachmentsService } from '@eiso/attachments';
+import { SignaturesService } from '@eiso/signatures';
+import { approvalOf, disposalSubject, disposedSha256 } from './disposal-content';
 import { DisposalAction, nextDisposalState } from './disposal-state-machine';
 import { DisposalEntity } from './disposal.entity';
 import { DisposalRepository } from './disposal.repository';
-import { RecordFileRepository } from './record-file.repository';
 import { DisposalState, RecordState } from './record-state';
+import { recordFiles } from './record-attachment-subject';
 import { RecordRepository } from './record.repository';
 import { RecordsNotifier } from './records-notifier';
 
@@ -27,9 +28,9 @@ export class DisposalExecutor {
     private readonly tx: TransactionRunner,
     private readonly disposals: DisposalRepository,
     private readonly records: RecordRepository,
-    private readonly files: RecordFileRepository,
-    private readonly storage: StorageDriver,
+    private readonly attachments: AttachmentsService,
     private readonly notifier: RecordsNotifier,
+    private readonly signatures: SignaturesService,
     private readonly auditTrail: AuditTrailService,
     private readonly clock: Clock,
   ) {}
@@ -41,25 +42,34 @@ export class DisposalExecutor {
     if (disposal.state !== DisposalState.Approved) {
       throw new PermanentJobError(`Đợt hủy hồ sơ ${disposalId} chưa được phê duyệt (${disposal.state})`);
     }
+    const approval = approvalOf(
+      await this.signatures.listFor(this.tx.db, disposalSubject(disposalId)),
+      disposalId,
+    );
+    if (!approval) throw new PermanentJobError(`Đợt hủy hồ sơ ${disposalId} không có chữ ký phê duyệt`);
     const actor = systemActor(requestId);
     const ids = await this.disposals.recordIds(this.tx.db, disposalId);
     let disposed = 0;
     for (const recordId of ids) {
-      if (await this.disposeRecord(disposal, recordId, actor)) disposed += 1;
+      if (await this.disposeRecord(disposal, approval.signerId, recordId, actor)) disposed += 1;
     }
-    await this.complete(disposal.id, actor);
+    await this.complete(disposal.id, approval.signerId, actor);
     this.logger.log(`Đợt hủy ${disposalId}: đã hủy ${disposed} hồ sơ trong lần chạy này`);
   }
 
-  private async disposeRecord(disposal: DisposalEntity, recordId: string, actor: Actor): Promise<boolean> {
+  private async disposeRecord(
+    disposal: DisposalEntity,
+    approvedBy: string,
+    recordId: string,
+    actor: Actor,
+  ): Promise<boolean> {
     const record = await this.records.findById(this.tx.db, recordId);
     if (!record || record.state === RecordState.Disposed) return false;
     if (record.state !== RecordState.DueForDisposal || record.holdReason !== null) {
       throw new PermanentJobError(`Hồ sơ ${recordId} không còn ở trạng thái chờ hủy (${record.state})`);
     }
     // Uploads need an `active` record, so this list cannot grow while the objects go.
-    const files = await this.files.listByRecord(this.tx.db, recordId);
-    for (const file of files) await this.storage.delete(file.storageKey);
+    const files = await this.attachments.deleteObjects(this.tx.db, recordFiles(recordId));
     return this.tx.run(async (db) => {
       const locked = await this.records.findByIdForUpdate(db, recordId);
       if (!locked || locked.state === RecordState.Disposed) return false;
@@ -68,10 +78,10 @@ export class DisposalExecutor {
       locked.state = RecordState.Disposed;
       locked.disposalId = disposal.id;
       locked.disposedAt = now;
-      locked.disposedBy = disposal.approvedBy;
+      locked.disposedBy = approvedBy;
       locked.disposedSha256 = sha256;
       await this.records.save(db, locked, now);
-      await this.files.markDeleted(db, recordId, now);
+      await this.attachments.markDeleted(db, recordFiles(recordId), now);
       await this.auditTrail.record(db, actor, {
         agencyId: locked.agencyId,
         entityType: 'record',
@@ -81,7 +91,7 @@ export class DisposalExecutor {
         after: {
           state: locked.state,
           disposalId: disposal.id,
-          disposedBy: disposal.approvedBy,
+          disposedBy: approvedBy,
           sha256,
           files: files.map((f) => ({ id: f.id, sha256: f.sha256 })),
         },
@@ -90,7 +100,7 @@ export class DisposalExecutor {
     });
   }
 
-  private async complete(disposalId: string, actor: Actor): Promise<void> {
+  private async complete(disposalId: string, approvedBy: string, actor: Actor): Promise<void> {
     await this.tx.run(async (db) => {
       const disposal = await this.disposals.findByIdForUpdate(db, disposalId);
       if (!disposal || disposal.state === DisposalState.Completed) return;
@@ -109,7 +119,7 @@ export class DisposalExecutor {
         before: { state: DisposalState.Approved },
         after: { state: disposal.state, records: records.length },
       });
-      await this.notifier.notify(db, disposal, { kind: 'completed' });
+      await this.notifier.notify(db, disposal, { kind: 'completed', approvedBy });
     });
   }
 }

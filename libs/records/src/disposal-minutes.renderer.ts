@@ -3,12 +3,18 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { formatDateTimeVi } from '@eiso/common';
 import {
   drawLines,
+  drawOfficialClosing,
+  drawOfficialHeader,
   drawParagraph,
   embedPdfFonts,
+  fitWords,
   limitLines,
   lineHeightOf,
+  officialClosingHeight,
   PdfColors,
   wrapText,
+  type OfficialClosing,
+  type OfficialHeading,
   type PdfFonts,
   type TextBlockStyle,
 } from '@eiso/pdf';
@@ -21,7 +27,7 @@ export interface MinuteSigner {
 }
 
 export interface DisposalMinutesInput {
-  agencyName: string;
+  heading: OfficialHeading;
   number: number;
   /** Calendar date of the minute (the day it was signed). */
   date: string;
@@ -51,6 +57,12 @@ const MAX_CELL_LINES = 6;
 const ROWS_PER_YIELD = 50;
 const M = RECORD_MESSAGES.minute;
 
+/** A table cell: its lines and the size they fit at. */
+interface Cell {
+  size: number;
+  lines: string[];
+}
+
 const COLUMNS: { key: keyof DisposalMinutesInput['rows'][number] | 'no'; header: string; width: number }[] = [
   { key: 'no', header: M.columns.no, width: 5 },
   { key: 'title', header: M.columns.title, width: 27 },
@@ -62,9 +74,10 @@ const COLUMNS: { key: keyof DisposalMinutesInput['rows'][number] | 'no'; header:
 ];
 
 /**
- * Biên bản hủy hồ sơ: A4 portrait with the national heading, the batch, a table of the records
- * (header repeated on every page) and the proposer's and approver's signature blocks. DejaVu Sans
- * is embedded, so every Vietnamese letter survives `pdftotext`.
+ * Biên bản hủy hồ sơ: A4 portrait in the official layout (Nghị định 30/2020/NĐ-CP: heading,
+ * "Số: 01/BB-STP", place and date), the batch, a table of the records (header repeated on every
+ * page) and the proposer's and approver's signature blocks. DejaVu Sans is embedded, so every
+ * Vietnamese letter survives `pdftotext`.
  */
 export async function renderDisposalMinutes(input: DisposalMinutesInput): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -104,28 +117,18 @@ class MinutesLayout {
   }
 
   heading(input: DisposalMinutesInput): void {
-    const half = WIDTH / 2;
-    const left = this.style(this.fonts.bold, 10, { x: MARGIN, width: half - 10, align: 'center' });
-    const right = this.style(this.fonts.bold, 10, { x: MARGIN + half, width: half, align: 'center' });
-    const top = this.y;
-    const leftBottom = drawParagraph(this.page, input.agencyName.toUpperCase(), top, left, 3);
-    let rightBottom = drawLines(this.page, [M.nation], top, right);
-    rightBottom = drawLines(this.page, [M.motto], rightBottom, { ...right, size: 10.5 });
-    const mottoWidth = this.fonts.bold.widthOfTextAtSize(M.motto, 10.5);
-    this.page.drawLine({
-      start: { x: MARGIN + half + (half - mottoWidth) / 2, y: rightBottom - 1 },
-      end: { x: MARGIN + half + (half + mottoWidth) / 2, y: rightBottom - 1 },
-      thickness: 0.6,
-      color: PdfColors.text,
-    });
-    this.y = Math.min(leftBottom, rightBottom) - 8;
-    this.y = drawLines(this.page, [M.number(input.number)], this.y, { ...left, font: this.fonts.regular });
-    drawLines(this.page, [M.placeDate(input.date)], this.y + lineHeightOf(left), {
-      ...right,
-      font: this.fonts.regular,
-    });
-    const centered = this.style(this.fonts.bold, 15, { align: 'center' });
-    this.y = drawLines(this.page, [M.title], this.y - 16, centered);
+    this.y = drawOfficialHeader(
+      this.page,
+      this.fonts,
+      {
+        heading: input.heading,
+        number: { serial: input.number, symbol: M.numberSymbol },
+        date: input.date,
+        title: M.title,
+      },
+      { x: MARGIN, width: WIDTH },
+      this.y,
+    );
     this.y = drawParagraph(
       this.page,
       M.intro(input.rows.length, input.proposedAt.toISOString()),
@@ -143,7 +146,9 @@ class MinutesLayout {
         const text = c.key === 'no' ? String(index + 1) : row[c.key];
         const width = this.placed[i].width - 2 * CELL_PADDING;
         const font = this.fonts.regular;
-        return limitLines(wrapText(text, font, CELL_SIZE, width), MAX_CELL_LINES, font, CELL_SIZE, width);
+        // A reference number or code shrinks to fit its cell rather than break mid-token.
+        const { size, lines } = fitWords(text, font, CELL_SIZE, width);
+        return { size, lines: limitLines(lines, MAX_CELL_LINES, font, size, width) };
       });
       const height = this.rowHeight(cells);
       if (this.y - height < MARGIN + FOOTER) {
@@ -155,44 +160,45 @@ class MinutesLayout {
   }
 
   signatures(input: DisposalMinutesInput): void {
-    const closing = input.completedAt ? M.completedAt(formatDateTimeVi(input.completedAt)) : M.inProgress;
-    const blockHeight = 130;
-    if (this.y - blockHeight < MARGIN + FOOTER) this.newPage();
-    this.y = drawParagraph(this.page, closing, this.y - 10, this.style(this.fonts.regular, 10));
-    const half = WIDTH / 2;
-    const blocks: [string, MinuteSigner, (t: string) => string, number][] = [
-      [M.proposer, input.proposer, M.proposedAt, MARGIN],
-      [M.approver, input.approver, M.signedAt, MARGIN + half],
-    ];
-    const top = this.y - 16;
-    let bottom = top;
-    for (const [title, signer, when, x] of blocks) {
-      const column = { x, width: half, align: 'center' as const };
-      let y = drawLines(this.page, [title], top, this.style(this.fonts.bold, 10.5, column));
-      y = drawParagraph(this.page, signer.name, y - 26, this.style(this.fonts.bold, 10.5, column), 2);
-      if (signer.position) {
-        y = drawParagraph(
-          this.page,
-          M.position(signer.position),
-          y,
-          this.style(this.fonts.regular, 9.5, column),
-          2,
-        );
-      }
-      y = drawLines(
-        this.page,
-        [when(formatDateTimeVi(signer.at))],
-        y,
-        this.style(this.fonts.regular, 9.5, column),
-      );
-      bottom = Math.min(bottom, y);
-    }
-    this.y = drawParagraph(
-      this.page,
-      M.contentHash(input.contentHash),
-      bottom - 14,
-      this.style(this.fonts.regular, 8, { color: PdfColors.muted }),
-    );
+    const closing: OfficialClosing = {
+      signers: [
+        {
+          caption: M.proposer,
+          position: input.proposer.position,
+          name: input.proposer.name,
+          note: M.proposedAt(formatDateTimeVi(input.proposer.at)),
+        },
+        {
+          // The head, or a deputy signing for the head (KT.); a signer without a position is named by the role.
+          ...(input.approver.position ? {} : { caption: M.approver }),
+          position: input.approver.position,
+          forHead: true,
+          name: input.approver.name,
+          note: M.signedAt(formatDateTimeVi(input.approver.at)),
+        },
+      ],
+    };
+    const area = { x: MARGIN, width: WIDTH };
+    const text = this.style(this.fonts.regular, 10);
+    const hash = this.style(this.fonts.regular, 8, { color: PdfColors.muted });
+    const closingLine = input.completedAt ? M.completedAt(formatDateTimeVi(input.completedAt)) : M.inProgress;
+    const hashLine = M.contentHash(input.contentHash);
+    // The closing line, the signatures and the hash stay together on one page.
+    const needed =
+      10 +
+      this.paragraphHeight(closingLine, text) +
+      16 +
+      officialClosingHeight(this.fonts, closing, area) +
+      14 +
+      this.paragraphHeight(hashLine, hash);
+    if (this.y - needed < MARGIN + FOOTER) this.newPage();
+    this.y = drawParagraph(this.page, closingLine, this.y - 10, text);
+    const bottom = drawOfficialClosing(this.page, this.fonts, closing, area, this.y - 16);
+    this.y = drawParagraph(this.page, hashLine, bottom - 14, hash);
+  }
+
+  private paragraphHeight(text: string, style: TextBlockStyle): number {
+    return wrapText(text, style.font, style.size, style.width).length * lineHeightOf(style);
   }
 
   footers(generatedAt: Date): void {
@@ -210,18 +216,18 @@ class MinutesLayout {
   }
 
   private headerRow(): void {
-    const cells = COLUMNS.map((c, i) =>
-      wrapText(c.header, this.fonts.bold, CELL_SIZE, this.placed[i].width - 2 * CELL_PADDING),
-    );
+    const cells = COLUMNS.map((c, i) => ({
+      size: CELL_SIZE,
+      lines: wrapText(c.header, this.fonts.bold, CELL_SIZE, this.placed[i].width - 2 * CELL_PADDING),
+    }));
     this.drawRow(cells, this.rowHeight(cells), true);
   }
 
-  private rowHeight(cells: string[][]): number {
-    const lines = Math.max(1, ...cells.map((c) => c.length));
-    return lines * CELL_SIZE * 1.3 + 2 * CELL_PADDING;
+  private rowHeight(cells: Cell[]): number {
+    return Math.max(CELL_SIZE * 1.3, ...cells.map((c) => c.lines.length * c.size * 1.3)) + 2 * CELL_PADDING;
   }
 
-  private drawRow(cells: string[][], height: number, header: boolean): void {
+  private drawRow(cells: Cell[], height: number, header: boolean): void {
     this.placed.forEach((column, i) => {
       this.page.drawRectangle({
         x: column.x,
@@ -232,11 +238,11 @@ class MinutesLayout {
         borderColor: header ? PdfColors.text : PdfColors.rule,
         borderWidth: 0.5,
       });
-      drawLines(this.page, cells[i], this.y - CELL_PADDING, {
+      drawLines(this.page, cells[i].lines, this.y - CELL_PADDING, {
         x: column.x + CELL_PADDING,
         width: column.width - 2 * CELL_PADDING,
         font: header ? this.fonts.bold : this.fonts.regular,
-        size: CELL_SIZE,
+        size: cells[i].size,
         color: PdfColors.text,
         align: header || i === 0 ? 'center' : 'left',
       });

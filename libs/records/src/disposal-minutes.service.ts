@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, formatDateVi, todayInVietnam } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
+import { SignaturesService } from '@eiso/signatures';
+import { approvalOf, disposalSubject } from './disposal-content';
+import { UserDirectory } from '@eiso/identity';
+import { AgencyHeadingReader } from '@eiso/organizations';
 import { DisposalRepository } from './disposal.repository';
 import { renderDisposalMinutes } from './disposal-minutes.renderer';
 import { RecordFinder } from './record-finder';
 import { DisposalState } from './record-state';
-import { RecordRepository } from './record.repository';
 import { RECORD_MESSAGES } from './records.messages';
 import { retentionLabel } from './retention';
 
@@ -21,8 +24,10 @@ export class DisposalMinutesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly disposals: DisposalRepository,
-    private readonly records: RecordRepository,
+    private readonly users: UserDirectory,
+    private readonly headings: AgencyHeadingReader,
     private readonly finder: RecordFinder,
+    private readonly signatures: SignaturesService,
     private readonly clock: Clock,
   ) {}
 
@@ -30,7 +35,8 @@ export class DisposalMinutesService {
     const db = this.tx.db;
     const disposal = await this.finder.disposal(db, actor, id);
     const signed = disposal.state === DisposalState.Approved || disposal.state === DisposalState.Completed;
-    if (!signed || !disposal.approvedBy || !disposal.signedAt || !disposal.contentHash) {
+    const approval = approvalOf(await this.signatures.listFor(db, disposalSubject(disposal.id)), disposal.id);
+    if (!signed || !approval) {
       throw new DomainException(ErrorCode.DisposalMinutesUnavailable, { state: disposal.state });
     }
     const rows = await this.disposals.minuteRows(db, disposal.id);
@@ -38,19 +44,19 @@ export class DisposalMinutesService {
     const proposer =
       disposal.proposerName !== null
         ? { fullName: disposal.proposerName, position: disposal.proposerPosition }
-        : await this.records.userCard(db, disposal.proposedBy);
+        : await this.currentCard(disposal.proposedBy);
     const bytes = await renderDisposalMinutes({
-      agencyName: await this.records.agencyName(db, disposal.agencyId),
+      heading: await this.headings.headingOf(disposal.agencyId, db),
       number: disposal.number,
-      date: todayInVietnam(disposal.signedAt),
+      date: todayInVietnam(approval.signedAt),
       proposedAt: disposal.proposedAt,
       proposer: { name: proposer.fullName, position: proposer.position, at: disposal.proposedAt },
       approver: {
-        name: disposal.signerName ?? '',
-        position: disposal.signerPosition,
-        at: disposal.signedAt,
+        name: approval.signerName,
+        position: approval.signerPosition,
+        at: approval.signedAt,
       },
-      contentHash: disposal.contentHash,
+      contentHash: approval.contentHash,
       completedAt: disposal.completedAt,
       rows: rows.map((r) => ({
         title: r.title,
@@ -67,5 +73,11 @@ export class DisposalMinutesService {
       mediaType: 'application/pdf',
       bytes,
     };
+  }
+
+  /** The proposer's card as it is now ('' for an account that no longer exists). */
+  private async currentCard(userId: string): Promise<{ fullName: string; position: string | null }> {
+    const card = await this.users.cardOf(userId, this.tx.db);
+    return { fullName: card?.fullName ?? '', position: card?.position ?? null };
   }
 }

@@ -3,7 +3,8 @@ import { DisposalState } from './record-state';
 
 /**
  * A disposal batch (đợt hủy hồ sơ): proposed by the ISO secretary, signed or rejected by an
- * approver. The signature keeps who, as whom, when, and the hash of exactly what was signed.
+ * approver. The approver's signature (who, as whom, when, the hash of exactly what was signed) is
+ * a `signature` row of subject `disposal` (libs/signatures).
  */
 @Entity({ name: 'disposal' })
 export class DisposalEntity {
@@ -19,15 +20,6 @@ export class DisposalEntity {
   /** The proposer's name and position at proposal; null on batches proposed before they were kept. */
   @Column({ name: 'proposer_name', type: 'text', nullable: true }) proposerName: string | null;
   @Column({ name: 'proposer_position', type: 'text', nullable: true }) proposerPosition: string | null;
-  @Column({ name: 'approved_by', type: 'uuid', nullable: true }) approvedBy: string | null;
-  @Column({ name: 'signer_name', type: 'text', nullable: true }) signerName: string | null;
-  @Column({ name: 'signer_position', type: 'text', nullable: true }) signerPosition: string | null;
-  @Column({ name: 'signer_role', type: 'text', nullable: true }) signerRole: string | null;
-  @Column({ name: 'signed_at', type: 'timestamptz', nullable: true }) signedAt: Date | null;
-  @Column({ name: 'content_hash', type: 'char', length: 64, nullable: true }) contentHash: string | null;
-  /** When the approver's password had last been set, at signing. */
-  @Column({ name: 'signer_password_set_at', type: 'timestamptz', nullable: true })
-  signerPasswordSetAt: Date | null;
   @Column({ name: 'rejected_by', type: 'uuid', nullable: true }) rejectedBy: string | null;
   @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true }) rejectedAt: Date | null;
   @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@eiso/database';
+import { bumpVersion, Db, findOneForUpdate } from '@eiso/database';
 import { DisposalItemEntity } from './disposal-item.entity';
 import { DisposalEntity } from './disposal.entity';
 import { DisposalState } from './record-state';
@@ -50,18 +50,12 @@ export class DisposalRepository {
   }
 
   findByIdForUpdate(db: Db, id: string): Promise<DisposalEntity | null> {
-    return db
-      .getRepository(DisposalEntity)
-      .createQueryBuilder('d')
-      .where('d.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneForUpdate(db, DisposalEntity, { id });
   }
 
   /** Writes the batch and bumps its row version; the caller holds the row lock. */
   async save(db: Db, disposal: DisposalEntity, now: Date): Promise<void> {
-    disposal.version += 1;
-    disposal.updatedAt = now;
+    bumpVersion(disposal, now);
     await db.getRepository(DisposalEntity).save(disposal);
   }
 
@@ -92,11 +86,11 @@ export class DisposalRepository {
     return qb.orderBy('d.number', 'DESC').offset(offset).limit(limit).getManyAndCount();
   }
 
-  /** Batches signed but not yet carried out. */
+  /** Batches signed but not yet carried out, oldest signature first (a batch's last write is its approval). */
   async approvedIds(db: Db): Promise<string[]> {
     const rows = await db
       .getRepository(DisposalEntity)
-      .find({ select: { id: true }, where: { state: DisposalState.Approved }, order: { signedAt: 'ASC' } });
+      .find({ select: { id: true }, where: { state: DisposalState.Approved }, order: { updatedAt: 'ASC' } });
     return rows.map((r) => r.id);
   }
 

@@ -11,16 +11,24 @@ import {
   PageRequest,
   pageOf,
 } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
+import { AttachmentsService } from '@eiso/attachments';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { AuthService } from '@eiso/identity';
 import { jobIdOf, JobOutbox } from '@eiso/queue';
-import { disposalContentHash, disposalSignatureVerifies, signedRecords } from './disposal-content';
+import {
+  SignatureEntity,
+  SignatureMeaning,
+  SignatureSubjectType,
+  SignaturesService,
+  signatureVerifies,
+} from '@eiso/signatures';
+import { approvalOf, disposalSignedContent, disposalSubject, signedRecords } from './disposal-content';
 import { ineligibleRecords, OpenBatch } from './disposal-eligibility';
 import { DisposalAction, nextDisposalState } from './disposal-state-machine';
 import { DisposalEntity } from './disposal.entity';
 import { DisposalRepository } from './disposal.repository';
-import { RecordFileRepository } from './record-file.repository';
+import { RECORD_ATTACHMENTS } from './record-attachment-subject';
 import { agencyOf, RecordFinder } from './record-finder';
 import { DisposalState } from './record-state';
 import { RecordEntity } from './record.entity';
@@ -48,10 +56,11 @@ export class DisposalsService {
     private readonly tx: TransactionRunner,
     private readonly disposals: DisposalRepository,
     private readonly records: RecordRepository,
-    private readonly files: RecordFileRepository,
+    private readonly attachments: AttachmentsService,
     private readonly finder: RecordFinder,
     private readonly notifier: RecordsNotifier,
     private readonly auth: AuthService,
+    private readonly signatures: SignaturesService,
     private readonly auditTrail: AuditTrailService,
     private readonly outbox: JobOutbox,
     private readonly clock: Clock,
@@ -87,13 +96,6 @@ export class DisposalsService {
         proposedAt: now,
         proposerName: proposer.fullName,
         proposerPosition: proposer.position,
-        approvedBy: null,
-        signerName: null,
-        signerPosition: null,
-        signerRole: null,
-        signedAt: null,
-        contentHash: null,
-        signerPasswordSetAt: null,
         rejectedBy: null,
         rejectedAt: null,
         rejectionReason: null,
@@ -119,42 +121,38 @@ export class DisposalsService {
    * none of its records on hold (the whole approval is refused, listing them). The signature
    * hashes the records and their files' sha256; the dispose job commits with it (the job outbox).
    */
-  async approve(actor: Actor, id: string, password: string): Promise<DisposalView> {
+  async approve(actor: Actor, id: string, password: string, expectedVersion?: number): Promise<DisposalView> {
     const pending = await this.finder.disposal(this.tx.db, actor, id);
+    // A stale batch is refused before the password is asked for, and again under the lock.
+    assertVersion(pending, expectedVersion);
     nextDisposalState(pending.state, DisposalAction.Approve);
     assertNotProposer(actor, pending);
-    const confirmation = await this.auth.confirmPassword(actor, password);
+    const confirmed = await this.signatures.confirmPassword(actor, password);
     return this.commit(async (db) => {
       const { disposal, ids, records } = await this.lockBatch(db, actor, id);
-      const signer = await this.auth.confirmedSigner(db, confirmation);
+      assertVersion(disposal, expectedVersion);
       const state = nextDisposalState(disposal.state, DisposalAction.Approve);
       assertNotProposer(actor, disposal);
       const held = records.filter((r) => r.holdReason !== null).map((r) => r.id);
       if (held.length) throw new DomainException(ErrorCode.DisposalHasHeldRecords, { recordIds: held });
-      const signedAt = this.clock.now();
       // The batch's own items are not "in another batch"; holds were refused just above.
-      const refused = ineligibleRecords({ ids, records, openBatches: new Map(), now: signedAt });
+      const refused = ineligibleRecords({ ids, records, openBatches: new Map(), now: this.clock.now() });
       if (refused.length) {
         throw new DomainException(ErrorCode.DisposalRecordsNotEligible, {
           records: refused,
           requested: ids.length,
         });
       }
-      const stored = await this.files.listStoredByRecords(db, ids);
-      disposal.state = state;
-      disposal.approvedBy = signer.userId;
-      disposal.signerName = signer.fullName;
-      disposal.signerPosition = signer.position;
-      disposal.signerRole = actor.roles.join(',');
-      disposal.signedAt = signedAt;
-      disposal.signerPasswordSetAt = signer.passwordSetAt;
-      disposal.contentHash = disposalContentHash({
-        disposal,
-        records: signedRecords(ids, stored),
-        signerId: signer.userId,
-        signedAt,
+      const stored = await this.attachments.listStored(db, RECORD_ATTACHMENTS, ids);
+      const approval = await this.signatures.sign(db, {
+        actor,
+        password: confirmed,
+        subject: disposalSubject(disposal.id),
+        meaning: SignatureMeaning.Dispose,
+        content: disposalSignedContent(disposal, signedRecords(ids, stored)),
       });
-      await this.disposals.save(db, disposal, signedAt);
+      disposal.state = state;
+      await this.disposals.save(db, disposal, approval.signedAt);
       await this.auditTrail.record(db, actor, {
         agencyId: disposal.agencyId,
         entityType: 'disposal',
@@ -163,9 +161,9 @@ export class DisposalsService {
         before: { state: DisposalState.Proposed },
         after: {
           state: disposal.state,
-          signerName: signer.fullName,
-          signerPosition: signer.position,
-          contentHash: disposal.contentHash,
+          signerName: approval.signerName,
+          signerPosition: approval.signerPosition,
+          contentHash: approval.contentHash,
           records: ids.length,
           files: stored.length,
         },
@@ -176,15 +174,21 @@ export class DisposalsService {
         { disposalId: id },
         { jobId: jobIdOf(JobName.RecordsDispose, id) },
       );
-      return this.outcome(db, disposal, ids, { kind: 'approved', by: signer.fullName });
+      return this.outcome(db, disposal, ids, { kind: 'approved', by: approval.signerName }, approval);
     });
   }
 
   /** The approver turns the batch down: its records stay exactly as they were, free to be proposed again. */
-  async reject(actor: Actor, id: string, reason?: string | null): Promise<DisposalView> {
-    await this.finder.disposal(this.tx.db, actor, id);
+  async reject(
+    actor: Actor,
+    id: string,
+    reason?: string | null,
+    expectedVersion?: number,
+  ): Promise<DisposalView> {
+    assertVersion(await this.finder.disposal(this.tx.db, actor, id), expectedVersion);
     return this.commit(async (db) => {
       const { disposal, ids } = await this.lockBatch(db, actor, id);
+      assertVersion(disposal, expectedVersion);
       const now = this.clock.now();
       disposal.state = nextDisposalState(disposal.state, DisposalAction.Reject);
       disposal.rejectedBy = actor.userId;
@@ -210,10 +214,12 @@ export class DisposalsService {
     const db = this.tx.db;
     const disposal = await this.finder.disposal(db, actor, id);
     const ids = await this.disposals.recordIds(db, id);
-    const verified = disposal.signedAt
-      ? disposalSignatureVerifies(disposal, ids, await this.files.listStoredAt(db, ids, disposal.signedAt))
-      : null;
-    return toDisposalView(disposal, ids, verified);
+    const approval = approvalOf(await this.signatures.listFor(db, disposalSubject(id)), id);
+    if (!approval) return toDisposalView(disposal, null, ids);
+    // Deleted files keep their sha256: the content is rebuilt from the files the records had at signing.
+    const filesAtSigning = await this.attachments.listStored(db, RECORD_ATTACHMENTS, ids, approval.signedAt);
+    const content = disposalSignedContent(disposal, signedRecords(ids, filesAtSigning));
+    return toDisposalView(disposal, approval, ids, signatureVerifies(approval, content));
   }
 
   async list(actor: Actor, query: ListDisposalsQuery): Promise<Page<DisposalView>> {
@@ -224,7 +230,12 @@ export class DisposalsService {
       offsetOf(query),
       query.pageSize,
     );
-    return pageOf(rows, total, query, (d) => toDisposalView(d));
+    const signatures = await this.signatures.listForMany(
+      this.tx.db,
+      SignatureSubjectType.Disposal,
+      rows.map((d) => d.id),
+    );
+    return pageOf(rows, total, query, (d) => toDisposalView(d, approvalOf(signatures, d.id)));
   }
 
   /** Records first (id order), then the batch row: the lock order every batch path shares. */
@@ -245,9 +256,10 @@ export class DisposalsService {
     disposal: DisposalEntity,
     ids: string[],
     event: DisposalEvent,
+    approval: SignatureEntity | null = null,
   ): Promise<Outcome> {
     return {
-      view: toDisposalView(disposal, ids),
+      view: toDisposalView(disposal, approval, ids),
       notificationIds: await this.notifier.notify(db, disposal, event),
     };
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { renderPdf, renderXlsx, ReportTable } from '@eiso/reports';
+import { DocumentDirectory } from '@eiso/documents';
+import { AgencyDirectory, AgencyHeadingReader } from '@eiso/organizations';
+import { renderReport, ReportFile, ReportFormat, ReportTable } from '@eiso/reports';
 import { agencyOf } from './record-finder';
 import { RecordTypeRepository } from './record-type.repository';
 import { retentionLabel } from './retention';
 import { RECORD_MESSAGES } from './records.messages';
-
-export type RecordRegisterFormat = 'json' | 'xlsx' | 'pdf';
 
 export interface RecordRegisterEntry {
   no: number;
@@ -25,46 +25,45 @@ export interface RecordRegisterEntry {
   recordsKept: number;
 }
 
-export interface RecordRegisterFile {
-  fileName: string;
-  mediaType: string;
-  bytes: Buffer;
-}
-
 /** Danh mục hồ sơ: the agency's record types with retention, storage place and who keeps them. */
 @Injectable()
 export class RecordRegisterService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly types: RecordTypeRepository,
+    private readonly documents: DocumentDirectory,
+    private readonly agencies: AgencyDirectory,
+    private readonly headings: AgencyHeadingReader,
     private readonly clock: Clock,
   ) {}
 
   async entries(actor: Actor): Promise<RecordRegisterEntry[]> {
     const rows = await this.types.register(this.tx.db, agencyOf(actor));
+    const documents = await this.documents.labelsOf(rows.flatMap((r) => r.type.documentId ?? []));
+    const units = await this.agencies.orgUnitNames(rows.map((r) => r.type.responsibleOrgUnitId));
     return rows.map((r, i) => ({
       no: i + 1,
       recordTypeId: r.type.id,
       code: r.type.code,
       name: r.type.name,
       documentId: r.type.documentId,
-      documentCode: r.documentCode,
+      documentCode: (r.type.documentId && documents.get(r.type.documentId)?.code) ?? null,
       retentionMonths: r.type.retentionMonths,
       permanent: r.type.permanent,
       retentionLabel: retentionLabel({ months: r.type.retentionMonths, permanent: r.type.permanent }),
       storagePlace: r.type.storagePlace,
       responsibleOrgUnitId: r.type.responsibleOrgUnitId,
-      responsibleOrgUnit: r.responsibleOrgUnit,
+      responsibleOrgUnit: units.get(r.type.responsibleOrgUnitId) ?? null,
       recordsKept: r.kept,
     }));
   }
 
-  async file(actor: Actor, format: Exclude<RecordRegisterFormat, 'json'>): Promise<RecordRegisterFile> {
+  async file(actor: Actor, format: ReportFormat): Promise<ReportFile> {
     const entries = await this.entries(actor);
     const text = RECORD_MESSAGES.register;
     const table: ReportTable = {
       title: text.title,
-      agencyName: await this.types.agencyName(this.tx.db, agencyOf(actor)),
+      heading: await this.headings.headingOf(agencyOf(actor)),
       generatedAt: this.clock.now(),
       subtitle: [
         text.subtitle(
@@ -93,12 +92,6 @@ export class RecordRegisterService {
         kept: e.recordsKept,
       })),
     };
-    return format === 'xlsx'
-      ? {
-          fileName: `${text.fileName}.xlsx`,
-          mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          bytes: await renderXlsx(table),
-        }
-      : { fileName: `${text.fileName}.pdf`, mediaType: 'application/pdf', bytes: await renderPdf(table) };
+    return renderReport(table, format, text.fileName);
   }
 }

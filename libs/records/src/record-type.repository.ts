@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@eiso/database';
+import { bumpVersion, Db, escapeLike, findOneForUpdate } from '@eiso/database';
 import { RecordTypeEntity } from './record-type.entity';
 import { recordWrite } from './record-unique-indexes';
 import { RecordState } from './record-state';
 
 export interface RecordRegisterRow {
   type: RecordTypeEntity;
-  documentCode: string | null;
-  documentTitle: string | null;
-  responsibleOrgUnit: string | null;
   /** Records kept now (not disposed). */
   kept: number;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 @Injectable()
@@ -33,12 +26,7 @@ export class RecordTypeRepository {
   }
 
   findByIdForUpdate(db: Db, id: string): Promise<RecordTypeEntity | null> {
-    return db
-      .getRepository(RecordTypeEntity)
-      .createQueryBuilder('t')
-      .where('t.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneForUpdate(db, RecordTypeEntity, { id });
   }
 
   findByIds(db: Db, ids: string[]): Promise<RecordTypeEntity[]> {
@@ -61,8 +49,7 @@ export class RecordTypeRepository {
 
   /** Writes the type and bumps its row version; the caller holds the row lock. */
   async save(db: Db, type: RecordTypeEntity, now: Date): Promise<void> {
-    type.version += 1;
-    type.updatedAt = now;
+    bumpVersion(type, now);
     await recordWrite(() => db.getRepository(RecordTypeEntity).save(type));
   }
 
@@ -90,22 +77,6 @@ export class RecordTypeRepository {
       .getManyAndCount();
   }
 
-  async documentBelongs(db: Db, agencyId: string, documentId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query('SELECT 1 FROM document WHERE id = $1 AND agency_id = $2', [
-      documentId,
-      agencyId,
-    ]);
-    return rows.length > 0;
-  }
-
-  async orgUnitBelongs(db: Db, agencyId: string, orgUnitId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query('SELECT 1 FROM org_unit WHERE id = $1 AND agency_id = $2', [
-      orgUnitId,
-      agencyId,
-    ]);
-    return rows.length > 0;
-  }
-
   /**
    * A changed retention applies to the type's records still `active`: their retention end moves
    * with it (PostgreSQL's month arithmetic clamps like `addMonths`). Returns how many moved.
@@ -127,11 +98,6 @@ export class RecordTypeRepository {
     return rows[0].n;
   }
 
-  async agencyName(db: Db, agencyId: string): Promise<string> {
-    const rows: { name: string }[] = await db.query('SELECT name FROM agency WHERE id = $1', [agencyId]);
-    return rows[0]?.name ?? '';
-  }
-
   /** The Danh mục hồ sơ of an agency, by code. */
   async register(db: Db, agencyId: string): Promise<RecordRegisterRow[]> {
     const types = await db
@@ -141,31 +107,13 @@ export class RecordTypeRepository {
       .orderBy('t.code', 'ASC')
       .getMany();
     if (!types.length) return [];
-    const extras: {
-      id: string;
-      document_code: string | null;
-      document_title: string | null;
-      org_unit: string | null;
-      kept: number;
-    }[] = await db.query(
-      `SELECT t.id, d.code AS document_code, d.title AS document_title, o.name AS org_unit,
-              (SELECT count(*)::int FROM record r WHERE r.record_type_id = t.id AND r.state <> $2) AS kept
+    const kept: { id: string; kept: number }[] = await db.query(
+      `SELECT t.id, (SELECT count(*)::int FROM record r WHERE r.record_type_id = t.id AND r.state <> $2) AS kept
          FROM record_type t
-         LEFT JOIN document d ON d.id = t.document_id
-         LEFT JOIN org_unit o ON o.id = t.responsible_org_unit_id
         WHERE t.agency_id = $1`,
       [agencyId, RecordState.Disposed],
     );
-    const byId = new Map(extras.map((e) => [e.id, e]));
-    return types.map((type) => {
-      const e = byId.get(type.id);
-      return {
-        type,
-        documentCode: e?.document_code ?? null,
-        documentTitle: e?.document_title ?? null,
-        responsibleOrgUnit: e?.org_unit ?? null,
-        kept: e?.kept ?? 0,
-      };
-    });
+    const keptOf = new Map(kept.map((k) => [k.id, k.kept]));
+    return types.map((type) => ({ type, kept: keptOf.get(type.id) ?? 0 }));
   }
 }

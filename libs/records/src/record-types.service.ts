@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, Page, PageRequest, pageOf, offsetOf } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { DocumentDirectory } from '@eiso/documents';
+import { AgencyDirectory } from '@eiso/organizations';
 import { agencyOf, RecordFinder } from './record-finder';
 import { RecordTypeEntity } from './record-type.entity';
 import { RecordTypeRepository } from './record-type.repository';
@@ -34,6 +36,8 @@ export class RecordTypesService {
     private readonly types: RecordTypeRepository,
     private readonly finder: RecordFinder,
     private readonly auditTrail: AuditTrailService,
+    private readonly documents: DocumentDirectory,
+    private readonly agencies: AgencyDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -85,9 +89,7 @@ export class RecordTypesService {
   ): Promise<RecordTypeView> {
     return this.tx.run(async (db) => {
       const type = await this.finder.recordType(db, actor, id, true);
-      if (type.version !== expectedVersion) {
-        throw new DomainException(ErrorCode.PreconditionFailed, { currentVersion: type.version });
-      }
+      assertVersion(type, expectedVersion);
       const before = summary(type);
       if (changes.code !== undefined && changes.code.trim().toLowerCase() !== type.code.toLowerCase()) {
         if (await this.types.codeExists(db, type.agencyId, changes.code, type.id)) {
@@ -144,10 +146,10 @@ export class RecordTypesService {
     documentId: string | null,
     orgUnitId: string,
   ): Promise<void> {
-    if (documentId && !(await this.types.documentBelongs(db, agencyId, documentId))) {
+    if (documentId && !(await this.documents.belongsTo(agencyId, documentId, db))) {
       throw new DomainException(ErrorCode.RecordTypeDocumentInvalid);
     }
-    if (!(await this.types.orgUnitBelongs(db, agencyId, orgUnitId))) {
+    if (!(await this.agencies.orgUnitsBelong(agencyId, [orgUnitId], db))) {
       throw new DomainException(ErrorCode.RecordTypeOrgUnitInvalid);
     }
   }

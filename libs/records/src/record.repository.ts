@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@eiso/database';
+import { bumpVersion, Db, escapeLike, findOneForUpdate, lockManyInIdOrder } from '@eiso/database';
 import { RecordEntity } from './record.entity';
 import { DisposalState, RecordState } from './record-state';
 
@@ -42,10 +42,6 @@ export interface DueInAgency {
 /** How many records a retention notification names before "và … hồ sơ khác". */
 export const DUE_SAMPLE_SIZE = 20;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 @Injectable()
 export class RecordRepository {
   /** Titles and references of records, for the audit trail's subjects (unknown ids are left out). */
@@ -68,12 +64,7 @@ export class RecordRepository {
   }
 
   findByIdForUpdate(db: Db, id: string): Promise<RecordEntity | null> {
-    return db
-      .getRepository(RecordEntity)
-      .createQueryBuilder('r')
-      .where('r.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+    return findOneForUpdate(db, RecordEntity, { id });
   }
 
   /**
@@ -81,14 +72,7 @@ export class RecordRepository {
    * approve, reject) takes them in this order and before the batch row, so none can deadlock.
    */
   lockMany(db: Db, agencyId: string, ids: string[]): Promise<RecordEntity[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return db
-      .getRepository(RecordEntity)
-      .createQueryBuilder('r')
-      .where('r.agency_id = :agencyId AND r.id IN (:...ids)', { agencyId, ids: [...new Set(ids)] })
-      .orderBy('r.id', 'ASC')
-      .setLock('pessimistic_write')
-      .getMany();
+    return lockManyInIdOrder(db, RecordEntity, ids, { agencyId });
   }
 
   findByIds(db: Db, ids: string[]): Promise<RecordEntity[]> {
@@ -103,8 +87,7 @@ export class RecordRepository {
 
   /** Writes the record and bumps its row version; the caller holds the row lock. */
   async save(db: Db, record: RecordEntity, now: Date): Promise<void> {
-    record.version += 1;
-    record.updatedAt = now;
+    bumpVersion(record, now);
     await db.getRepository(RecordEntity).save(record);
   }
 
@@ -208,39 +191,5 @@ export class RecordRepository {
       number: r.number,
       state: r.state,
     }));
-  }
-
-  /** Active users of an agency holding a role. */
-  async usersWithRole(db: Db, agencyId: string, role: string): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
-      'SELECT id FROM app_user WHERE active AND agency_id = $1 AND $2 = ANY(roles) ORDER BY id',
-      [agencyId, role],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /** The same for many agencies in one query: agency id → user ids. */
-  async usersWithRoleIn(db: Db, agencyIds: string[], role: string): Promise<Map<string, string[]>> {
-    if (!agencyIds.length) return new Map();
-    const rows: { agency_id: string; ids: string[] }[] = await db.query(
-      `SELECT agency_id, array_agg(id::text ORDER BY id) AS ids FROM app_user
-        WHERE active AND agency_id = ANY($1::uuid[]) AND $2 = ANY(roles)
-        GROUP BY agency_id`,
-      [agencyIds, role],
-    );
-    return new Map(rows.map((r) => [r.agency_id, r.ids]));
-  }
-
-  async agencyName(db: Db, agencyId: string): Promise<string> {
-    const rows: { name: string }[] = await db.query('SELECT name FROM agency WHERE id = $1', [agencyId]);
-    return rows[0]?.name ?? '';
-  }
-
-  async userCard(db: Db, userId: string): Promise<{ fullName: string; position: string | null }> {
-    const rows: { full_name: string; position: string | null }[] = await db.query(
-      'SELECT full_name, position FROM app_user WHERE id = $1',
-      [userId],
-    );
-    return { fullName: rows[0]?.full_name ?? '', position: rows[0]?.position ?? null };
   }
 }

@@ -1,5 +1,6 @@
+import { SignatureEntity, SignatureFacts, toSignatureFacts } from '@eiso/signatures';
 import { DisposalEntity } from './disposal.entity';
-import { RecordFileEntity } from './record-file.entity';
+import { AttachmentEntity } from '@eiso/attachments';
 import { DISPOSAL_STATE_LABELS, DisposalState, RECORD_STATE_LABELS, RecordState } from './record-state';
 import { RecordTypeEntity } from './record-type.entity';
 import { RecordEntity } from './record.entity';
@@ -79,21 +80,15 @@ export interface DisposalView {
   proposerPosition: string | null;
   proposedAt: string;
   /** The approver's signature, as made: name, position and role at signing. */
-  signature: {
-    signerId: string;
-    signerName: string;
-    signerPosition: string | null;
-    signerRole: string;
-    signedAt: string;
-    contentHash: string;
-    /** When the approver's password had last been set at signing; null if signed before it was kept. */
-    passwordSetAt: string | null;
-    /**
-     * The hash recomputed from the stored batch, its records and the files they had at signing
-     * equals the signed one (single batch reads only).
-     */
-    contentVerified?: boolean;
-  } | null;
+  signature:
+    | (SignatureFacts & {
+        /**
+         * The hash recomputed from the stored batch, its records and the files they had at signing
+         * equals the signed one (single batch reads only).
+         */
+        contentVerified?: boolean;
+      })
+    | null;
   rejectedBy: string | null;
   rejectedAt: string | null;
   rejectionReason: string | null;
@@ -123,7 +118,7 @@ export function toRecordTypeView(t: RecordTypeEntity): RecordTypeView {
   };
 }
 
-export function toRecordFileView(f: RecordFileEntity): RecordFileView {
+export function toRecordFileView(f: AttachmentEntity): RecordFileView {
   return {
     id: f.id,
     name: f.name,
@@ -139,7 +134,7 @@ export function toRecordView(
   r: RecordEntity,
   type: Pick<RecordTypeEntity, 'id' | 'code' | 'name'>,
   pendingDisposalId: string | null,
-  files?: RecordFileEntity[],
+  files?: AttachmentEntity[],
 ): RecordView {
   const permanent = r.retentionEnd === null;
   return {
@@ -182,8 +177,9 @@ export function toRecordView(
 
 export function toDisposalView(
   d: DisposalEntity,
+  approval: SignatureEntity | null,
   recordIds?: string[],
-  contentVerified?: boolean | null,
+  contentVerified?: boolean,
 ): DisposalView {
   return {
     id: d.id,
@@ -199,19 +195,12 @@ export function toDisposalView(
     proposerName: d.proposerName,
     proposerPosition: d.proposerPosition,
     proposedAt: d.proposedAt.toISOString(),
-    signature:
-      d.approvedBy && d.signedAt && d.contentHash
-        ? {
-            signerId: d.approvedBy,
-            signerName: d.signerName ?? '',
-            signerPosition: d.signerPosition,
-            signerRole: d.signerRole ?? '',
-            signedAt: d.signedAt.toISOString(),
-            contentHash: d.contentHash,
-            passwordSetAt: iso(d.signerPasswordSetAt),
-            ...(typeof contentVerified === 'boolean' ? { contentVerified } : {}),
-          }
-        : null,
+    signature: approval
+      ? {
+          ...toSignatureFacts(approval),
+          ...(typeof contentVerified === 'boolean' ? { contentVerified } : {}),
+        }
+      : null,
     rejectedBy: d.rejectedBy,
     rejectedAt: iso(d.rejectedAt),
     rejectionReason: d.rejectionReason,

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@eiso/common';
 import { Db } from '@eiso/database';
-import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { UserDirectory } from '@eiso/identity';
+import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { DisposalEntity } from './disposal.entity';
-import { RecordRepository } from './record.repository';
 import { RECORD_MESSAGES } from './records.messages';
 
 export type DisposalEvent =
   | { kind: 'proposed'; by: string }
   | { kind: 'approved'; by: string }
   | { kind: 'rejected'; by: string; reason: string | null }
-  | { kind: 'completed' };
+  | { kind: 'completed'; approvedBy: string };
 
 /**
  * Who hears of each step of a disposal batch: approvers when it is proposed, the proposer and the
@@ -20,7 +20,7 @@ export type DisposalEvent =
 @Injectable()
 export class RecordsNotifier {
   constructor(
-    private readonly records: RecordRepository,
+    private readonly users: UserDirectory,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -35,7 +35,7 @@ export class RecordsNotifier {
       body: text.body,
       entityType: 'disposal',
       entityId: disposal.id,
-      link: `/api/v1/disposals/${disposal.id}`,
+      link: webLink.disposal(disposal.id),
       dedupKey: `disposal.${event.kind}:${disposal.id}`,
     }));
     return this.notifications.notify(db, items);
@@ -44,16 +44,18 @@ export class RecordsNotifier {
   private async recipients(db: Db, d: DisposalEntity, event: DisposalEvent): Promise<string[]> {
     switch (event.kind) {
       case 'proposed':
-        return (await this.records.usersWithRole(db, d.agencyId, Role.Approver)).filter(
-          (id) => id !== d.proposedBy,
-        );
+        return (await this.withRole(db, d, Role.Approver)).filter((id) => id !== d.proposedBy);
       case 'approved':
-        return [d.proposedBy, ...(await this.records.usersWithRole(db, d.agencyId, Role.IsoSecretary))];
+        return [d.proposedBy, ...(await this.withRole(db, d, Role.IsoSecretary))];
       case 'rejected':
         return [d.proposedBy];
       case 'completed':
-        return [d.proposedBy, ...(d.approvedBy ? [d.approvedBy] : [])];
+        return [d.proposedBy, event.approvedBy];
     }
+  }
+
+  private async withRole(db: Db, d: DisposalEntity, role: Role): Promise<string[]> {
+    return (await this.users.withRole(d.agencyId, role, {}, db)).map((u) => u.id);
   }
 
   private text(d: DisposalEntity, event: DisposalEvent): { title: string; body: string } {

@@ -66,7 +66,7 @@ export const RECORD_MESSAGES = {
   },
   register: {
     title: 'DANH MỤC HỒ SƠ',
-    fileName: 'danh-muc-ho-so',
+    fileName: 'Danh mục hồ sơ',
     subtitle: (types: number, kept: number) => `Số loại hồ sơ: ${types} — số hồ sơ đang lưu giữ: ${kept}`,
     columns: {
       no: 'STT',
@@ -80,11 +80,9 @@ export const RECORD_MESSAGES = {
     },
   },
   minute: {
-    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    motto: 'Độc lập - Tự do - Hạnh phúc',
     title: 'BIÊN BẢN HỦY HỒ SƠ',
-    number: (n: number) => `Số: ${RECORD_MESSAGES.minuteNumber(n)}`,
-    placeDate: (date: string) => `Ngày ${formatDateVi(date)}`,
+    /** The form's symbol in "Số: 01/BB-STP" (biên bản). */
+    numberSymbol: 'BB',
     intro: (count: number, proposedAt: string) =>
       `Căn cứ Danh mục hồ sơ của cơ quan và đề nghị hủy ngày ${formatDateVi(proposedAt)}, ${count} hồ sơ ` +
       `dưới đây đã hết thời hạn lưu trữ, không bị phong tỏa, được phê duyệt hủy. Các tệp của hồ sơ được ` +
@@ -102,7 +100,6 @@ export const RECORD_MESSAGES = {
     approver: 'NGƯỜI PHÊ DUYỆT',
     signedAt: (time: string) => `Ký lúc ${time}`,
     proposedAt: (time: string) => `Đề nghị lúc ${time}`,
-    position: (position: string) => `Chức vụ: ${position}`,
     contentHash: (hash: string) => `Mã băm nội dung đã ký (SHA-256): ${hash}`,
     completedAt: (time: string) => `Hoàn thành hủy lúc ${time}.`,
     inProgress: 'Việc xóa tệp đang được thực hiện.',

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '@eiso/attachments';
 import { AuditTrailModule } from '@eiso/audit-trail';
+import { DocumentsModule } from '@eiso/documents';
 import { IdentityModule } from '@eiso/identity';
 import { NotificationsModule } from '@eiso/notifications';
+import { OrganizationsModule } from '@eiso/organizations';
+import { SignaturesModule } from '@eiso/signatures';
 import { DisposalExecutor } from './disposal-executor';
 import { DisposalItemEntity } from './disposal-item.entity';
 import { DisposalMinutesService } from './disposal-minutes.service';
@@ -10,11 +14,11 @@ import { DisposalEntity } from './disposal.entity';
 import { DisposalRepository } from './disposal.repository';
 import { DisposalsService } from './disposals.service';
 import { DisposeJobHandler } from './dispose.job-handler';
-import { RecordFileEntity } from './record-file.entity';
-import { RecordFileRepository } from './record-file.repository';
 import { RecordFilesService } from './record-files.service';
+import { RecordAttachmentSubject } from './record-attachment-subject';
 import { RecordAuditVisibility } from './record-audit-visibility';
 import { RecordFinder } from './record-finder';
+import { RecordAgencyTransfer } from './record.agency-transfer';
 import { RecordRegisterService } from './record-register.service';
 import { RecordTypeEntity } from './record-type.entity';
 import { RecordTypeRepository } from './record-type.repository';
@@ -27,24 +31,22 @@ import { RetentionJobHandler } from './retention.job-handler';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      RecordTypeEntity,
-      RecordEntity,
-      RecordFileEntity,
-      DisposalEntity,
-      DisposalItemEntity,
-    ]),
+    TypeOrmModule.forFeature([RecordTypeEntity, RecordEntity, DisposalEntity, DisposalItemEntity]),
+    AttachmentsModule,
     AuditTrailModule,
+    DocumentsModule,
     IdentityModule,
     NotificationsModule,
+    OrganizationsModule,
+    SignaturesModule,
   ],
   providers: [
     RecordTypeRepository,
     RecordRepository,
-    RecordFileRepository,
     DisposalRepository,
     RecordFinder,
     RecordAuditVisibility,
+    RecordAttachmentSubject,
     RecordsNotifier,
     RecordTypesService,
     RecordsService,
@@ -55,6 +57,7 @@ import { RetentionJobHandler } from './retention.job-handler';
     RecordRegisterService,
     RetentionJobHandler,
     DisposeJobHandler,
+    RecordAgencyTransfer,
   ],
   exports: [
     RecordTypesService,

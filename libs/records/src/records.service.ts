@@ -10,11 +10,13 @@ import {
   PageRequest,
   todayInVietnam,
 } from '@eiso/common';
-import { Db, TransactionRunner } from '@eiso/database';
+import { assertVersion, Db, TransactionRunner } from '@eiso/database';
+import { AttachmentsService } from '@eiso/attachments';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { RecordFileRepository } from './record-file.repository';
+import { recordFiles } from './record-attachment-subject';
 import { agencyOf, RecordFinder } from './record-finder';
-import { DisposalState, RecordState } from './record-state';
+import { assertCanHold, assertCanRelease } from './record-hold';
+import { RecordState } from './record-state';
 import { RecordTypeRepository } from './record-type.repository';
 import { RecordEntity } from './record.entity';
 import { RecordRepository, RecordSortField } from './record.repository';
@@ -47,7 +49,7 @@ export class RecordsService {
     private readonly tx: TransactionRunner,
     private readonly records: RecordRepository,
     private readonly types: RecordTypeRepository,
-    private readonly files: RecordFileRepository,
+    private readonly attachments: AttachmentsService,
     private readonly finder: RecordFinder,
     private readonly auditTrail: AuditTrailService,
     private readonly clock: Clock,
@@ -154,16 +156,12 @@ export class RecordsService {
    * Legal hold: the record stays in its state but the retention job passes it over and no batch
    * can dispose of it. Refused once the record's batch is signed: its files are being deleted.
    */
-  async hold(actor: Actor, id: string, reason: string): Promise<RecordView> {
+  async hold(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<RecordView> {
     return this.tx.run(async (db) => {
       const record = await this.finder.record(db, actor, id, true);
-      if (record.state === RecordState.Disposed) throw new DomainException(ErrorCode.RecordDisposed);
-      if (record.holdReason !== null) throw new DomainException(ErrorCode.RecordAlreadyOnHold);
+      assertVersion(record, expectedVersion);
       const open = await this.records.openDisposals(db, [record.id]);
-      const signed = open.find((o) => o.state !== DisposalState.Proposed);
-      if (signed) {
-        throw new DomainException(ErrorCode.RecordDisposalInProgress, { disposalId: signed.disposalId });
-      }
+      assertCanHold(record, open);
       const now = this.clock.now();
       record.holdReason = reason.trim();
       record.heldAt = now;
@@ -185,10 +183,11 @@ export class RecordsService {
   }
 
   /** Lifts the hold: the record is back where it was (a past retention end is picked up next run). */
-  async release(actor: Actor, id: string): Promise<RecordView> {
+  async release(actor: Actor, id: string, expectedVersion?: number): Promise<RecordView> {
     return this.tx.run(async (db) => {
       const record = await this.finder.record(db, actor, id, true);
-      if (record.holdReason === null) throw new DomainException(ErrorCode.RecordNotOnHold);
+      assertVersion(record, expectedVersion);
+      assertCanRelease(record);
       const before = { reason: record.holdReason, heldAt: record.heldAt, heldBy: record.heldBy };
       const now = this.clock.now();
       record.holdReason = null;
@@ -214,7 +213,7 @@ export class RecordsService {
       record,
       type,
       pending.get(record.id) ?? null,
-      await this.files.listByRecord(db, record.id),
+      await this.attachments.list(db, recordFiles(record.id)),
     );
   }
 

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JobName, JobPayloads, Role, systemActor, todayInVietnam } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { NewNotification, NotificationsService } from '@eiso/notifications';
+import { UserDirectory } from '@eiso/identity';
+import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { JobContext, JobHandler, JobHandlerContract, jobIdOf, JobOutbox, JobSummary } from '@eiso/queue';
 import { DisposalRepository } from './disposal.repository';
 import { RecordRepository } from './record.repository';
@@ -28,6 +29,7 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
     private readonly outbox: JobOutbox,
     private readonly auditTrail: AuditTrailService,
     private readonly notifications: NotificationsService,
+    private readonly users: UserDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -41,10 +43,10 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
       if (!due.length) return [];
       recordsMoved = due.reduce((n, d) => n + d.count, 0);
       agencies = due.length;
-      const secretaries = await this.records.usersWithRoleIn(
-        db,
+      const secretaries = await this.users.withRoleIn(
         due.map((d) => d.agencyId),
         Role.IsoSecretary,
+        db,
       );
       await this.auditTrail.record(
         db,
@@ -59,7 +61,7 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
       );
       const items: NewNotification[] = due.flatMap((d) => {
         const text = RECORD_MESSAGES.retentionDue(d.count, today, d.samples);
-        return (secretaries.get(d.agencyId) ?? []).map((userId) => ({
+        return (secretaries.get(d.agencyId) ?? []).map(({ id: userId }) => ({
           userId,
           agencyId: d.agencyId,
           kind: 'record.retention_due',
@@ -67,7 +69,7 @@ export class RetentionJobHandler implements JobHandlerContract<JobName.RecordsRe
           body: text.body,
           entityType: 'agency',
           entityId: d.agencyId,
-          link: '/api/v1/records?state=due_for_disposal',
+          link: webLink.recordsDueForDisposal(),
           // The moved set is unique to its run (a record falls due once): any of its ids keys it.
           dedupKey: `record.retention_due:${d.agencyId}:${today}:${d.firstId}`,
         }));

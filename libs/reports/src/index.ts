@@ -3,3 +3,4 @@ export * from './xlsx-report.renderer';
 export * from './pdf-report.renderer';
 export * from './reports.messages';
 export * from './sheet-name';
+export * from './report-file';

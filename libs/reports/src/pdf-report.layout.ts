@@ -1,11 +1,14 @@
 import { setImmediate } from 'node:timers/promises';
-import { formatDateTimeVi } from '@eiso/common';
+import { formatDateTimeVi, todayInVietnam } from '@eiso/common';
 import {
   drawLines,
+  drawOfficialHeader,
   drawParagraph,
+  fitWords,
   lineHeightOf,
   PdfColors,
   wrapText,
+  type FittedText,
   type PdfFonts,
   type TextBlockStyle,
 } from '@eiso/pdf';
@@ -65,9 +68,10 @@ export class ReportPdfLayout {
       // Laying out is synchronous CPU work; yielding now and then keeps the API answering
       // other requests while a register of a thousand rows is drawn.
       if (index > 0 && index % ROWS_PER_YIELD === 0) await setImmediate();
+      // Codes and reference numbers shrink to fit their cell rather than break mid-token.
       this.drawRow(
         this.columns.map((column) =>
-          wrapText(
+          fitWords(
             cellDisplayText(column, row[column.key] ?? null),
             this.fonts.regular,
             FONT_SIZE,
@@ -98,20 +102,23 @@ export class ReportPdfLayout {
       align: 'center',
     });
     if (first) {
-      this.y = drawParagraph(this.page, this.table.agencyName, this.y, centered(this.fonts.bold, 10), 2);
-      this.y = drawParagraph(this.page, this.table.title, this.y - 6, centered(this.fonts.bold, 14), 3);
-      for (const line of this.table.subtitle ?? []) {
-        this.y = drawParagraph(this.page, line, this.y, centered(this.fonts.regular, 9), 2);
-      }
-      const generatedAt = ReportsMessages.generatedAt(formatDateTimeVi(this.table.generatedAt));
-      this.y = drawLines(this.page, [generatedAt], this.y, {
-        ...centered(this.fonts.regular, 8.5),
-        color: PdfColors.muted,
-      });
+      // A register has no number: the heading has no "Số:" line; its date is the day it was drawn up.
+      this.y = drawOfficialHeader(
+        this.page,
+        this.fonts,
+        {
+          heading: this.table.heading,
+          date: todayInVietnam(this.table.generatedAt),
+          title: this.table.title,
+          subtitle: this.table.subtitle,
+        },
+        { x: MARGIN, width: REPORT_PAGE_SIZE[0] - 2 * MARGIN },
+        this.y,
+      );
       this.y -= 10;
     } else {
       // Continuation pages name the register, so a loose page can be put back in place.
-      const running = ReportsMessages.continued(`${this.table.agencyName} — ${this.table.title}`);
+      const running = ReportsMessages.continued(`${this.table.heading.agencyName} — ${this.table.title}`);
       this.y = drawParagraph(
         this.page,
         running,
@@ -145,8 +152,8 @@ export class ReportPdfLayout {
     this.y -= height;
   }
 
-  private drawRow(cells: string[][]): void {
-    const lineCount = Math.max(1, ...cells.map((lines) => lines.length));
+  private drawRow(cells: FittedText[]): void {
+    const lineCount = Math.max(1, ...cells.map((cell) => cell.lines.length));
     let start = 0;
     while (start < lineCount) {
       const fitting = Math.floor((this.y - this.bottomLimit - 2 * CELL_PADDING) / LINE_HEIGHT);
@@ -167,13 +174,11 @@ export class ReportPdfLayout {
           borderColor: PdfColors.rule,
           borderWidth: 0.5,
         });
-        const lines = cells[index].slice(start, start + count);
-        drawLines(
-          this.page,
-          lines,
-          this.y - CELL_PADDING,
-          this.cellStyle(column, this.fonts.regular, column.align ?? 'left'),
-        );
+        const lines = cells[index].lines.slice(start, start + count);
+        drawLines(this.page, lines, this.y - CELL_PADDING, {
+          ...this.cellStyle(column, this.fonts.regular, column.align ?? 'left'),
+          size: cells[index].size,
+        });
       });
       this.y -= height;
       this.rowsOnPage += 1;
@@ -250,6 +255,8 @@ export class ReportPdfLayout {
       width: column.innerWidth,
       font,
       size: FONT_SIZE,
+      // Fixed, so a cell shrunk to fit a long code keeps the rows' rhythm.
+      lineHeight: LINE_HEIGHT,
       color: PdfColors.text,
       align,
     };

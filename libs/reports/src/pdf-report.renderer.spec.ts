@@ -13,7 +13,12 @@ function register(rowCount: number): ReportTable {
   return {
     title: 'DANH MỤC TÀI LIỆU NỘI BỘ',
     subtitle: [`Tài liệu đang hiệu lực: ${rowCount}`],
-    agencyName: 'UBND HUYỆN ĐĂK HÀ',
+    heading: {
+      governingBody: 'UBND TỈNH KON TUM',
+      agencyName: 'Ủy ban nhân dân huyện Đăk Hà',
+      abbreviation: 'UBND',
+      place: 'Đăk Hà',
+    },
     generatedAt: new Date('2026-11-29T18:30:00Z'),
     columns: [
       { key: 'no', header: 'STT', width: 5, align: 'center' },
@@ -45,9 +50,21 @@ describe('renderPdf', () => {
 
     const text = await extractPdfText(pdf);
     for (let i = 1; i <= 200; i++) expect(text).toContain(`QT-${String(i).padStart(3, '0')}`);
-    expect(text).toContain('UBND HUYỆN ĐĂK HÀ');
-    expect(text).toContain('DANH MỤC TÀI LIỆU NỘI BỘ');
-    expect(text).toContain('Ngày lập: 01:30 30/11/2026');
+    const firstLines = (await extractPdfText(pdf, { firstPage: 1, lastPage: 1, layout: true }))
+      .split('\n')
+      .slice(0, 5)
+      .map((line) => line.replace(/\s+/g, ' '));
+    // The official heading; a register has no number, and its date is the day it was drawn up
+    // (18:30 UTC is already 30/11 in Vietnam).
+    expect(firstLines).toEqual([
+      'UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ Độc lập - Tự do - Hạnh phúc',
+      'Đăk Hà, ngày 30 tháng 11 năm 2026',
+      'DANH MỤC TÀI LIỆU NỘI BỘ',
+      'Tài liệu đang hiệu lực: 200',
+    ]);
+    expect(text).not.toContain('Số:');
+    expect(text).toContain('Lập bởi hệ thống eISO lúc 01:30 30/11/2026');
     expect(text).toContain('Quy trình kiểm soát thông tin dạng văn bản');
     expect(text).toContain('Ghi chú: danh mục gồm các tài liệu đang có hiệu lực.');
     expect(text).toContain(`Trang 1/${pageCount}`);
@@ -75,6 +92,14 @@ describe('renderPdf', () => {
     expect(text).toContain('15/01/2027');
     expect(text).toContain('29/02/2028');
     expect(text).not.toContain('2027-01-15');
+  });
+
+  it('keeps a long code whole in its cell: the cell shrinks, the code does not break', async () => {
+    const code = 'QT-HTQLCL-ISO9001-KSTL-2026-01';
+    const table = register(1);
+    table.rows[0].code = code;
+    const text = await extractPdfText(await renderPdf(table));
+    expect(text.split('\n').map((line) => line.trim())).toContain(code);
   });
 
   it('renders an empty register as one page that says so', async () => {

@@ -1,3 +1,5 @@
+import type { OfficialHeading } from '@eiso/pdf';
+
 export type ReportCellValue = string | number | null;
 
 export interface ReportColumn {
@@ -17,7 +19,8 @@ export interface ReportColumn {
 export interface ReportTable {
   title: string;
   subtitle?: string[];
-  agencyName: string;
+  /** The agency's official heading: the PDF's first page is laid out as Nghị định 30 has it. */
+  heading: OfficialHeading;
   generatedAt: Date;
   columns: ReportColumn[];
   rows: Record<string, ReportCellValue>[];

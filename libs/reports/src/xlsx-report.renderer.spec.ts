@@ -6,7 +6,7 @@ function register(overrides: Partial<ReportTable> = {}): ReportTable {
   return {
     title: 'DANH MỤC TÀI LIỆU NỘI BỘ',
     subtitle: ['Tài liệu đang hiệu lực: 2'],
-    agencyName: 'UBND HUYỆN ĐĂK HÀ',
+    heading: { governingBody: null, agencyName: 'UBND HUYỆN ĐĂK HÀ', abbreviation: 'UBND', place: 'Đăk Hà' },
     generatedAt: new Date('2026-11-29T18:30:00Z'),
     columns: [
       { key: 'no', header: 'STT', width: 5, align: 'center' },

@@ -65,7 +65,7 @@ export async function renderXlsx(table: ReportTable): Promise<Buffer> {
     ),
   }));
 
-  addBannerRow(sheet, columnCount, table.agencyName, { bold: true }, 'left');
+  addBannerRow(sheet, columnCount, table.heading.agencyName, { bold: true }, 'left');
   addBannerRow(sheet, columnCount, table.title, { bold: true, size: 14 }, 'center');
   for (const line of table.subtitle ?? []) addBannerRow(sheet, columnCount, line, { italic: true }, 'center');
   const generatedAt = ReportsMessages.generatedAt(formatDateTimeVi(table.generatedAt));

@@ -10,13 +10,12 @@ export type QualifiedColumn = `${string}.${string}`;
  * here or in NOT_OBJECT_KEY_COLUMNS. An unlisted one stops the sweep with an error naming it,
  * and fails test/storage/orphan-sweep.e2e-spec.ts, so the migration that adds it cannot pass CI.
  *
- * Tombstone rows count too (record_file.deleted_at): disposal deleted their objects already, and
+ * Tombstone rows count too (attachment.deleted_at): disposal deleted their objects already, and
  * bytes a row still names are never the sweep's to judge.
  */
 export const OBJECT_KEY_COLUMNS: readonly QualifiedColumn[] = [
-  'document_file.storage_key',
+  'attachment.storage_key',
   'document_version.controlled_copy_key',
-  'record_file.storage_key',
 ];
 
 /** Text columns named `*key` that hold something else. */

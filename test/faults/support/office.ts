@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { samplePdf } from '../../documents/document-fixtures';
+import { samplePdf } from '../../support/files';
 import { eventually, FaultHarness, FaultUser, USER_PASSWORD } from './fault-harness';
 
 /** One agency with a person for each role of document control and records. */
@@ -179,7 +179,7 @@ export async function proposedDisposal(
   if (proposed.status !== 201)
     throw new Error(`disposal: ${proposed.status} ${JSON.stringify(proposed.body)}`);
   const files = await h.sql<{ storage_key: string }>(
-    `SELECT storage_key FROM record_file WHERE record_id = $1`,
+    `SELECT storage_key FROM attachment WHERE subject_type = 'record' AND subject_id = $1`,
     [recordId],
   );
   return { disposalId: proposed.body.id as string, recordId, fileKeys: files.map((f) => f.storage_key) };

@@ -7,7 +7,8 @@ import { AgencyImportService, AgencyImportSummary } from '@eiso/organizations';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CsvFilePipe } from './csv-file.pipe';
-import { AgencyImportSummaryDto } from './dto/agency-import-summary.dto';
+import { AgencyImportSummaryResponse } from './dto/agency-import-summary.response';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ImportAgenciesDto } from './dto/import-agencies.dto';
 
 /** A roadmap list is a few hundred lines; 2 MB leaves room and keeps the upload in memory cheap. */
@@ -42,7 +43,8 @@ export class AgenciesImportController {
       },
     },
   })
-  @ApiCreatedResponse({ type: AgencyImportSummaryDto })
+  @ApiCreatedResponse({ type: AgencyImportSummaryResponse })
+  @ApiErrors(400, 413, 415, 422)
   importCsv(
     @CurrentActor() actor: Actor,
     @UploadedFile(CsvFilePipe) file: Buffer,

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { AgenciesService, AgencyView } from '@eiso/organizations';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { IfMatchVersion, VersionEtag } from '../http/etag';
-import { AgencyPageResponseDto, AgencyResponseDto } from './dto/agency-response.dto';
+import { VersionEtag } from '../http/etag';
+import { IfMatchRequired } from '../http/if-match';
+import { AgencyResponse } from './dto/agency.response';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ApiPageResponse } from '../http/openapi/page';
 import { CreateAgencyDto } from './dto/create-agency.dto';
 import { ListAgenciesQuery } from './dto/list-agencies.query';
 import { UpdateAgencyDto } from './dto/update-agency.dto';
@@ -20,7 +23,8 @@ export class AgenciesController {
   @Post()
   @RequirePermission(Permission.AgencyManage)
   @ApiOperation({ summary: 'Tạo cơ quan (quản trị hệ thống)' })
-  @ApiCreatedResponse({ type: AgencyResponseDto })
+  @ApiCreatedResponse({ type: AgencyResponse })
+  @ApiErrors(400, 409, 413, 415, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
     return this.agencies.create(actor, dto);
   }
@@ -30,7 +34,8 @@ export class AgenciesController {
   @ApiOperation({
     summary: 'Danh sách cơ quan (phân trang; lọc theo cấp, năm lộ trình, cơ quan cấp trên, tình trạng, tên)',
   })
-  @ApiOkResponse({ type: AgencyPageResponseDto })
+  @ApiPageResponse(AgencyResponse)
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListAgenciesQuery): Promise<Page<AgencyView>> {
     return this.agencies.list(actor, query);
   }
@@ -38,20 +43,21 @@ export class AgenciesController {
   @Get(':id')
   @RequirePermission(Permission.AgencyRead)
   @ApiOperation({ summary: 'Xem một cơ quan' })
-  @ApiOkResponse({ type: AgencyResponseDto })
+  @ApiOkResponse({ type: AgencyResponse })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<AgencyView> {
     return this.agencies.get(actor, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.AgencyManage)
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag nhận được khi đọc cơ quan' })
   @ApiOperation({ summary: 'Sửa thông tin cơ quan (quản trị hệ thống)' })
-  @ApiOkResponse({ type: AgencyResponseDto })
+  @ApiOkResponse({ type: AgencyResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
-    @IfMatchVersion() expectedVersion: number,
+    @IfMatchRequired() expectedVersion: number,
     @Body() dto: UpdateAgencyDto,
   ): Promise<AgencyView> {
     return this.agencies.update(actor, id, expectedVersion, dto);

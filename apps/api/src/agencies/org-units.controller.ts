@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@eiso/common';
 import { OrgUnitsService, OrgUnitView } from '@eiso/organizations';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { IfMatchVersion, VersionEtag } from '../http/etag';
+import { VersionEtag } from '../http/etag';
+import { IfMatchRequired } from '../http/if-match';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { ListOrgUnitsQuery } from './dto/list-org-units.query';
-import { OrgUnitPageResponseDto, OrgUnitResponseDto } from './dto/org-unit-response.dto';
+import { OrgUnitResponse } from './dto/org-unit.response';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ApiPageResponse } from '../http/openapi/page';
 import { UpdateOrgUnitDto } from './dto/update-org-unit.dto';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 
@@ -20,7 +23,8 @@ export class OrgUnitsController {
   @Post()
   @RequirePermission(Permission.OrgUnitManage)
   @ApiOperation({ summary: 'Tạo phòng, ban (quản trị: mọi cơ quan; thư ký ISO: cơ quan mình)' })
-  @ApiCreatedResponse({ type: OrgUnitResponseDto })
+  @ApiCreatedResponse({ type: OrgUnitResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 422)
   create(
     @CurrentActor() actor: Actor,
     @Param('agencyId', UuidParamPipe) agencyId: string,
@@ -32,7 +36,8 @@ export class OrgUnitsController {
   @Get()
   @RequirePermission(Permission.OrgUnitRead)
   @ApiOperation({ summary: 'Danh sách phòng, ban của cơ quan (phân trang)' })
-  @ApiOkResponse({ type: OrgUnitPageResponseDto })
+  @ApiPageResponse(OrgUnitResponse)
+  @ApiErrors(400, 404)
   list(
     @CurrentActor() actor: Actor,
     @Param('agencyId', UuidParamPipe) agencyId: string,
@@ -44,7 +49,8 @@ export class OrgUnitsController {
   @Get(':unitId')
   @RequirePermission(Permission.OrgUnitRead)
   @ApiOperation({ summary: 'Xem một phòng, ban' })
-  @ApiOkResponse({ type: OrgUnitResponseDto })
+  @ApiOkResponse({ type: OrgUnitResponse })
+  @ApiErrors(400, 404)
   get(
     @CurrentActor() actor: Actor,
     @Param('agencyId', UuidParamPipe) agencyId: string,
@@ -55,14 +61,14 @@ export class OrgUnitsController {
 
   @Patch(':unitId')
   @RequirePermission(Permission.OrgUnitManage)
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag nhận được khi đọc phòng, ban' })
   @ApiOperation({ summary: 'Sửa, ngừng hoạt động phòng, ban' })
-  @ApiOkResponse({ type: OrgUnitResponseDto })
+  @ApiOkResponse({ type: OrgUnitResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('agencyId', UuidParamPipe) agencyId: string,
     @Param('unitId', UuidParamPipe) unitId: string,
-    @IfMatchVersion() expectedVersion: number,
+    @IfMatchRequired() expectedVersion: number,
     @Body() dto: UpdateOrgUnitDto,
   ): Promise<OrgUnitView> {
     return this.units.update(actor, agencyId, unitId, expectedVersion, dto);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
 import { AuthService, Session, UsersService, UserView } from '@eiso/identity';
 import { CurrentActor } from './current-actor.decorator';
@@ -7,6 +7,9 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { NoStore } from './no-store.decorator';
 import { RequirePermission } from './require-permission.decorator';
 import { OpenWithTemporaryPassword } from './temporary-password.decorator';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { UserResponse } from '../users/dto/user.response';
+import { SessionResponse } from './dto/session.response';
 
 @ApiTags('Xác thực')
 @Controller('me')
@@ -20,6 +23,7 @@ export class MeController {
   @RequirePermission(Permission.ProfileRead)
   @OpenWithTemporaryPassword()
   @ApiOperation({ summary: 'Thông tin người dùng đang đăng nhập' })
+  @ApiOkResponse({ type: UserResponse })
   me(@CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.get(actor, actor.userId);
   }
@@ -33,6 +37,8 @@ export class MeController {
     summary:
       'Đổi mật khẩu của chính mình (cần mật khẩu hiện tại): kết thúc mọi phiên, trả về phiên mới cho người gọi',
   })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(400, 413, 415, 422)
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<Session> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }

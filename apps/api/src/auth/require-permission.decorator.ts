@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import { Permission } from '@eiso/common';
+import { ApiErrors, errorResponseOf } from '../http/openapi/api-errors.decorator';
 
 export const REQUIRED_PERMISSION = 'eiso:permission';
 
@@ -9,6 +10,7 @@ export const RequirePermission = (permission: Permission): MethodDecorator & Cla
   applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Chưa đăng nhập hoặc phiên đã hết hạn' }),
-    ApiForbiddenResponse({ description: `Cần quyền ${permission}` }),
+    // Every such route answers 401 without a live session and 403 without the permission.
+    ApiErrors(401),
+    ApiResponse(errorResponseOf(403, `Cần quyền ${permission}.`)),
   );

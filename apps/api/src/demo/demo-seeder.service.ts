@@ -14,6 +14,7 @@ import {
 } from '@eiso/organizations';
 import { RecordTypesService } from '@eiso/records';
 import { DEMO_MESSAGES } from './demo.messages';
+import { DEMO_PROVINCE, withDemoHeadings } from './demo-agency-headings';
 import {
   DEMO_ACCOUNTS,
   DEMO_AGENCY_LIST,
@@ -54,8 +55,10 @@ export class DemoSeederService {
   }
 
   private async seed(system: Actor): Promise<void> {
-    const csv = await readFile(join(packageRoot(), DEMO_AGENCY_LIST));
-    const summary = await this.agencyImport.importCsv(system, csv);
+    // The province heads the tree: it is every listed agency's governing body and gives the place.
+    const province = await this.agencies.create(system, DEMO_PROVINCE);
+    const csv = withDemoHeadings(await readFile(join(packageRoot(), DEMO_AGENCY_LIST)));
+    const summary = await this.agencyImport.importCsv(system, csv, { parentId: province.id });
     const demo = await this.findAgency(system, DEMO_AGENCY_NAME);
     const overseer = await this.findAgency(system, OVERSEER_AGENCY_NAME);
     const units = {} as Record<DemoOrgUnit, string>;

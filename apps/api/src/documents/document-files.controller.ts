@@ -10,7 +10,15 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor, Permission } from '@eiso/common';
 import { ControlledCopyService, DocumentFilesService, FileKind, FileView } from '@eiso/documents';
@@ -20,6 +28,9 @@ import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
 import { invalidField } from '../http/validation.pipe';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ANY_MEDIA_TYPE, ApiFileResponse, PDF } from '../http/openapi/file-response';
+import { DocumentFileResponse } from './dto/document-file.response';
 
 const KINDS: readonly string[] = Object.values(FileKind);
 
@@ -53,6 +64,8 @@ export class DocumentFilesController {
     },
   })
   @ApiOperation({ summary: 'Tải tệp lên dự thảo (truyền luồng vào kho lưu trữ; trường kind đặt trước file)' })
+  @ApiCreatedResponse({ type: DocumentFileResponse })
+  @ApiErrors(400, 404, 409, 413, 415)
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -78,6 +91,8 @@ export class DocumentFilesController {
   @Get('files/:fid')
   @RequirePermission(Permission.DocumentRead)
   @ApiOperation({ summary: 'Tải tệp về (nguyên bản, kèm sha256 trong ETag)' })
+  @ApiFileResponse('Nội dung tệp, với kiểu nội dung của tệp; ETag là sha256', ANY_MEDIA_TYPE)
+  @ApiErrors(400, 404)
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -98,6 +113,8 @@ export class DocumentFilesController {
   @HttpCode(204)
   @RequirePermission(Permission.DocumentDraft)
   @ApiOperation({ summary: 'Xóa tệp khỏi dự thảo' })
+  @ApiNoContentResponse({ description: 'Đã xóa tệp' })
+  @ApiErrors(400, 404, 409)
   remove(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -110,6 +127,8 @@ export class DocumentFilesController {
   @Get('controlled-copy')
   @RequirePermission(Permission.DocumentRead)
   @ApiOperation({ summary: 'Bản có kiểm soát (PDF đóng dấu, kèm trang ký duyệt)' })
+  @ApiFileResponse('Bản có kiểm soát (PDF)', PDF)
+  @ApiErrors(400, 404, 409, 422)
   async controlledCopy(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
 import { DocumentVersionsService, VersionView } from '@eiso/documents';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { IfMatchVersion, VersionEtag } from '../http/etag';
+import { VersionEtag } from '../http/etag';
+import { IfMatchRequired } from '../http/if-match';
 import { EditDraftDto } from './dto/edit-draft.dto';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { VersionResponse } from './dto/version.response';
 
 @ApiTags('Tài liệu')
 @VersionEtag()
@@ -17,6 +20,8 @@ export class DocumentVersionsController {
   @Get()
   @RequirePermission(Permission.DocumentRead)
   @ApiOperation({ summary: 'Các phiên bản của tài liệu (người đọc chỉ thấy phiên bản đã ban hành)' })
+  @ApiOkResponse({ type: [VersionResponse] })
+  @ApiErrors(400, 404)
   list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<VersionView[]> {
     return this.versions.list(actor, id);
   }
@@ -26,12 +31,17 @@ export class DocumentVersionsController {
   @ApiOperation({
     summary: 'Tạo dự thảo sửa đổi từ phiên bản đang hiệu lực (tệp được dùng lại, không tải lên lại)',
   })
+  @ApiCreatedResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409)
   create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<VersionView> {
     return this.versions.createFromEffective(actor, id);
   }
 
   @Get(':vid')
   @RequirePermission(Permission.DocumentRead)
+  @ApiOperation({ summary: 'Xem một phiên bản (tệp, chữ ký, ý kiến)' })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404)
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -42,13 +52,14 @@ export class DocumentVersionsController {
 
   @Patch(':vid')
   @RequirePermission(Permission.DocumentDraft)
-  @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Sửa dự thảo (tên, nội dung sửa đổi, điều khoản, mã TTHC)' })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 422)
   edit(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('vid', UuidParamPipe) vid: string,
-    @IfMatchVersion() expectedVersion: number,
+    @IfMatchRequired() expectedVersion: number,
     @Body() dto: EditDraftDto,
   ): Promise<VersionView> {
     return this.versions.editDraft(actor, id, vid, expectedVersion, dto);

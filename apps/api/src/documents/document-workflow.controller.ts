@@ -1,14 +1,18 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
 import { DocumentWorkflowService, VersionView } from '@eiso/documents';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { IssueDto, ReturnDto, ReviewDto, SignDto } from './dto/workflow.dto';
-import { optionalVersion } from './http-version';
+import { VersionEtag } from '../http/etag';
+import { IfMatchOptional } from '../http/if-match';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { VersionResponse } from './dto/version.response';
 
 @ApiTags('Tài liệu — quy trình duyệt')
+@VersionEtag()
 @Controller('documents/:id/versions/:vid')
 export class DocumentWorkflowController {
   constructor(private readonly workflow: DocumentWorkflowService) {}
@@ -17,55 +21,63 @@ export class DocumentWorkflowController {
   @HttpCode(200)
   @RequirePermission(Permission.DocumentDraft)
   @ApiOperation({ summary: 'Trình xem xét (dự thảo → đang xem xét); cần tệp chính' })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409, 422)
   submit(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('vid', UuidParamPipe) vid: string,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatchOptional() expectedVersion?: number,
   ): Promise<VersionView> {
-    return this.workflow.submit(actor, id, vid, optionalVersion(ifMatch));
+    return this.workflow.submit(actor, id, vid, expectedVersion);
   }
 
   @Post('review')
   @HttpCode(200)
   @RequirePermission(Permission.DocumentReview)
   @ApiOperation({ summary: 'Xem xét: chuyển phê duyệt hoặc trả lại dự thảo' })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409, 413, 415)
   review(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('vid', UuidParamPipe) vid: string,
     @Body() dto: ReviewDto,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatchOptional() expectedVersion?: number,
   ): Promise<VersionView> {
-    return this.workflow.review(actor, id, vid, dto.decision, dto.comment, optionalVersion(ifMatch));
+    return this.workflow.review(actor, id, vid, dto.decision, dto.comment, expectedVersion);
   }
 
   @Post('approve')
   @HttpCode(200)
   @RequirePermission(Permission.DocumentApprove)
   @ApiOperation({ summary: 'Phê duyệt (ký bằng mật khẩu)' })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 423)
   approve(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('vid', UuidParamPipe) vid: string,
     @Body() dto: SignDto,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatchOptional() expectedVersion?: number,
   ): Promise<VersionView> {
-    return this.workflow.approve(actor, id, vid, dto.password, dto.comment, optionalVersion(ifMatch));
+    return this.workflow.approve(actor, id, vid, dto.password, dto.comment, expectedVersion);
   }
 
   @Post('return')
   @HttpCode(200)
   @RequirePermission(Permission.DocumentApprove)
   @ApiOperation({ summary: 'Thủ trưởng trả lại dự thảo' })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409, 413, 415)
   returnForRework(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('vid', UuidParamPipe) vid: string,
     @Body() dto: ReturnDto,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatchOptional() expectedVersion?: number,
   ): Promise<VersionView> {
-    return this.workflow.returnForRework(actor, id, vid, dto.comment, optionalVersion(ifMatch));
+    return this.workflow.returnForRework(actor, id, vid, dto.comment, expectedVersion);
   }
 
   @Post('issue')
@@ -78,12 +90,15 @@ export class DocumentWorkflowController {
       'Ngày hiệu lực trong tương lai: phiên bản ở trạng thái "Đã ban hành, chờ hiệu lực" (scheduled), ' +
       'phiên bản đang hiệu lực vẫn giữ hiệu lực đến ngày đó.',
   })
+  @ApiOkResponse({ type: VersionResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 423)
   issue(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('vid', UuidParamPipe) vid: string,
     @Body() dto: IssueDto,
+    @IfMatchOptional() expectedVersion?: number,
   ): Promise<VersionView> {
-    return this.workflow.issue(actor, id, vid, dto.password, dto.effectiveFrom);
+    return this.workflow.issue(actor, id, vid, dto.password, dto.effectiveFrom, expectedVersion);
   }
 }

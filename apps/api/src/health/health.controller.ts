@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
+import { errorResponseOf } from '../http/openapi/api-errors.decorator';
+import { HealthCheckResponse, LiveResponse } from './dto/health.response';
 import { RedisHealthIndicator } from './redis.health';
 import { StorageHealthIndicator } from './storage.health';
 
@@ -18,13 +20,17 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Tiến trình còn sống' })
+  @ApiOkResponse({ type: LiveResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Terminus would document its own 503 body; the error filter answers ours (details: the result).
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Sẵn sàng phục vụ: cơ sở dữ liệu, Redis (nếu cấu hình), kho lưu trữ tệp' })
+  @ApiOkResponse({ type: HealthCheckResponse })
+  @ApiResponse(errorResponseOf(503, 'details: kết quả kiểm tra (status, info, error, details).'))
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),

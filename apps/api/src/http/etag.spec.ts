@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { lastValueFrom, of } from 'rxjs';
 import { DomainException, ErrorCode } from '@eiso/common';
-import { optionalVersion } from '../documents/http-version';
-import { versionFromIfMatch, VersionEtagInterceptor } from './etag';
+import { VersionEtagInterceptor } from './etag';
+import { versionFromIfMatch } from './if-match';
 
 function codeOf(work: () => unknown): ErrorCode | undefined {
   try {
@@ -13,31 +13,33 @@ function codeOf(work: () => unknown): ErrorCode | undefined {
   return undefined;
 }
 
-describe('versionFromIfMatch', () => {
+describe.each(['required', 'optional'] as const)('versionFromIfMatch (%s)', (use) => {
   it('reads strong and weak ETags', () => {
-    expect(versionFromIfMatch('"7"')).toBe(7);
-    expect(versionFromIfMatch(' W/"12" ')).toBe(12);
+    expect(versionFromIfMatch('"7"', use)).toBe(7);
+    expect(versionFromIfMatch(' W/"12" ', use)).toBe(12);
   });
 
-  it('answers 428 without If-Match and 412 for anything but a version ETag', () => {
-    expect(codeOf(() => versionFromIfMatch(undefined))).toBe(ErrorCode.PreconditionRequired);
-    expect(codeOf(() => versionFromIfMatch('*'))).toBe(ErrorCode.PreconditionFailed);
-    expect(codeOf(() => versionFromIfMatch('"abc"'))).toBe(ErrorCode.PreconditionFailed);
+  it('answers 412 for anything but a version ETag', () => {
+    expect(codeOf(() => versionFromIfMatch('*', use))).toBe(ErrorCode.PreconditionFailed);
+    expect(codeOf(() => versionFromIfMatch('"abc"', use))).toBe(ErrorCode.PreconditionFailed);
   });
 
   it('answers 412 for a version no row can have, instead of passing 1e+23 on to SQL', () => {
     for (const header of ['"99999999999999999999999"', '"9007199254740993"', '"0"', '"-1"', '"1e3"']) {
-      expect(codeOf(() => versionFromIfMatch(header))).toBe(ErrorCode.PreconditionFailed);
+      expect(codeOf(() => versionFromIfMatch(header, use))).toBe(ErrorCode.PreconditionFailed);
     }
-    expect(versionFromIfMatch('"9007199254740991"')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(versionFromIfMatch('"9007199254740991"', use)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
 
-describe('optionalVersion (workflow transitions)', () => {
-  it('is absent without If-Match and bounded like versionFromIfMatch', () => {
-    expect(optionalVersion(undefined)).toBeUndefined();
-    expect(optionalVersion('"4"')).toBe(4);
-    expect(codeOf(() => optionalVersion('"99999999999999999999999"'))).toBe(ErrorCode.PreconditionFailed);
+describe('versionFromIfMatch without the header', () => {
+  it('answers 428 where the header is required', () => {
+    expect(codeOf(() => versionFromIfMatch(undefined, 'required'))).toBe(ErrorCode.PreconditionRequired);
+    expect(codeOf(() => versionFromIfMatch('', 'required'))).toBe(ErrorCode.PreconditionRequired);
+  });
+
+  it('expects nothing where it is optional', () => {
+    expect(versionFromIfMatch(undefined, 'optional')).toBeUndefined();
   });
 });
 

@@ -1,12 +1,5 @@
-import {
-  CallHandler,
-  createParamDecorator,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-  UseInterceptors,
-} from '@nestjs/common';
-import { Request, Response } from 'express';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { DomainException, ErrorCode } from '@eiso/common';
 
@@ -28,12 +21,6 @@ export function parseIfMatch(header: string): number {
   return version;
 }
 
-/** Reads the version a client edits from If-Match; a write without one is refused (428). */
-export function versionFromIfMatch(header: string | undefined): number {
-  if (!header) throw new DomainException(ErrorCode.PreconditionRequired);
-  return parseIfMatch(header);
-}
-
 /** Sends the returned resource's row version as its ETag. */
 @Injectable()
 export class VersionEtagInterceptor implements NestInterceptor {
@@ -48,10 +35,5 @@ export class VersionEtagInterceptor implements NestInterceptor {
   }
 }
 
-/** The route answers an editable resource: its `version` goes out as the ETag. */
+/** The route answers an editable resource: its `version` goes out as the ETag (send it back as If-Match). */
 export const VersionEtag = (): MethodDecorator & ClassDecorator => UseInterceptors(VersionEtagInterceptor);
-
-/** The row version the client read, from If-Match: 428 without one, 412 when malformed. */
-export const IfMatchVersion = createParamDecorator((_data: unknown, ctx: ExecutionContext): number =>
-  versionFromIfMatch(ctx.switchToHttp().getRequest<Request>().headers['if-match']),
-);

@@ -12,6 +12,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { PASSWORD_PATTERN } from '@eiso/identity';
+import { AGENCY_ABBREVIATION_PATTERN } from '@eiso/organizations';
 
 /** A code unique inside an agency (mã hiệu tài liệu, mã loại hồ sơ): letters, digits, `._/-`. */
 const LOCAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u;
@@ -69,6 +70,10 @@ export function isTimestamp(value: unknown): value is string {
 
 export const IsLocalCode = (): PropertyDecorator =>
   applyDecorators(IsString(), matchesFormat('isLocalCode', LOCAL_CODE));
+
+/** An agency's ký hiệu in document numbers (AGENCY_ABBREVIATION_PATTERN), e.g. `STP`. */
+export const IsAgencyAbbreviation = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isAgencyAbbreviation', AGENCY_ABBREVIATION_PATTERN));
 
 export const IsIsoClause = (): PropertyDecorator =>
   applyDecorators(IsString(), matchesFormat('isIsoClause', ISO_CLAUSE));

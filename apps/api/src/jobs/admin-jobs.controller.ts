@@ -1,23 +1,15 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Page, Permission } from '@eiso/common';
 import { JobRunsService, JobRunView, JobsOverview } from '@eiso/jobs';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { PageQueryDto } from '../http/page-query.dto';
-import {
-  JobRunPageResponseDto,
-  JobRunResponseDto,
-  JobsOverviewResponseDto,
-} from './dto/job-run-response.dto';
+import { JobRunResponse } from './dto/job-run.response';
+import { JobsOverviewResponse } from './dto/jobs-overview.response';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ApiPageResponse } from '../http/openapi/page';
 import { JobsOverviewQuery } from './dto/jobs-overview.query';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 
@@ -30,7 +22,8 @@ export class AdminJobsController {
   @Get()
   @RequirePermission(Permission.JobRead)
   @ApiOperation({ summary: 'Các công việc chạy theo lịch: lần chạy gần nhất, lần chạy tới, số lần lỗi' })
-  @ApiOkResponse({ type: JobsOverviewResponseDto })
+  @ApiOkResponse({ type: JobsOverviewResponse })
+  @ApiErrors(400)
   overview(@Query() query: JobsOverviewQuery): Promise<JobsOverview> {
     return this.jobRuns.overview(query.failureDays);
   }
@@ -38,8 +31,8 @@ export class AdminJobsController {
   @Get('runs/:runId')
   @RequirePermission(Permission.JobRead)
   @ApiOperation({ summary: 'Một lượt chạy công việc: trạng thái, kết quả, lỗi' })
-  @ApiOkResponse({ type: JobRunResponseDto })
-  @ApiNotFoundResponse({ description: 'JOB_RUN_NOT_FOUND' })
+  @ApiOkResponse({ type: JobRunResponse })
+  @ApiErrors(400, 404)
   run(@Param('runId', UuidParamPipe) runId: string): Promise<JobRunView> {
     return this.jobRuns.run(runId);
   }
@@ -53,11 +46,8 @@ export class AdminJobsController {
       'Chạy lại một lượt chạy đã thất bại (ghi nhật ký): công việc theo lịch chạy lượt mới, ' +
       'công việc khác chạy lại đúng công việc đã thất bại',
   })
-  @ApiAcceptedResponse({ type: JobRunResponseDto })
-  @ApiNotFoundResponse({ description: 'JOB_RUN_NOT_FOUND' })
-  @ApiConflictResponse({
-    description: 'JOB_RUN_NOT_RETRYABLE: lượt chạy chưa thất bại, hoặc hàng đợi không còn giữ',
-  })
+  @ApiAcceptedResponse({ type: JobRunResponse })
+  @ApiErrors(400, 404, 409)
   async retry(
     @CurrentActor() actor: Actor,
     @Param('runId', UuidParamPipe) runId: string,
@@ -71,8 +61,8 @@ export class AdminJobsController {
   @Get(':name/runs')
   @RequirePermission(Permission.JobRead)
   @ApiOperation({ summary: 'Các lượt chạy của một công việc theo lịch, mới nhất trước' })
-  @ApiOkResponse({ type: JobRunPageResponseDto })
-  @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND: không có công việc chạy theo lịch tên này' })
+  @ApiPageResponse(JobRunResponse)
+  @ApiErrors(400, 404)
   runs(@Param('name') name: string, @Query() page: PageQueryDto): Promise<Page<JobRunView>> {
     return this.jobRuns.runsOf(name, page);
   }
@@ -84,8 +74,8 @@ export class AdminJobsController {
   @ApiOperation({
     summary: 'Chạy ngay một công việc theo lịch (ghi nhật ký); trả về lượt chạy đã đưa vào hàng đợi',
   })
-  @ApiAcceptedResponse({ type: JobRunResponseDto })
-  @ApiNotFoundResponse({ description: 'JOB_NOT_FOUND: không có công việc chạy theo lịch tên này' })
+  @ApiAcceptedResponse({ type: JobRunResponse })
+  @ApiErrors(404)
   async requestRun(
     @CurrentActor() actor: Actor,
     @Param('name') name: string,

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission } from '@eiso/common';
-import { NotificationsService } from '@eiso/notifications';
+import { NotificationPage, NotificationsService, NotificationView } from '@eiso/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
-import { NotificationPageResponseDto, NotificationResponseDto } from './dto/notification-response.dto';
+import { NotificationResponse, UnreadCountResponse } from './dto/notification.response';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ApiPageResponse } from '../http/openapi/page';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 /** The signed-in user's own inbox. */
@@ -17,11 +19,9 @@ export class NotificationsController {
   @Get()
   @RequirePermission(Permission.ProfileRead)
   @ApiOperation({ summary: 'Thông báo của tôi, mới nhất trước, kèm số chưa đọc' })
-  @ApiOkResponse({ type: NotificationPageResponseDto })
-  list(
-    @CurrentActor() actor: Actor,
-    @Query() query: ListNotificationsQuery,
-  ): Promise<NotificationPageResponseDto> {
+  @ApiPageResponse(NotificationResponse, UnreadCountResponse)
+  @ApiErrors(400)
+  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<NotificationPage> {
     return this.notifications.list(actor, query);
   }
 
@@ -29,12 +29,9 @@ export class NotificationsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission(Permission.ProfileRead)
   @ApiOperation({ summary: 'Đánh dấu một thông báo của tôi là đã đọc' })
-  @ApiOkResponse({ type: NotificationResponseDto })
-  @ApiNotFoundResponse({ description: 'Không có thông báo này trong hộp thư của bạn' })
-  markRead(
-    @CurrentActor() actor: Actor,
-    @Param('id', UuidParamPipe) id: string,
-  ): Promise<NotificationResponseDto> {
+  @ApiOkResponse({ type: NotificationResponse })
+  @ApiErrors(400, 404)
+  markRead(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<NotificationView> {
     return this.notifications.markRead(actor, id);
   }
 }

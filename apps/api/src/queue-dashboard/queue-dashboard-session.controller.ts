@@ -1,10 +1,11 @@
 import { Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainException, ErrorCode, Permission } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { NoStore } from '../auth/no-store.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { errorResponseOf } from '../http/openapi/api-errors.decorator';
 import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH } from './queue-dashboard.constants';
 
 /**
@@ -26,7 +27,7 @@ export class QueueDashboardSessionController {
     summary: 'Mở bảng theo dõi hàng đợi /admin/queues trên trình duyệt (đặt cookie phiên cho trang đó)',
   })
   @ApiNoContentResponse({ description: `Cookie ${QUEUE_DASHBOARD_COOKIE} đã được đặt` })
-  @ApiNotFoundResponse({ description: 'QUEUE_DASHBOARD_UNAVAILABLE: hồ sơ embedded không có Redis' })
+  @ApiResponse(errorResponseOf(404, 'QUEUE_DASHBOARD_UNAVAILABLE: hồ sơ embedded không có Redis.'))
   open(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     if (!this.config.usesRedis) throw new DomainException(ErrorCode.QueueDashboardUnavailable);
     // The guard has just checked this header's token.

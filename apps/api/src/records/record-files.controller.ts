@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor, Permission } from '@eiso/common';
 import { RecordFilesService, RecordFileView } from '@eiso/records';
@@ -8,6 +8,9 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ANY_MEDIA_TYPE, ApiFileResponse } from '../http/openapi/file-response';
+import { RecordFileResponse } from './dto/record-file.response';
 
 @ApiTags('Hồ sơ — tệp')
 @Controller('records/:id/files')
@@ -25,6 +28,8 @@ export class RecordFilesController {
     },
   })
   @ApiOperation({ summary: 'Tải tệp lên hồ sơ đang lưu trữ (truyền luồng vào kho lưu trữ)' })
+  @ApiCreatedResponse({ type: RecordFileResponse })
+  @ApiErrors(400, 404, 409, 413, 415)
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -38,6 +43,8 @@ export class RecordFilesController {
   @Get(':fid')
   @RequirePermission(Permission.RecordRead)
   @ApiOperation({ summary: 'Tải tệp của hồ sơ về (nguyên bản, kèm sha256 trong ETag)' })
+  @ApiFileResponse('Nội dung tệp, với kiểu nội dung của tệp; ETag là sha256', ANY_MEDIA_TYPE)
+  @ApiErrors(400, 404, 409)
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

@@ -1,14 +1,15 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, Permission } from '@eiso/common';
-import { RegisterEntry, RegisterFormat, RegisterKind, RegistersService } from '@eiso/documents';
-import { attachmentContentDisposition } from '@eiso/storage';
+import { RegisterEntry, RegisterKind, RegistersService } from '@eiso/documents';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
-import { invalidField } from '../http/validation.pipe';
-
-const FORMATS: readonly RegisterFormat[] = ['json', 'xlsx', 'pdf'];
+import { answerExport, ApiExportFormat } from '../http/export-format';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ApiExportResponse } from '../http/openapi/file-response';
+import { ExternalRegisterResponse } from './dto/external-register.response';
+import { InternalRegisterResponse } from './dto/internal-register.response';
 
 @ApiTags('Danh mục')
 @Controller('registers')
@@ -17,8 +18,10 @@ export class RegistersController {
 
   @Get('internal-documents')
   @RequirePermission(Permission.RegisterRead)
-  @ApiQuery({ name: 'format', enum: FORMATS, required: false })
+  @ApiExportFormat()
   @ApiOperation({ summary: 'Danh mục tài liệu nội bộ đang hiệu lực (JSON, XLSX, PDF)' })
+  @ApiExportResponse(InternalRegisterResponse)
+  @ApiErrors(400, 404)
   internal(
     @CurrentActor() actor: Actor,
     @Query('format') format: string | undefined,
@@ -29,8 +32,10 @@ export class RegistersController {
 
   @Get('external-documents')
   @RequirePermission(Permission.RegisterRead)
-  @ApiQuery({ name: 'format', enum: FORMATS, required: false })
+  @ApiExportFormat()
   @ApiOperation({ summary: 'Danh mục tài liệu bên ngoài đang hiệu lực (JSON, XLSX, PDF)' })
+  @ApiExportResponse(ExternalRegisterResponse)
+  @ApiErrors(400, 404)
   external(
     @CurrentActor() actor: Actor,
     @Query('format') format: string | undefined,
@@ -45,15 +50,9 @@ export class RegistersController {
     format: string | undefined,
     res: Response,
   ): Promise<{ items: RegisterEntry[] } | StreamableFile> {
-    const chosen = (format ?? 'json') as RegisterFormat;
-    if (!FORMATS.includes(chosen)) throw invalidField('format', 'isIn', [FORMATS]);
-    if (chosen === 'json') return { items: await this.registers.entries(actor, kind) };
-    const file = await this.registers.file(actor, kind, chosen);
-    res.setHeader('Content-Type', file.mediaType);
-    return new StreamableFile(file.bytes, {
-      type: file.mediaType,
-      disposition: attachmentContentDisposition(file.fileName),
-      length: file.bytes.length,
+    return answerExport(format, res, {
+      json: async () => ({ items: await this.registers.entries(actor, kind) }),
+      file: (chosen) => this.registers.file(actor, kind, chosen),
     });
   }
 }

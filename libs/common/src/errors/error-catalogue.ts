@@ -131,6 +131,15 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.OrgUnitNameTaken]: { status: 409, message: 'Cơ quan đã có phòng, ban cùng tên.' },
   [ErrorCode.OrgUnitParentInvalid]: { status: 422, message: 'Phòng, ban cấp trên không hợp lệ.' },
   [ErrorCode.AgencyImportInvalid]: { status: 400, message: 'Tệp danh sách cơ quan không hợp lệ.' },
+  [ErrorCode.AgencyTransferSameAgency]: {
+    status: 422,
+    message: 'Cơ quan tiếp nhận phải khác cơ quan bị sáp nhập hoặc giải thể.',
+  },
+  [ErrorCode.AgencyTransferConflicts]: {
+    status: 409,
+    message:
+      'Chưa thể chuyển dữ liệu sang cơ quan tiếp nhận: có mã trùng với mã của cơ quan tiếp nhận hoặc công việc chưa kết thúc (xem danh sách kèm theo). Hãy đổi mã hoặc kết thúc các việc đó rồi thực hiện lại.',
+  },
   [ErrorCode.SignaturePasswordInvalid]: {
     status: 403,
     message: 'Mật khẩu xác nhận ký không đúng; chưa có gì được ký.',

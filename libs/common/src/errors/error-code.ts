@@ -44,6 +44,8 @@ export enum ErrorCode {
   OrgUnitNameTaken = 'ORG_UNIT_NAME_TAKEN',
   OrgUnitParentInvalid = 'ORG_UNIT_PARENT_INVALID',
   AgencyImportInvalid = 'AGENCY_IMPORT_INVALID',
+  AgencyTransferSameAgency = 'AGENCY_TRANSFER_SAME_AGENCY',
+  AgencyTransferConflicts = 'AGENCY_TRANSFER_CONFLICTS',
   // signatures
   SignaturePasswordInvalid = 'SIGNATURE_PASSWORD_INVALID',
   SignatureLocked = 'SIGNATURE_LOCKED',

@@ -21,7 +21,6 @@ describe('Vietnam time', () => {
   it("gives today's calendar date in Vietnam", () => {
     expect(todayInVietnam(new Date('2026-11-29T16:59:59Z'))).toBe('2026-11-29');
     expect(todayInVietnam(new Date('2026-11-29T17:00:00Z'))).toBe('2026-11-30');
-    expect(todayInVietnam()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('refuses an invalid date instead of printing NaN', () => {

@@ -53,8 +53,8 @@ export function formatDateTimeVi(instant: Date): string {
   return `${hour}:${minute} ${day}/${month}/${year}`;
 }
 
-/** Today's calendar date (`YYYY-MM-DD`) in Vietnam; pass `now` to pin it in tests. */
-export function todayInVietnam(now: Date = new Date()): string {
+/** The calendar date (`YYYY-MM-DD`) in Vietnam at `now` (the Clock's time). */
+export function todayInVietnam(now: Date): string {
   const { year, month, day } = wallClockInVietnam(now);
   return `${year}-${month}-${day}`;
 }

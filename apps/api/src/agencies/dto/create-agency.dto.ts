@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { AgencyLevel, CreateAgencyInput, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR } from '@eiso/organizations';
-import { IsCalendarDate, IsOptionalNotNull } from '../../http/field-formats';
+import {
+  AgencyLevel,
+  CreateAgencyInput,
+  MAX_ABBREVIATION_LENGTH,
+  MAX_PLACE_LENGTH,
+  MAX_ROADMAP_YEAR,
+  MIN_ROADMAP_YEAR,
+} from '@eiso/organizations';
+import { IsAgencyAbbreviation, IsCalendarDate, IsOptionalNotNull } from '../../http/field-formats';
 import { FieldLabel } from '../../http/field-labels';
 
 export class CreateAgencyDto implements CreateAgencyInput {
@@ -18,6 +25,28 @@ export class CreateAgencyDto implements CreateAgencyInput {
   @MaxLength(300)
   @FieldLabel('Tên cơ quan')
   name: string;
+
+  @ApiPropertyOptional({
+    example: 'STP',
+    maxLength: MAX_ABBREVIATION_LENGTH,
+    description: 'Ký hiệu cơ quan trong số văn bản ("Số: 01/BB-STP")',
+  })
+  @IsOptionalNotNull()
+  @IsAgencyAbbreviation()
+  @FieldLabel('Ký hiệu cơ quan')
+  abbreviation?: string;
+
+  @ApiPropertyOptional({
+    example: 'Kon Tum',
+    maxLength: MAX_PLACE_LENGTH,
+    description: 'Địa danh ghi trên văn bản ("Kon Tum, ngày …"); mặc định: địa danh của cơ quan cấp trên',
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_PLACE_LENGTH)
+  @FieldLabel('Địa danh')
+  place?: string;
 
   @ApiProperty({ enum: AgencyLevel, description: 'Cấp hành chính của cơ quan' })
   @IsEnum(AgencyLevel)

@@ -1,12 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { AgencyLevel, MAX_ROADMAP_YEAR, MIN_ROADMAP_YEAR, UpdateAgencyInput } from '@eiso/organizations';
-import { IsCalendarDate, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import {
+  AgencyLevel,
+  MAX_ABBREVIATION_LENGTH,
+  MAX_PLACE_LENGTH,
+  MAX_ROADMAP_YEAR,
+  MIN_ROADMAP_YEAR,
+  UpdateAgencyInput,
+} from '@eiso/organizations';
+import {
+  IsAgencyAbbreviation,
+  IsCalendarDate,
+  IsOptionalNotNull,
+  IsOptionalNullable,
+} from '../../http/field-formats';
 import { FieldLabel } from '../../http/field-labels';
 
 /** PATCH: only the fields sent change; `null` clears code, parent, roadmap year or end of validity. */
 export class UpdateAgencyDto implements UpdateAgencyInput {
-  @ApiPropertyOptional({ nullable: true, description: 'Mã cơ quan' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mã cơ quan' })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(50)
@@ -21,18 +33,43 @@ export class UpdateAgencyDto implements UpdateAgencyInput {
   @FieldLabel('Tên cơ quan')
   name?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MAX_ABBREVIATION_LENGTH,
+    description: 'Ký hiệu cơ quan trong số văn bản ("Số: 01/BB-STP")',
+  })
+  @IsOptionalNullable()
+  @IsAgencyAbbreviation()
+  @FieldLabel('Ký hiệu cơ quan')
+  abbreviation?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MAX_PLACE_LENGTH,
+    description: 'Địa danh ghi trên văn bản; null: lấy địa danh của cơ quan cấp trên',
+  })
+  @IsOptionalNullable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_PLACE_LENGTH)
+  @FieldLabel('Địa danh')
+  place?: string | null;
+
   @ApiPropertyOptional({ enum: AgencyLevel, description: 'Cấp hành chính của cơ quan' })
   @IsOptionalNotNull()
   @IsEnum(AgencyLevel)
   level?: AgencyLevel;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Cơ quan cấp trên' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Cơ quan cấp trên' })
   @IsOptionalNullable()
   @IsUUID()
   @FieldLabel('Cơ quan cấp trên')
   parentId?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     minimum: MIN_ROADMAP_YEAR,
     maximum: MAX_ROADMAP_YEAR,
@@ -49,7 +86,7 @@ export class UpdateAgencyDto implements UpdateAgencyInput {
   @IsCalendarDate()
   validFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Ngày hết hiệu lực' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Ngày hết hiệu lực' })
   @IsOptionalNullable()
   @IsCalendarDate()
   validTo?: string | null;

@@ -14,7 +14,7 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
   @FieldLabel('Tên phòng, ban')
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Mã phòng, ban' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mã phòng, ban' })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(50)
@@ -22,6 +22,7 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitInput {
   code?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Phòng, ban cấp trên trong cùng cơ quan',

@@ -14,7 +14,7 @@ export class EditDraftDto {
   @FieldLabel('Tên tài liệu')
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Nội dung sửa đổi' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Nội dung sửa đổi' })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(4000)

@@ -22,6 +22,7 @@ export class ExternalSourceDto {
   issuedDate: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2014-12-01',
     nullable: true,
     description: `${LABELS.inForceDate} (không trước ngày ban hành)`,
@@ -31,6 +32,7 @@ export class ExternalSourceDto {
   inForceDate?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Tủ hồ sơ Văn phòng, ngăn 2',
     nullable: true,
     description: LABELS.storagePlace,
@@ -62,12 +64,12 @@ export class EditExternalSourceDto {
   @IsCalendarDate()
   issuedDate?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: LABELS.inForceDate })
+  @ApiPropertyOptional({ type: String, nullable: true, description: LABELS.inForceDate })
   @IsOptionalNullable()
   @IsCalendarDate()
   inForceDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: LABELS.storagePlace })
+  @ApiPropertyOptional({ type: String, nullable: true, description: LABELS.storagePlace })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(300)

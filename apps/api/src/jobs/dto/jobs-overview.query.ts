@@ -6,6 +6,7 @@ export const MAX_FAILURE_DAYS = 90;
 
 export class JobsOverviewQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: MAX_FAILURE_DAYS,
     default: 7,

@@ -56,6 +56,7 @@ export class UpdateRecordTypeDto extends PartialType(
   { skipNullProperties: false },
 ) {
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Quy trình (tài liệu) tạo ra hồ sơ này',
@@ -65,6 +66,7 @@ export class UpdateRecordTypeDto extends PartialType(
   documentId?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     description: 'Thời hạn lưu trữ (tháng); null khi chuyển sang vĩnh viễn',
   })

@@ -25,18 +25,18 @@ export class UpdateUserDto {
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(200)
   position?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptionalNullable()
   @IsUUID()
   orgUnitId?: string | null;

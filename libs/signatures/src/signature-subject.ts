@@ -1,0 +1,15 @@
+/**
+ * What a signature is on: a subject type and the subject's id. A new domain adds its subject type
+ * here as one line; `signature` rows are keyed by (subject_type, subject_id).
+ */
+export const SignatureSubjectType = {
+  DocumentVersion: 'document_version',
+  Disposal: 'disposal',
+} as const;
+
+export type SignatureSubjectType = (typeof SignatureSubjectType)[keyof typeof SignatureSubjectType];
+
+export interface SignatureSubject {
+  type: SignatureSubjectType;
+  id: string;
+}

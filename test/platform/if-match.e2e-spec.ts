@@ -1,0 +1,358 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { Role } from '@eiso/common';
+import { samplePdf } from '../support/files';
+import { runRetention } from '../support/record-flow';
+import { FixedClock } from '../support/fixed-clock';
+import { listOperations, parametersOf } from '../support/openapi-operations';
+import { waitForQueuesToDrain } from '../support/queue-helpers';
+import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
+
+type Rule = 'required' | 'optional' | 'none';
+
+/**
+ * Every state-changing operation and its If-Match rule (DESIGN §11): an edit of a resource's
+ * fields requires it, a transition or act on a versioned resource accepts it, and an operation
+ * with no version of its own to compare takes none. A new route fails the first test until it is
+ * listed here, and a `required` or `optional` one fails the last until the walk below exercises it.
+ */
+const RULES: Record<string, Rule> = {
+  'PATCH /api/v1/agencies/{id}': 'required',
+  'PATCH /api/v1/agencies/{agencyId}/org-units/{unitId}': 'required',
+  'PATCH /api/v1/users/{id}': 'required',
+  'PATCH /api/v1/record-types/{id}': 'required',
+  'PATCH /api/v1/documents/{id}/versions/{vid}': 'required',
+  'POST /api/v1/documents/{id}/versions/{vid}/submit': 'optional',
+  'POST /api/v1/documents/{id}/versions/{vid}/review': 'optional',
+  'POST /api/v1/documents/{id}/versions/{vid}/return': 'optional',
+  'POST /api/v1/documents/{id}/versions/{vid}/approve': 'optional',
+  'POST /api/v1/documents/{id}/versions/{vid}/issue': 'optional',
+  // The document's ETag (GET /documents/{id}), not a version's.
+  'POST /api/v1/documents/{id}/withdraw': 'optional',
+  'POST /api/v1/records/{id}/hold': 'optional',
+  'POST /api/v1/records/{id}/release': 'optional',
+  'POST /api/v1/disposals/{id}/approve': 'optional',
+  'POST /api/v1/disposals/{id}/reject': 'optional',
+  // Creations: nothing exists yet to be stale.
+  'POST /api/v1/agencies': 'none',
+  'POST /api/v1/agencies/import': 'none',
+  'POST /api/v1/agencies/{agencyId}/org-units': 'none',
+  'POST /api/v1/users': 'none',
+  'POST /api/v1/record-types': 'none',
+  'POST /api/v1/records': 'none',
+  'POST /api/v1/records/{id}/files': 'none',
+  'POST /api/v1/disposals': 'none',
+  'POST /api/v1/documents': 'none',
+  'POST /api/v1/documents/{id}/versions': 'none',
+  'POST /api/v1/documents/{id}/versions/{vid}/acknowledgements': 'none',
+  // A draft's files are parts of the draft with no version; the draft's state refuses them after submit.
+  'POST /api/v1/documents/{id}/versions/{vid}/files': 'none',
+  'DELETE /api/v1/documents/{id}/versions/{vid}/files/{fid}': 'none',
+  // Sessions, one's own password, one's own inbox and the job runner keep no version.
+  'POST /api/v1/auth/login': 'none',
+  'POST /api/v1/auth/refresh': 'none',
+  'POST /api/v1/auth/logout': 'none',
+  'POST /api/v1/me/password': 'none',
+  'POST /api/v1/notifications/{id}/read': 'none',
+  'POST /api/v1/admin/jobs/runs/{runId}/retry': 'none',
+  'POST /api/v1/admin/jobs/{name}/run': 'none',
+  'POST /api/v1/admin/queues/session': 'none',
+};
+
+const STALE = '"999"';
+
+describe('If-Match on every state-changing route', () => {
+  const clock = new FixedClock(new Date('2027-01-10T02:00:00Z'));
+  let ctx: TestContext;
+  let document: OpenAPIObject;
+  let agencyId: string;
+  let unitId: string;
+  let drafter: TestUser;
+  let reviewer: TestUser;
+  let approver: TestUser;
+  let secretary: TestUser;
+  const walked = new Set<string>();
+
+  const send = (user: TestUser, method: 'post' | 'patch', path: string, body: object, ifMatch?: string) => {
+    const req = ctx.http()[method](`/api/v1${path}`).set('Authorization', user.auth);
+    return (ifMatch === undefined ? req : req.set('If-Match', ifMatch)).send(body);
+  };
+  const versionOf = async (user: TestUser, path: string): Promise<number> => {
+    const res = await ctx.http().get(`/api/v1${path}`).set('Authorization', user.auth);
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe(`"${res.body.version}"`);
+    return res.body.version as number;
+  };
+
+  /**
+   * One route under its rule: a stale If-Match answers 412 and changes nothing, a required one
+   * answers 428 without it, and the right one (or none, where optional) goes through with the
+   * resource's new ETag.
+   */
+  async function walk(
+    route: string,
+    user: TestUser,
+    method: 'post' | 'patch',
+    path: string,
+    body: object,
+    resource: string,
+    options: { sendCurrent?: boolean } = {},
+  ): Promise<Record<string, unknown>> {
+    const rule = RULES[route];
+    expect(rule === 'required' || rule === 'optional').toBe(true);
+    const before = await versionOf(user, resource);
+    const stale = await send(user, method, path, body, STALE);
+    expect({ route, status: stale.status, code: stale.body.code }).toEqual({
+      route,
+      status: 412,
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(await versionOf(user, resource)).toBe(before);
+    if (rule === 'required') {
+      const missing = await send(user, method, path, body);
+      expect({ route, status: missing.status, code: missing.body.code }).toEqual({
+        route,
+        status: 428,
+        code: 'PRECONDITION_REQUIRED',
+      });
+      expect(await versionOf(user, resource)).toBe(before);
+    }
+    const sendCurrent = rule === 'required' || options.sendCurrent !== false;
+    const done = await send(user, method, path, body, sendCurrent ? `"${before}"` : undefined);
+    expect({ route, status: done.status }).toEqual({ route, status: 200 });
+    walked.add(route);
+    return done.body as Record<string, unknown>;
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext({}, { worker: true, clock });
+    document = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenAPIObject;
+    agencyId = (await ctx.newAgency({ name: 'Sở Tư pháp' })).id;
+    unitId = (await ctx.newOrgUnit(agencyId, 'Văn phòng Sở')).id;
+    drafter = await ctx.newUser({ roles: [Role.Drafter], agencyId });
+    reviewer = await ctx.newUser({ roles: [Role.Reviewer], agencyId });
+    approver = await ctx.newUser({ roles: [Role.Approver], agencyId, position: 'Giám đốc Sở' });
+    secretary = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId, position: 'Chánh Văn phòng' });
+  });
+  afterAll(async () => {
+    await waitForQueuesToDrain(ctx.worker!);
+    await ctx.close();
+  });
+
+  it('classifies every state-changing operation of the OpenAPI document', () => {
+    const changing = listOperations(document)
+      .filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method))
+      .map((o) => o.label)
+      .sort();
+    expect(changing).toEqual(Object.keys(RULES).sort());
+  });
+
+  it('documents If-Match as the server reads it: required only where it answers 428', () => {
+    const documented = listOperations(document)
+      .filter((o) => RULES[o.label])
+      .map((o) => {
+        const header = parametersOf(o.operation).find((p) => p.in === 'header' && /^if-match$/i.test(p.name));
+        return {
+          route: o.label,
+          header: header ? (header.required ? 'required' : 'optional') : 'none',
+          responds412: '412' in o.operation.responses,
+          responds428: '428' in o.operation.responses,
+        };
+      });
+    expect(documented).toEqual(
+      documented.map((d) => ({
+        ...d,
+        header: RULES[d.route],
+        // A route that reads If-Match documents its 412; one that requires it, its 428 too.
+        responds412: RULES[d.route] === 'none' ? d.responds412 : true,
+        responds428: RULES[d.route] === 'required',
+      })),
+    );
+  });
+
+  it('edits of fields require If-Match: agency, org unit, user, record type', async () => {
+    const agency = await walk(
+      'PATCH /api/v1/agencies/{id}',
+      ctx.admin,
+      'patch',
+      `/agencies/${agencyId}`,
+      { name: 'Sở Tư pháp tỉnh Kon Tum' },
+      `/agencies/${agencyId}`,
+    );
+    expect(agency.name).toBe('Sở Tư pháp tỉnh Kon Tum');
+    await walk(
+      'PATCH /api/v1/agencies/{agencyId}/org-units/{unitId}',
+      ctx.admin,
+      'patch',
+      `/agencies/${agencyId}/org-units/${unitId}`,
+      { name: 'Văn phòng' },
+      `/agencies/${agencyId}/org-units/${unitId}`,
+    );
+    await walk(
+      'PATCH /api/v1/users/{id}',
+      ctx.admin,
+      'patch',
+      `/users/${drafter.id}`,
+      { position: 'Chuyên viên' },
+      `/users/${drafter.id}`,
+    );
+  });
+
+  it('walks a document through every transition, each refusing a stale If-Match', async () => {
+    const created = await send(drafter, 'post', '/documents', {
+      code: 'QT-IFM-01',
+      title: 'Quy trình thử If-Match',
+      type: 'procedure',
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    const id = created.body.id as string;
+    const vid = (await ctx.http().get(`/api/v1/documents/${id}/versions`).set('Authorization', drafter.auth))
+      .body[0].id as string;
+    const v = `/documents/${id}/versions/${vid}`;
+    await walk(
+      'PATCH /api/v1/documents/{id}/versions/{vid}',
+      drafter,
+      'patch',
+      v,
+      { changeSummary: 'Bản đầu' },
+      v,
+    );
+    const upload = await ctx
+      .http()
+      .post(`/api/v1${v}/files`)
+      .set('Authorization', drafter.auth)
+      .field('kind', 'primary')
+      .attach('file', await samplePdf('QT-IFM-01'), 'quy-trinh.pdf');
+    expect(upload.status).toBe(201);
+
+    await walk('POST /api/v1/documents/{id}/versions/{vid}/submit', drafter, 'post', `${v}/submit`, {}, v);
+    await walk(
+      'POST /api/v1/documents/{id}/versions/{vid}/review',
+      reviewer,
+      'post',
+      `${v}/review`,
+      { decision: 'approve' },
+      v,
+    );
+    const returned = await walk(
+      'POST /api/v1/documents/{id}/versions/{vid}/return',
+      approver,
+      'post',
+      `${v}/return`,
+      { comment: 'Bổ sung lưu đồ.' },
+      v,
+    );
+    expect(returned.state).toBe('draft');
+    // Optional means optional: the same transitions without If-Match.
+    expect((await send(drafter, 'post', `${v}/submit`, {})).status).toBe(200);
+    expect((await send(reviewer, 'post', `${v}/review`, { decision: 'approve' })).status).toBe(200);
+    await walk(
+      'POST /api/v1/documents/{id}/versions/{vid}/approve',
+      approver,
+      'post',
+      `${v}/approve`,
+      { password: USER_PASSWORD },
+      v,
+    );
+    const issued = await walk(
+      'POST /api/v1/documents/{id}/versions/{vid}/issue',
+      secretary,
+      'post',
+      `${v}/issue`,
+      { password: USER_PASSWORD },
+      v,
+    );
+    expect(issued.state).toBe('effective');
+    const withdrawn = await walk(
+      'POST /api/v1/documents/{id}/withdraw',
+      approver,
+      'post',
+      `/documents/${id}/withdraw`,
+      { password: USER_PASSWORD, reason: 'Thay bằng quy trình liên thông.' },
+      `/documents/${id}`,
+    );
+    expect(withdrawn.state).toBe('obsolete');
+  });
+
+  it('holds, releases, rejects and approves disposal only against the version read', async () => {
+    const type = await send(secretary, 'post', '/record-types', {
+      code: 'HS-IFM-01',
+      name: 'Hồ sơ thử If-Match',
+      retentionMonths: 12,
+      storagePlace: 'Kho lưu trữ',
+      responsibleOrgUnitId: unitId,
+    });
+    expect(type.status).toBe(201);
+    await walk(
+      'PATCH /api/v1/record-types/{id}',
+      secretary,
+      'patch',
+      `/record-types/${type.body.id}`,
+      { storagePlace: 'Kho lưu trữ Văn phòng Sở' },
+      `/record-types/${type.body.id}`,
+    );
+    const fileRecord = async (reference: string) => {
+      const res = await send(secretary, 'post', '/records', {
+        recordTypeId: type.body.id,
+        title: `Chứng từ ${reference}`,
+        reference,
+        recordDate: '2025-03-31',
+      });
+      expect(res.status).toBe(201);
+      expect(res.headers.etag).toBe(`"${res.body.version}"`);
+      return res.body.id as string;
+    };
+    const [held, rejected, approved] = [
+      await fileRecord('IFM-1'),
+      await fileRecord('IFM-2'),
+      await fileRecord('IFM-3'),
+    ];
+    await runRetention(ctx);
+
+    const r = `/records/${held}`;
+    const onHold = await walk(
+      'POST /api/v1/records/{id}/hold',
+      secretary,
+      'post',
+      `${r}/hold`,
+      { reason: 'Thanh tra' },
+      r,
+    );
+    expect(onHold).toMatchObject({ onHold: true, hold: { reason: 'Thanh tra' } });
+    const lifted = await walk('POST /api/v1/records/{id}/release', secretary, 'post', `${r}/release`, {}, r, {
+      sendCurrent: false,
+    });
+    expect(lifted).toMatchObject({ onHold: false, hold: null });
+
+    const propose = async (recordId: string) => {
+      const res = await send(secretary, 'post', '/disposals', { recordIds: [recordId] });
+      expect(res.status).toBe(201);
+      return `/disposals/${res.body.id}`;
+    };
+    const first = await propose(rejected);
+    const refusal = await walk(
+      'POST /api/v1/disposals/{id}/reject',
+      approver,
+      'post',
+      `${first}/reject`,
+      { reason: 'Chưa đủ' },
+      first,
+    );
+    expect(refusal.state).toBe('rejected');
+    const second = await propose(approved);
+    const signed = await walk(
+      'POST /api/v1/disposals/{id}/approve',
+      approver,
+      'post',
+      `${second}/approve`,
+      { password: USER_PASSWORD },
+      second,
+    );
+    expect(signed.state).toBe('approved');
+  });
+
+  it('walked every route that reads If-Match', () => {
+    const reading = Object.keys(RULES).filter((route) => RULES[route] !== 'none');
+    expect([...walked].sort()).toEqual(reading.sort());
+  });
+});
