@@ -12,6 +12,8 @@ import { ControlledCopyClaim1764441000000 } from './1764441000000-controlled-cop
 import { Signatures1764450000000 } from './1764450000000-signatures';
 import { Attachments1764451000000 } from './1764451000000-attachments';
 import { AgencyAbbreviationPlace1764452000000 } from './1764452000000-agency-abbreviation-place';
+import { IsoClauses1764460000000 } from './1764460000000-iso-clauses';
+import { InternalAudits1764461000000 } from './1764461000000-internal-audits';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   Signatures1764450000000,
   Attachments1764451000000,
   AgencyAbbreviationPlace1764452000000,
+  IsoClauses1764460000000,
+  InternalAudits1764461000000,
 ];

@@ -28,6 +28,9 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
 import { RegistersHttpModule } from './registers/registers-http.module';
 import { RecordsHttpModule } from './records/records-http.module';
+import { IsoClausesHttpModule } from './iso-clauses/iso-clauses-http.module';
+import { AuditsHttpModule } from './audits/audits-http.module';
+import { CapaHttpModule } from './capa/capa-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
 import { UsersController } from './users/users.controller';
 
@@ -75,6 +78,9 @@ export class AppModule {
         DocumentsHttpModule,
         RegistersHttpModule,
         RecordsHttpModule,
+        IsoClausesHttpModule,
+        CapaHttpModule,
+        AuditsHttpModule,
         HealthModule,
         JobsHttpModule,
         QueueDashboardModule.forRoot(config),

@@ -9,6 +9,8 @@ import { NotificationsModule } from '@eiso/notifications';
 import { DocumentsModule } from '@eiso/documents';
 import { JobsModule } from '@eiso/jobs';
 import { RecordsModule } from '@eiso/records';
+import { AuditsModule } from '@eiso/audits';
+import { CapaModule } from '@eiso/capa';
 import { OrganizationsModule } from '@eiso/organizations';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
@@ -55,6 +57,8 @@ export class WorkerModule {
         NotificationsModule,
         DocumentsModule,
         RecordsModule,
+        CapaModule,
+        AuditsModule,
         OrphanSweepModule,
       ],
     };

@@ -55,6 +55,10 @@ export const AUDIT_ACTION_LABELS = {
   // jobs
   'job_run.requested': 'Yêu cầu chạy công việc theo lịch ngay',
   'job_run.retried': 'Chạy lại công việc đã thất bại',
+  // audit programmes and audits (H5)
+  // audit findings and report (H6)
+  // nonconformities (H2)
+  // corrective actions (H3)
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -15,6 +15,8 @@ export const SignatureMeaning = {
   Dispose: 'dispose',
   /** Ký công bố: a conformity declaration. */
   Declare: 'declare',
+  /** The lead auditor signs the internal audit report (Trưởng đoàn đánh giá). */
+  Report: 'report',
 } as const;
 
 export type SignatureMeaning = (typeof SignatureMeaning)[keyof typeof SignatureMeaning];
@@ -28,6 +30,7 @@ export const SIGNATURE_MEANING_LABELS: Readonly<Record<SignatureMeaning, string>
   [SignatureMeaning.Propose]: 'Trình',
   [SignatureMeaning.Dispose]: 'Phê duyệt hủy',
   [SignatureMeaning.Declare]: 'Ký công bố',
+  [SignatureMeaning.Report]: 'Ký báo cáo đánh giá',
 };
 
 /** Whether a stored text is one of the meanings this code knows. */

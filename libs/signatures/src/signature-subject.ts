@@ -5,6 +5,8 @@
 export const SignatureSubjectType = {
   DocumentVersion: 'document_version',
   Disposal: 'disposal',
+  /** The report of an internal audit, signed by its lead auditor. */
+  AuditReport: 'audit_report',
 } as const;
 
 export type SignatureSubjectType = (typeof SignatureSubjectType)[keyof typeof SignatureSubjectType];

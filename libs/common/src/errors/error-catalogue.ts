@@ -309,6 +309,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
       'Bảng theo dõi hàng đợi chỉ có ở hồ sơ services (BullMQ trên Redis). Ở hồ sơ embedded, các công việc ' +
       'chạy ngay trong tiến trình API: xem tình trạng và chạy lại tại GET /api/v1/admin/jobs.',
   },
+  // iso clauses (H1)
+  // audit programmes and audits (H5)
+  // audit findings and report (H6)
+  // nonconformities (H2)
+  // corrective actions (H3)
 };
 
 /** The Vietnamese message of an error: the detailed one when its details allow, else the fixed one. */

@@ -102,4 +102,9 @@ export enum ErrorCode {
   JobRunNotFound = 'JOB_RUN_NOT_FOUND',
   JobRunNotRetryable = 'JOB_RUN_NOT_RETRYABLE',
   QueueDashboardUnavailable = 'QUEUE_DASHBOARD_UNAVAILABLE',
+  // iso clauses (H1)
+  // audit programmes and audits (H5)
+  // audit findings and report (H6)
+  // nonconformities (H2)
+  // corrective actions (H3)
 }

@@ -35,6 +35,24 @@ export enum Permission {
   DisposalRead = 'disposal.read',
   /** Downloads the biên bản hủy hồ sơ of a batch. */
   DisposalMinutesRead = 'disposal.minutes_read',
+  /** The clauses of TCVN ISO 9001 by edition (reference data). */
+  IsoClauseRead = 'iso_clause.read',
+  /** Reads the agency's audit programmes, audits, checklists, findings and reports. */
+  AuditRead = 'audit.read',
+  /** Keeps the audit programme and plans audits (scope, dates, team), issues the plan. */
+  AuditPlan = 'audit.plan',
+  /** Runs an audit as its lead or team member: checklist, findings, report (checked per audit). */
+  AuditConduct = 'audit.conduct',
+  /** Reads nonconformities and corrective actions of the agency, and their registers. */
+  NonconformityRead = 'nonconformity.read',
+  /** Raises a nonconformity (complaint, late dossier, management review, self-detected). */
+  NonconformityRaise = 'nonconformity.raise',
+  /** Plans a corrective action: correction, root cause, actions and their owners, the verifier. */
+  CorrectiveActionManage = 'corrective_action.manage',
+  /** Reports an action one owns as done, with evidence (ownership checked per action). */
+  CorrectiveActionWork = 'corrective_action.work',
+  /** Checks a corrective action's effectiveness (never on one's own actions). */
+  CorrectiveActionVerify = 'corrective_action.verify',
   /** Sees the scheduled jobs and their runs (system administration). */
   JobRead = 'job.read',
   /** Starts a job by hand and opens the queue dashboard (system administration). */

@@ -37,6 +37,17 @@ const ADMIN_HOLDS: Record<Permission, boolean> = {
   [Permission.DisposalApprove]: false,
   [Permission.DisposalRead]: false,
   [Permission.DisposalMinutesRead]: false,
+  // Reference data, like the agencies tree.
+  [Permission.IsoClauseRead]: true,
+  // Internal audits and corrective actions are an agency's own quality work (DESIGN §6).
+  [Permission.AuditRead]: false,
+  [Permission.AuditPlan]: false,
+  [Permission.AuditConduct]: false,
+  [Permission.NonconformityRead]: false,
+  [Permission.NonconformityRaise]: false,
+  [Permission.CorrectiveActionManage]: false,
+  [Permission.CorrectiveActionWork]: false,
+  [Permission.CorrectiveActionVerify]: false,
   [Permission.JobRead]: true,
   [Permission.JobRun]: true,
 };

@@ -9,6 +9,9 @@ const MEMBER: Permission[] = [
   Permission.DocumentAcknowledge,
   Permission.RegisterRead,
   Permission.RecordRead,
+  Permission.IsoClauseRead,
+  Permission.NonconformityRead,
+  Permission.CorrectiveActionWork,
 ];
 
 /**
@@ -29,6 +32,7 @@ const ADMIN: Permission[] = [
   Permission.AuditEventRead,
   Permission.AuditChainVerify,
   Permission.DocumentRead,
+  Permission.IsoClauseRead,
   Permission.JobRead,
   Permission.JobRun,
 ];
@@ -39,7 +43,15 @@ const ADMIN: Permission[] = [
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Drafter]: [...MEMBER, Permission.DocumentDraft, Permission.RecordWrite],
-  [Role.Reviewer]: [...MEMBER, Permission.DocumentReview],
+  // Heads of units (trưởng phòng): auditees who read the audits of their units and plan the
+  // corrective actions of their units' nonconformities.
+  [Role.Reviewer]: [
+    ...MEMBER,
+    Permission.DocumentReview,
+    Permission.AuditRead,
+    Permission.NonconformityRaise,
+    Permission.CorrectiveActionManage,
+  ],
   [Role.Approver]: [
     ...MEMBER,
     Permission.UserRead,
@@ -49,6 +61,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DisposalApprove,
     Permission.DisposalRead,
     Permission.DisposalMinutesRead,
+    Permission.AuditRead,
+    Permission.NonconformityRaise,
+    Permission.CorrectiveActionManage,
+    Permission.CorrectiveActionVerify,
   ],
   [Role.IsoSecretary]: [
     ...MEMBER,
@@ -65,10 +81,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DisposalPropose,
     Permission.DisposalRead,
     Permission.DisposalMinutesRead,
+    Permission.AuditRead,
+    Permission.AuditPlan,
+    Permission.NonconformityRaise,
+    Permission.CorrectiveActionManage,
+    Permission.CorrectiveActionVerify,
   ],
   // Internal auditors read their agency's trail and check the chain; the check tells them nothing
   // of another agency (AuditTrailService.verifyFor).
-  [Role.Auditor]: [...MEMBER, Permission.AuditEventRead, Permission.AuditChainVerify],
+  [Role.Auditor]: [
+    ...MEMBER,
+    Permission.AuditEventRead,
+    Permission.AuditChainVerify,
+    Permission.AuditRead,
+    Permission.AuditPlan,
+    Permission.AuditConduct,
+    Permission.NonconformityRaise,
+    Permission.CorrectiveActionVerify,
+  ],
   [Role.Staff]: [...MEMBER, Permission.RecordWrite],
   // Reads every agency's published state; never drafts, signs or acknowledges.
   [Role.Overseer]: [
@@ -76,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AgencyRead,
     Permission.OrgUnitRead,
     Permission.DocumentRead,
+    Permission.IsoClauseRead,
   ],
   // Runs the system, not an agency's quality work: no drafting, signing or acknowledging.
   [Role.Admin]: ADMIN,

@@ -1,0 +1,2 @@
+export * from './iso-clauses.module';
+export * from './iso-clause-directory';

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Db, TransactionRunner } from '@eiso/database';
+import { IsoClauseEntity } from './iso-clause.entity';
+import { IsoStandardEditionEntity } from './iso-standard-edition.entity';
+
+/** A clause as other domains print it. */
+export interface ClauseLabel {
+  number: string;
+  titleVi: string;
+  titleEn: string;
+}
+
+/**
+ * How other domains read the clauses (audits, findings, nonconformities): read-only, one query
+ * per call whatever the number of clauses.
+ */
+@Injectable()
+export class IsoClauseDirectory {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  /** The code of the current edition ("TCVN ISO 9001:2015"). */
+  async currentEdition(db: Db = this.tx.db): Promise<string> {
+    const edition = await db.getRepository(IsoStandardEditionEntity).findOneByOrFail({ isCurrent: true });
+    return edition.code;
+  }
+
+  async editionExists(code: string, db: Db = this.tx.db): Promise<boolean> {
+    return db.getRepository(IsoStandardEditionEntity).existsBy({ code });
+  }
+
+  /** The numbers among `numbers` that are not clauses of `edition`, in the order given. */
+  async unknownClauses(edition: string, numbers: readonly string[], db: Db = this.tx.db): Promise<string[]> {
+    const wanted = [...new Set(numbers)];
+    if (!wanted.length) return [];
+    const known = await this.labelsOf(edition, wanted, db);
+    return wanted.filter((n) => !known.has(n));
+  }
+
+  /** Titles of clauses of an edition: number → label (unknown numbers are left out). */
+  async labelsOf(
+    edition: string,
+    numbers: readonly string[],
+    db: Db = this.tx.db,
+  ): Promise<Map<string, ClauseLabel>> {
+    const wanted = [...new Set(numbers)];
+    if (!wanted.length) return new Map();
+    const rows = await db.getRepository(IsoClauseEntity).find({
+      select: { number: true, titleVi: true, titleEn: true },
+      where: { edition, number: In(wanted) },
+    });
+    return new Map(rows.map((c) => [c.number, { number: c.number, titleVi: c.titleVi, titleEn: c.titleEn }]));
+  }
+
+  /** Sorts clause numbers as the standard does (9.2 before 10, 7.1.2 before 7.1.10). */
+  sortNumbers(numbers: readonly string[]): string[] {
+    const key = (n: string) => n.split('.').map(Number);
+    return [...new Set(numbers)].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? -1) - (y[i] ?? -1);
+        if (d) return d;
+      }
+      return 0;
+    });
+  }
+}
