@@ -2,6 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { Role } from '@eiso/common';
 import { samplePdf } from '../support/files';
 import { runRetention } from '../support/record-flow';
+import { answerChecklist, auditInProgress } from '../support/audit-flow';
 import { FixedClock } from '../support/fixed-clock';
 import { listOperations, parametersOf } from '../support/openapi-operations';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
@@ -39,6 +40,46 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/users': 'none',
   'POST /api/v1/record-types': 'none',
   'POST /api/v1/records': 'none',
+  // audit programmes, audits and checklist (H5)
+  'PATCH /api/v1/audit-programmes/{id}': 'required',
+  'PATCH /api/v1/audits/{id}': 'required',
+  'POST /api/v1/audits/{id}/issue-plan': 'optional',
+  'POST /api/v1/audits/{id}/start': 'optional',
+  // The item's ETag (GET /audits/{id}/checklist/{itemId}), not the audit's.
+  'PATCH /api/v1/audits/{id}/checklist/{itemId}': 'required',
+  'POST /api/v1/audit-programmes': 'none',
+  'POST /api/v1/audits': 'none',
+  // Evidence files have no version; the audit's state (in progress) refuses them afterwards.
+  'POST /api/v1/audits/{id}/checklist/{itemId}/files': 'none',
+  'DELETE /api/v1/audits/{id}/checklist/{itemId}/files/{fid}': 'none',
+  // audit findings and report (H6)
+  'PATCH /api/v1/audits/{id}/findings/{findingId}': 'required',
+  // The audit's ETag (GET /audits/{id}): signing the report and closing are transitions of the audit.
+  'POST /api/v1/audits/{id}/report': 'optional',
+  'POST /api/v1/audits/{id}/close': 'optional',
+  'POST /api/v1/audits/{id}/findings': 'none',
+  // A finding and its files go only while the audit is in progress; the audit's state refuses them after.
+  'DELETE /api/v1/audits/{id}/findings/{findingId}': 'none',
+  'POST /api/v1/audits/{id}/findings/{findingId}/files': 'none',
+  'DELETE /api/v1/audits/{id}/findings/{findingId}/files/{fid}': 'none',
+  // nonconformities (H2)
+  'PATCH /api/v1/nonconformities/{id}': 'required',
+  'POST /api/v1/nonconformities': 'none',
+  'POST /api/v1/nonconformities/late-dossiers': 'none',
+  // corrective actions (H3)
+  'PATCH /api/v1/corrective-actions/{id}': 'required',
+  'POST /api/v1/corrective-actions/{id}/plan': 'optional',
+  'POST /api/v1/corrective-actions/{id}/start': 'optional',
+  'POST /api/v1/corrective-actions/{id}/verification': 'optional',
+  // The action's ETag (GET /corrective-actions/{id}/actions/{actionId}), not the corrective action's.
+  'PATCH /api/v1/corrective-actions/{id}/actions/{actionId}': 'required',
+  'POST /api/v1/corrective-actions/{id}/actions/{actionId}/done': 'optional',
+  'POST /api/v1/corrective-actions': 'none',
+  'POST /api/v1/corrective-actions/{id}/actions': 'none',
+  // An action goes, and its evidence changes, only while it is not done; its state refuses them after.
+  'DELETE /api/v1/corrective-actions/{id}/actions/{actionId}': 'none',
+  'POST /api/v1/corrective-actions/{id}/actions/{actionId}/files': 'none',
+  'DELETE /api/v1/corrective-actions/{id}/actions/{actionId}/files/{fileId}': 'none',
   'POST /api/v1/records/{id}/files': 'none',
   'POST /api/v1/disposals': 'none',
   'POST /api/v1/documents': 'none',
@@ -349,6 +390,190 @@ describe('If-Match on every state-changing route', () => {
       second,
     );
     expect(signed.state).toBe('approved');
+  });
+
+  it('edits a nonconformity only against the version read', async () => {
+    const raised = await send(secretary, 'post', '/nonconformities', {
+      source: 'self',
+      severity: 'minor',
+      title: 'Sổ theo dõi công văn đến ghi thiếu',
+      description: 'Sổ theo dõi công văn đến tháng 12 thiếu 3 văn bản.',
+    });
+    expect(raised.status).toBe(201);
+    expect(raised.headers.etag).toBe(`"${raised.body.version}"`);
+    const n = `/nonconformities/${raised.body.id}`;
+    const edited = await walk(
+      'PATCH /api/v1/nonconformities/{id}',
+      secretary,
+      'patch',
+      n,
+      { severity: 'major' },
+      n,
+    );
+    expect(edited.severity).toBe('major');
+  });
+
+  it('plans, issues, starts and answers an audit only against the version read', async () => {
+    const lead = await ctx.newUser({ roles: [Role.Auditor], agencyId, fullName: 'Trưởng đoàn If-Match' });
+    const programme = await send(secretary, 'post', '/audit-programmes', {
+      year: 2027,
+      title: 'Chương trình đánh giá nội bộ năm 2027',
+      objectives: 'Đánh giá sự phù hợp của HTQLCL',
+      criteria: 'TCVN ISO 9001:2015',
+      entries: [{ orgUnitId: unitId, riskLevel: 'medium', auditsPerYear: 1, plannedMonths: [6] }],
+    });
+    expect(programme.status).toBe(201);
+    expect(programme.headers.etag).toBe(`"${programme.body.version}"`);
+    const p = `/audit-programmes/${programme.body.id}`;
+    await walk(
+      'PATCH /api/v1/audit-programmes/{id}',
+      secretary,
+      'patch',
+      p,
+      { criteria: 'TCVN ISO 9001:2015 và quy chế của Sở' },
+      p,
+    );
+    const audit = await send(secretary, 'post', '/audits', {
+      programmeId: programme.body.id,
+      title: 'Đánh giá nội bộ tháng 6',
+      orgUnitIds: [unitId],
+      clauses: ['9.2'],
+      procedureDocumentIds: [],
+      startDate: '2027-06-01',
+      endDate: '2027-06-02',
+      leadAuditorId: lead.id,
+      teamIds: [],
+    });
+    expect(audit.status).toBe(201);
+    const a = `/audits/${audit.body.id}`;
+    await walk('PATCH /api/v1/audits/{id}', secretary, 'patch', a, { endDate: '2027-06-03' }, a);
+    await walk('POST /api/v1/audits/{id}/issue-plan', secretary, 'post', `${a}/issue-plan`, {}, a);
+    const started = await walk('POST /api/v1/audits/{id}/start', lead, 'post', `${a}/start`, {}, a, {
+      sendCurrent: false,
+    });
+    expect(started.state).toBe('in_progress');
+    const checklist = await ctx.http().get(`/api/v1${a}/checklist`).set('Authorization', lead.auth);
+    const item = `${a}/checklist/${checklist.body.items[0].id}`;
+    const answered = await walk(
+      'PATCH /api/v1/audits/{id}/checklist/{itemId}',
+      lead,
+      'patch',
+      item,
+      { answer: 'conform', notes: 'Đã kiểm tra' },
+      item,
+    );
+    expect(answered.answer).toBe('conform');
+  });
+
+  it('edits a finding, signs the report and closes the audit only against the version read', async () => {
+    // An agency of its own: one audit programme per agency and year.
+    const own = await ctx.newAgency({ name: 'Sở Tài chính', abbreviation: 'STC' });
+    const unit = await ctx.newOrgUnit(own.id, 'Phòng Ngân sách');
+    const planner = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: own.id });
+    const lead = await ctx.newUser({ roles: [Role.Auditor], agencyId: own.id, position: 'Chánh Thanh tra' });
+    const { auditId, items } = await auditInProgress(ctx, planner, {
+      orgUnitIds: [unit.id],
+      clauses: ['9.2'],
+      lead,
+    });
+    await answerChecklist(ctx, lead, auditId, items);
+    const a = `/audits/${auditId}`;
+    const created = await send(lead, 'post', `${a}/findings`, {
+      type: 'observation',
+      clause: '9.2',
+      statement: 'Chưa lưu biên bản họp khai mạc đánh giá.',
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    const f = `${a}/findings/${created.body.id}`;
+    await walk(
+      'PATCH /api/v1/audits/{id}/findings/{findingId}',
+      lead,
+      'patch',
+      f,
+      { evidence: 'Hồ sơ đánh giá' },
+      f,
+    );
+    const reported = await walk(
+      'POST /api/v1/audits/{id}/report',
+      lead,
+      'post',
+      `${a}/report`,
+      { conclusion: 'Hệ thống được duy trì phù hợp.', password: USER_PASSWORD },
+      a,
+    );
+    expect(reported.state).toBe('reported');
+    const closed = await walk('POST /api/v1/audits/{id}/close', planner, 'post', `${a}/close`, {}, a, {
+      sendCurrent: false,
+    });
+    expect(closed.state).toBe('closed');
+  });
+
+  it('edits, plans, starts, reports and verifies a corrective action only against the version read', async () => {
+    const verifier = await ctx.newUser({
+      roles: [Role.Auditor],
+      agencyId,
+      fullName: 'Người kiểm tra If-Match',
+    });
+    const raised = await send(secretary, 'post', '/nonconformities', {
+      source: 'self',
+      severity: 'major',
+      title: 'Hồ sơ một cửa trả trễ hẹn',
+      description: 'Hai hồ sơ trả kết quả trễ hẹn trong tháng 12.',
+    });
+    expect(raised.status).toBe(201);
+    const created = await send(secretary, 'post', '/corrective-actions', {
+      nonconformityId: raised.body.id,
+      rootCause: 'Chưa theo dõi thời hạn.',
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    const c = `/corrective-actions/${created.body.id}`;
+    const edited = await walk(
+      'PATCH /api/v1/corrective-actions/{id}',
+      secretary,
+      'patch',
+      c,
+      { verifierId: verifier.id },
+      c,
+    );
+    expect(edited.verifierId).toBe(verifier.id);
+    const added = await send(secretary, 'post', `${c}/actions`, {
+      description: 'Lập sổ theo dõi thời hạn',
+      ownerId: drafter.id,
+      dueDate: '2027-01-31',
+    });
+    expect(added.status).toBe(201);
+    expect(added.headers.etag).toBe(`"${added.body.version}"`);
+    const a = `${c}/actions/${added.body.id}`;
+    await walk(
+      'PATCH /api/v1/corrective-actions/{id}/actions/{actionId}',
+      secretary,
+      'patch',
+      a,
+      { dueDate: '2027-02-15' },
+      a,
+    );
+    await walk('POST /api/v1/corrective-actions/{id}/plan', secretary, 'post', `${c}/plan`, {}, c);
+    await walk('POST /api/v1/corrective-actions/{id}/start', secretary, 'post', `${c}/start`, {}, c);
+    const done = await walk(
+      'POST /api/v1/corrective-actions/{id}/actions/{actionId}/done',
+      drafter,
+      'post',
+      `${a}/done`,
+      { note: 'Đã lập sổ.' },
+      a,
+    );
+    expect(done.correctiveAction).toMatchObject({ state: 'verifying' });
+    const checked = await walk(
+      'POST /api/v1/corrective-actions/{id}/verification',
+      verifier,
+      'post',
+      `${c}/verification`,
+      { effective: false, reason: 'Vẫn còn hồ sơ trễ hẹn.' },
+      c,
+    );
+    expect(checked).toMatchObject({ state: 'in_progress', round: 2 });
   });
 
   it('walked every route that reads If-Match', () => {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@eiso/common';
 import { apiAs } from '../support/api-as';
+import { auditInProgress } from '../support/audit-flow';
 import { createTestContext, TestAgency, TestContext, TestUser } from '../support/test-app';
 
 /** What a request asked the database, in order; the same SQL for a longer list means no query per row. */
@@ -213,6 +214,140 @@ describe('lists and registers query the database a constant number of times', ()
       await expectConstant({ user: users.small.secretary, path }, { user: users.large.secretary, path });
     },
   );
+
+  // audit findings (H6)
+  it('the findings of an audit, with their clauses, units, authors and nonconformities', async () => {
+    const units = [
+      await ctx.newOrgUnit(large.id, 'Phòng được đánh giá A'),
+      await ctx.newOrgUnit(large.id, 'Phòng B'),
+    ];
+    const lead = await ctx.newUser({ roles: [Role.Auditor], agencyId: large.id });
+    const { auditId } = await auditInProgress(ctx, users.large.secretary, {
+      year: 2031,
+      orgUnitIds: units.map((u) => u.id),
+      clauses: ['7.5', '8.5'],
+      lead,
+    });
+    await ctx.sql(
+      `INSERT INTO audit_finding (id, audit_id, agency_id, serial, type, clause, org_unit_id, statement, created_by)
+       SELECT gen_random_uuid(), $1, $2, n, (ARRAY['major_nc', 'minor_nc', 'observation', 'ofi'])[1 + n % 4],
+              (ARRAY['7.5', '7.5.1', '8.5', '8.5.1'])[1 + n % 4], ($3::uuid[])[1 + n % 2], 'Phát hiện số ' || n,
+              (ARRAY[$4, $5]::uuid[])[1 + n % 2]
+         FROM generate_series(1, 55) AS n`,
+      [auditId, large.id, units.map((u) => u.id), lead.id, users.large.secretary.id],
+    );
+    const path = `/audits/${auditId}/findings`;
+    await expectConstant(
+      { user: users.large.secretary, path: `${path}?pageSize=5` },
+      { user: users.large.secretary, path: `${path}?pageSize=50` },
+    );
+  });
+
+  // nonconformities (H2)
+  it('nonconformities, their register and the audit trail naming them', async () => {
+    for (const [key, agency, count] of [
+      ['small', small, 3],
+      ['large', large, 55],
+    ] as const) {
+      const by = users[key].secretary;
+      const [unit] = await ctx.sql<{ id: string }>('SELECT id FROM org_unit WHERE agency_id = $1 LIMIT 1', [
+        agency.id,
+      ]);
+      for (let i = 1; i <= count; i++) {
+        const clause = ['8.7', '8.2.1', '9.3'][i % 3];
+        const raised = await apiAs(ctx, by).post('/nonconformities', {
+          source: 'self',
+          severity: i % 2 ? 'major' : 'minor',
+          title: `Sự không phù hợp số ${i}`,
+          description: 'Phát hiện khi rà soát.',
+          clause,
+          orgUnitId: unit.id,
+          detectedOn: '2026-01-05',
+        });
+        expect(raised.status).toBe(201);
+        const [{ id: caId }] = await ctx.sql<{ id: string }>(
+          `INSERT INTO corrective_action (id, agency_id, nonconformity_id, state, created_by, root_cause, verifier_id)
+           VALUES (gen_random_uuid(), $1, $2, 'verifying', $3, 'Nguyên nhân', $3) RETURNING id`,
+          [agency.id, (raised.body as { id: string }).id, by.id],
+        );
+        await ctx.sql(
+          `INSERT INTO corrective_action_task
+             (id, corrective_action_id, agency_id, round, position, description, owner_id, due_date, created_by)
+           VALUES (gen_random_uuid(), $1, $2, 1, 1, 'Hành động', $3, '2026-01-01', $3),
+                  (gen_random_uuid(), $1, $2, 1, 2, 'Hành động khác', $4, '2026-02-01', $3)`,
+          [caId, agency.id, by.id, users[key].staff.id],
+        );
+        await ctx.sql(
+          `INSERT INTO corrective_action_verification
+             (id, corrective_action_id, agency_id, round, verifier_id, effective, reason, verified_at)
+           VALUES (gen_random_uuid(), $1, $2, 1, $3, false, 'Chưa hiệu lực', now())`,
+          [caId, agency.id, by.id],
+        );
+      }
+    }
+    await expectConstant(large5('/nonconformities', 'staff'), large50('/nonconformities', 'staff'));
+    const register = '/nonconformities/register?year=2026';
+    await expectConstant(
+      { user: users.small.staff, path: register },
+      { user: users.large.staff, path: register },
+    );
+    await expectConstant(
+      { user: users.large.secretary, path: '/audit-events?entityType=nonconformity&pageSize=5' },
+      { user: users.large.secretary, path: '/audit-events?entityType=nonconformity&pageSize=50' },
+    );
+  });
+
+  // audit programmes and audits (H5)
+  it('audits, with their units, clauses, team and procedures named, and the programme register', async () => {
+    const [{ code: edition }] = await ctx.sql<{ code: string }>(
+      'SELECT code FROM iso_standard_edition WHERE is_current',
+    );
+    const programmes: Record<string, string> = {};
+    for (const [key, agency, count] of [
+      ['small', small, 3],
+      ['large', large, 55],
+    ] as const) {
+      const by = users[key].secretary;
+      const units = await ctx.sql<{ id: string }>(
+        'SELECT id FROM org_unit WHERE agency_id = $1 ORDER BY id LIMIT 3',
+        [agency.id],
+      );
+      const [{ id: programmeId }] = await ctx.sql<{ id: string }>(
+        `INSERT INTO audit_programme (id, agency_id, year, title, objectives, criteria, clause_edition, created_by)
+         VALUES (gen_random_uuid(), $1, 2026, 'Chương trình đánh giá nội bộ năm 2026', 'Mục tiêu', 'Chuẩn mực', $2, $3)
+         RETURNING id`,
+        [agency.id, edition, by.id],
+      );
+      programmes[key] = programmeId;
+      await ctx.sql(
+        `INSERT INTO audit_programme_entry
+           (id, programme_id, agency_id, position, org_unit_id, risk_level, audits_per_year, planned_months)
+         SELECT gen_random_uuid(), $1, $2, n, $3::uuid, 'high', 2, '{3,9}' FROM generate_series(1, $4::int) n`,
+        [programmeId, agency.id, units[0].id, count],
+      );
+      await ctx.sql(
+        `INSERT INTO audit (id, agency_id, programme_id, year, serial, title, objectives, criteria, clause_edition,
+                            org_unit_ids, clauses, start_date, end_date, lead_auditor_id, team_ids, created_by)
+         SELECT gen_random_uuid(), $1, $2, 2026, n, 'Đánh giá số ' || n, 'Mục tiêu', 'Chuẩn mực', $3,
+                $4::uuid[], '{7.5,9.2}', '2026-03-01'::date + n, '2026-03-02'::date + n, $5, $6::uuid[], $5
+           FROM generate_series(1, $7::int) n`,
+        [
+          agency.id,
+          programmeId,
+          edition,
+          units.map((u) => u.id),
+          by.id,
+          [users[key].drafter.id, users[key].staff.id],
+          count,
+        ],
+      );
+    }
+    await expectConstant(large5('/audits', 'secretary'), large50('/audits', 'secretary'));
+    await expectConstant(
+      { user: users.small.secretary, path: `/audit-programmes/${programmes.small}/register` },
+      { user: users.large.secretary, path: `/audit-programmes/${programmes.large}/register` },
+    );
+  });
 
   it('agencies, org units and audit events', async () => {
     await expectConstant(

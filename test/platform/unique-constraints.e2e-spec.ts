@@ -54,6 +54,47 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   pk_disposal_item: {
     unreachable: 'a new batch id per proposal, and its record ids are de-duplicated (@ArrayUnique)',
   },
+  // ISO 9001 reference data and capa.due (H1)
+  pk_iso_standard_edition: { unreachable: 'reference data written by migrations; no route writes editions' },
+  uq_iso_standard_edition_current: {
+    unreachable: 'reference data written by migrations; no route writes editions',
+  },
+  pk_iso_clause: { unreachable: 'reference data written by migrations; no route writes clauses' },
+  pk_iso_clause_mapping: { unreachable: 'reference data written by migrations; no route writes mappings' },
+  pk_capa_reminder: {
+    unreachable:
+      'written only by the capa.due job, with ON CONFLICT DO NOTHING (a racing run sends nothing twice)',
+  },
+  // corrective actions (H3)
+  uq_corrective_action_nonconformity: { racedIn: 'test/capa/corrective-actions.e2e-spec.ts' },
+  uq_corrective_action_task_position: { racedIn: 'test/capa/corrective-actions.e2e-spec.ts' },
+  uq_corrective_action_verification_round: { racedIn: 'test/capa/corrective-actions.e2e-spec.ts' },
+  // audit programmes and audits (H5)
+  uq_audit_programme_agency_year: { racedIn: 'test/audits/audit-planning.e2e-spec.ts' },
+  uq_audit_agency_year_serial: {
+    unreachable:
+      "the serial is drawn under the programme's row lock (one programme per agency and year), which " +
+      'every plan of the year takes (test/audits/audit-planning.e2e-spec.ts races five plans: numbered apart)',
+  },
+  uq_audit_checklist_item_position: {
+    unreachable:
+      "written once, in one insert numbered from 1, when the lead auditor starts the audit under the audit's " +
+      'row lock; a second start is refused (AUDIT_INVALID_TRANSITION)',
+  },
+  // audit findings and report (H6)
+  uq_audit_finding_serial: {
+    unreachable:
+      "the serial is drawn under the audit's row lock, which every finding write takes " +
+      '(test/audits/audit-report.e2e-spec.ts races two findings: both succeed, numbered apart)',
+  },
+  // nonconformities (H2)
+  uq_nonconformity_agency_year_serial: { racedIn: 'test/capa/nonconformities.e2e-spec.ts' },
+  uq_nonconformity_late_dossier: { racedIn: 'test/capa/nonconformities.e2e-spec.ts' },
+  uq_nonconformity_finding: {
+    unreachable:
+      'raised only by NonconformityRaiser within the audit report, which answers a finding already raised ' +
+      'with its nonconformity instead of inserting it again',
+  },
 };
 
 describe('unique constraints: concurrent requests end in 409, never 500', () => {

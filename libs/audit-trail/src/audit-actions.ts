@@ -56,9 +56,40 @@ export const AUDIT_ACTION_LABELS = {
   'job_run.requested': 'Yêu cầu chạy công việc theo lịch ngay',
   'job_run.retried': 'Chạy lại công việc đã thất bại',
   // audit programmes and audits (H5)
+  'audit_programme.created': 'Lập chương trình đánh giá nội bộ',
+  'audit_programme.updated': 'Cập nhật chương trình đánh giá nội bộ',
+  'audit.planned': 'Lập kế hoạch đánh giá nội bộ',
+  'audit.updated': 'Cập nhật kế hoạch đánh giá nội bộ',
+  'audit.plan_issued': 'Ban hành kế hoạch đánh giá nội bộ',
+  'audit.started': 'Bắt đầu cuộc đánh giá nội bộ',
+  'audit.checklist_answered': 'Trả lời câu hỏi kiểm tra',
+  'audit_checklist_file.uploaded': 'Tải lên tệp bằng chứng của câu hỏi kiểm tra',
+  'audit_checklist_file.deleted': 'Xóa tệp bằng chứng của câu hỏi kiểm tra',
   // audit findings and report (H6)
+  'audit_finding.created': 'Ghi nhận phát hiện đánh giá',
+  'audit_finding.updated': 'Sửa phát hiện đánh giá',
+  'audit_finding.deleted': 'Xóa phát hiện đánh giá',
+  'audit_finding_file.uploaded': 'Tải lên tệp bằng chứng của phát hiện đánh giá',
+  'audit_finding_file.deleted': 'Xóa tệp bằng chứng của phát hiện đánh giá',
+  'audit.reported': 'Ký báo cáo đánh giá nội bộ',
+  'audit.closed': 'Kết thúc cuộc đánh giá nội bộ',
   // nonconformities (H2)
+  'nonconformity.raised': 'Ghi nhận sự không phù hợp',
+  'nonconformity.updated': 'Cập nhật sự không phù hợp',
   // corrective actions (H3)
+  'corrective_action.created': 'Lập phiếu yêu cầu hành động khắc phục',
+  'corrective_action.updated': 'Cập nhật phiếu yêu cầu hành động khắc phục',
+  'corrective_action.planned': 'Hoàn thành kế hoạch hành động khắc phục',
+  'corrective_action.started': 'Bắt đầu thực hiện hành động khắc phục',
+  'corrective_action.action_added': 'Thêm hành động khắc phục',
+  'corrective_action.action_updated': 'Sửa hành động khắc phục',
+  'corrective_action.action_removed': 'Xóa hành động khắc phục',
+  'corrective_action.action_done': 'Báo cáo hoàn thành hành động khắc phục',
+  'corrective_action.verified': 'Ghi kết quả kiểm tra hiệu lực hành động khắc phục',
+  'corrective_action.reopened': 'Hành động khắc phục không hiệu lực, thực hiện lại',
+  'corrective_action.closed': 'Kết thúc phiếu yêu cầu hành động khắc phục',
+  'corrective_action_task_file.uploaded': 'Tải lên tệp bằng chứng của hành động khắc phục',
+  'corrective_action_task_file.deleted': 'Xóa tệp bằng chứng của hành động khắc phục',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,12 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Db, TransactionRunner } from '@eiso/database';
+import { DocumentType, VersionState } from './document-type';
 import { DocumentEntity } from './document.entity';
 
 /** A document as another domain names it: its code and the title given at creation. */
 export interface DocumentLabel {
   code: string;
   title: string;
+}
+
+/** A TTHC procedure in force, with the version in force (audits put it in scope and check it). */
+export interface ProcedureInForce {
+  documentId: string;
+  versionId: string;
+  code: string;
+  title: string;
+  tthcCodes: string[];
+  ownerOrgUnitId: string | null;
+}
+
+/** A document as another domain checks its revision: code, title and the issue now in force. */
+export interface DocumentIssueInForce extends DocumentLabel {
+  /** Lần ban hành of the version in force; null when no version is in force. */
+  issueNumber: number | null;
 }
 
 /**
@@ -21,13 +38,79 @@ export class DocumentDirectory {
     return db.getRepository(DocumentEntity).existsBy({ id: documentId, agencyId });
   }
 
-  /** Codes and titles of many documents: id → label (unknown ids are left out). */
-  async labelsOf(documentIds: readonly string[], db: Db = this.tx.db): Promise<Map<string, DocumentLabel>> {
+  /**
+   * Codes and titles of many documents: id → label (unknown ids are left out, and with `agencyId`
+   * those of other agencies).
+   */
+  async labelsOf(
+    documentIds: readonly string[],
+    db: Db = this.tx.db,
+    agencyId?: string,
+  ): Promise<Map<string, DocumentLabel>> {
     const ids = [...new Set(documentIds)];
     if (!ids.length) return new Map();
-    const documents = await db
-      .getRepository(DocumentEntity)
-      .find({ select: { id: true, code: true, title: true }, where: { id: In(ids) } });
+    const documents = await db.getRepository(DocumentEntity).find({
+      select: { id: true, code: true, title: true },
+      where: { id: In(ids), ...(agencyId ? { agencyId } : {}) },
+    });
     return new Map(documents.map((d) => [d.id, { code: d.code, title: d.title }]));
+  }
+
+  /**
+   * The issue in force of many documents: id → code, title and the lần ban hành of the version in
+   * force now (`issueNumber` null when none is: never issued, withdrawn, or only a scheduled issue
+   * waiting for its date). In force = the document's current version, in state `effective`.
+   * Unknown ids are left out. One query.
+   */
+  async issueInForce(
+    documentIds: readonly string[],
+    db: Db = this.tx.db,
+  ): Promise<Map<string, DocumentIssueInForce>> {
+    const ids = [...new Set(documentIds)];
+    if (!ids.length) return new Map();
+    const rows: { id: string; code: string; title: string; issue_number: number | null }[] = await db.query(
+      `SELECT d.id, d.code, d.title, v.issue_number
+         FROM document d
+         LEFT JOIN document_version v ON v.id = d.current_version_id AND v.state = $2
+        WHERE d.id = ANY($1::uuid[])`,
+      [ids, VersionState.Effective],
+    );
+    return new Map(rows.map((r) => [r.id, { code: r.code, title: r.title, issueNumber: r.issue_number }]));
+  }
+
+  /**
+   * TTHC procedures of the agency (documents of type `tthc_procedure`, not withdrawn) whose current
+   * version is in force now, with that version: all of them, or those among `documentIds`. By code.
+   */
+  async proceduresInForce(
+    agencyId: string,
+    documentIds?: readonly string[],
+    db: Db = this.tx.db,
+  ): Promise<ProcedureInForce[]> {
+    const ids = documentIds ? [...new Set(documentIds)] : null;
+    if (ids && !ids.length) return [];
+    const rows: {
+      document_id: string;
+      version_id: string;
+      code: string;
+      title: string;
+      tthc_codes: string[];
+      owner_org_unit_id: string | null;
+    }[] = await db.query(
+      `SELECT d.id AS document_id, v.id AS version_id, d.code, v.title, v.tthc_codes, d.owner_org_unit_id
+         FROM document d JOIN document_version v ON v.id = d.current_version_id
+        WHERE d.agency_id = $1 AND d.type = $2 AND d.status = 'active' AND v.state = $3
+          AND ($4::uuid[] IS NULL OR d.id = ANY($4::uuid[]))
+        ORDER BY d.code, d.id`,
+      [agencyId, DocumentType.TthcProcedure, VersionState.Effective, ids],
+    );
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      versionId: r.version_id,
+      code: r.code,
+      title: r.title,
+      tthcCodes: r.tthc_codes,
+      ownerOrgUnitId: r.owner_org_unit_id,
+    }));
   }
 }

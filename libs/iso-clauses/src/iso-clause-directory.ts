@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Db, TransactionRunner } from '@eiso/database';
 import { IsoClauseEntity } from './iso-clause.entity';
+import { IsoClauseRepository } from './iso-clause.repository';
 import { IsoStandardEditionEntity } from './iso-standard-edition.entity';
 
 /** A clause as other domains print it. */
@@ -17,7 +18,10 @@ export interface ClauseLabel {
  */
 @Injectable()
 export class IsoClauseDirectory {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repository: IsoClauseRepository,
+  ) {}
 
   /** The code of the current edition ("TCVN ISO 9001:2015"). */
   async currentEdition(db: Db = this.tx.db): Promise<string> {
@@ -50,6 +54,19 @@ export class IsoClauseDirectory {
       where: { edition, number: In(wanted) },
     });
     return new Map(rows.map((c) => [c.number, { number: c.number, titleVi: c.titleVi, titleEn: c.titleEn }]));
+  }
+
+  /**
+   * Where clauses of `fromEdition` went in `toEdition`, from the mapping rows: number → the target
+   * numbers in the standard's order (one to many). Numbers with no mapping row are left out.
+   */
+  mappedClauses(
+    fromEdition: string,
+    numbers: readonly string[],
+    toEdition: string,
+    db: Db = this.tx.db,
+  ): Promise<Map<string, string[]>> {
+    return this.repository.mapped(db, fromEdition, numbers, toEdition);
   }
 
   /** Sorts clause numbers as the standard does (9.2 before 10, 7.1.2 before 7.1.10). */

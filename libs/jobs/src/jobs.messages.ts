@@ -14,6 +14,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   [JobName.RecordsRetention]: 'Chuyển hồ sơ hết thời hạn lưu trữ sang trạng thái đến hạn hủy',
   [JobName.RecordsDispose]: 'Hủy các hồ sơ của đề nghị hủy đã được phê duyệt',
   [JobName.StorageSweepOrphans]: 'Dọn các tệp lưu trữ không còn dữ liệu nào tham chiếu (tệp mồ côi)',
+  [JobName.CapaDue]: 'Nhắc hạn và báo quá hạn các hành động khắc phục, nhắc hạn kiểm tra hiệu lực',
 };
 
 /** Vietnamese texts of job runs: logs and the command line. */

@@ -9,6 +9,11 @@ describe('web links', () => {
     expect(webLink.disposal('b1')).toBe('/disposals/b1');
     expect(webLink.user('u1')).toBe('/users/u1');
     expect(webLink.profile()).toBe('/me');
+    expect(webLink.audit('a1')).toBe('/audits/a1');
+    expect(webLink.auditProgramme('p1')).toBe('/audit-programmes/p1');
+    expect(webLink.nonconformity('n1')).toBe('/nonconformities/n1');
+    expect(webLink.correctiveAction('c1')).toBe('/corrective-actions/c1');
+    expect(webLink.overdueCorrectiveActions()).toBe('/corrective-actions?overdue=true');
     const all = [webLink.document('x'), webLink.record('x'), webLink.disposal('x'), webLink.user('x')];
     expect(all.filter((link) => link.startsWith('/api/'))).toEqual([]);
   });

@@ -15,6 +15,12 @@ export const webLink = {
   record: (recordId: string): WebLink => page(`/records/${recordId}`),
   recordsDueForDisposal: (): WebLink => page('/records?state=due_for_disposal'),
   disposal: (disposalId: string): WebLink => page(`/disposals/${disposalId}`),
+  audit: (auditId: string): WebLink => page(`/audits/${auditId}`),
+  auditProgramme: (programmeId: string): WebLink => page(`/audit-programmes/${programmeId}`),
+  nonconformity: (nonconformityId: string): WebLink => page(`/nonconformities/${nonconformityId}`),
+  correctiveAction: (correctiveActionId: string): WebLink =>
+    page(`/corrective-actions/${correctiveActionId}`),
+  overdueCorrectiveActions: (): WebLink => page('/corrective-actions?overdue=true'),
   user: (userId: string): WebLink => page(`/users/${userId}`),
   /** One's own account (profile, password). */
   profile: (): WebLink => page('/me'),

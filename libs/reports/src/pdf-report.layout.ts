@@ -2,13 +2,16 @@ import { setImmediate } from 'node:timers/promises';
 import { formatDateTimeVi, todayInVietnam } from '@eiso/common';
 import {
   drawLines,
+  drawOfficialClosing,
   drawOfficialHeader,
   drawParagraph,
   fitWords,
   lineHeightOf,
+  officialClosingHeight,
   PdfColors,
   wrapText,
   type FittedText,
+  type OfficialClosing,
   type PdfFonts,
   type TextBlockStyle,
 } from '@eiso/pdf';
@@ -82,6 +85,7 @@ export class ReportPdfLayout {
     }
     if (this.table.rows.length === 0) this.drawNoRows();
     if (this.table.footnote) this.drawFootnote(this.table.footnote);
+    if (this.table.closing) this.drawClosing(this.table.closing);
     this.drawFooters();
   }
 
@@ -108,6 +112,7 @@ export class ReportPdfLayout {
         this.fonts,
         {
           heading: this.table.heading,
+          number: this.table.number,
           date: todayInVietnam(this.table.generatedAt),
           title: this.table.title,
           subtitle: this.table.subtitle,
@@ -223,6 +228,14 @@ export class ReportPdfLayout {
       if (this.y - lineHeightOf(style) < this.bottomLimit) this.startPage(false);
       this.y = drawLines(this.page, [line], this.y, style);
     }
+  }
+
+  /** The signature blocks, on a new page when they do not fit under the rows. */
+  private drawClosing(closing: OfficialClosing): void {
+    const area = { x: MARGIN, width: REPORT_PAGE_SIZE[0] - 2 * MARGIN };
+    this.y -= 14;
+    if (this.y - officialClosingHeight(this.fonts, closing, area) < this.bottomLimit) this.startPage(false);
+    this.y = drawOfficialClosing(this.page, this.fonts, closing, area, this.y);
   }
 
   /** Page numbers need the page count, so they go on once every row is placed. */

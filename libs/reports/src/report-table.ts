@@ -1,4 +1,4 @@
-import type { OfficialHeading } from '@eiso/pdf';
+import type { OfficialClosing, OfficialHeading } from '@eiso/pdf';
 
 export type ReportCellValue = string | number | null;
 
@@ -25,4 +25,8 @@ export interface ReportTable {
   columns: ReportColumn[];
   rows: Record<string, ReportCellValue>[];
   footnote?: string;
+  /** A register issued as a numbered document ("Số: 01/CT-STP"); without it, no "Số:" line. */
+  number?: { serial: number; symbol: string };
+  /** Signature blocks after the rows (a programme signed by the head); PDF only. */
+  closing?: OfficialClosing;
 }

@@ -15,6 +15,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fid: 'Mã tệp',
   unitId: 'Phòng, ban',
   runId: 'Mã lượt chạy',
+  findingId: 'Mã phát hiện đánh giá',
+  itemId: 'Mã câu hỏi kiểm tra',
   // whole inputs, and fields read outside DTOs
   value: 'Dữ liệu gửi lên',
   body: 'Nội dung gửi lên',

@@ -310,11 +310,307 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
       'chạy ngay trong tiến trình API: xem tình trạng và chạy lại tại GET /api/v1/admin/jobs.',
   },
   // iso clauses (H1)
+  [ErrorCode.IsoEditionNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy phiên bản tiêu chuẩn ISO 9001 yêu cầu.',
+    detailed: (d) =>
+      typeof d.edition === 'string'
+        ? `Không tìm thấy phiên bản tiêu chuẩn "${d.edition}". Xem danh sách tại /api/v1/iso-clauses/editions.`
+        : undefined,
+  },
   // audit programmes and audits (H5)
+  [ErrorCode.AuditProgrammeNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy chương trình đánh giá nội bộ.',
+  },
+  [ErrorCode.AuditProgrammeYearTaken]: {
+    status: 409,
+    message: 'Cơ quan đã có chương trình đánh giá nội bộ của năm này.',
+    detailed: (d) =>
+      typeof d.year === 'number'
+        ? `Cơ quan đã có chương trình đánh giá nội bộ năm ${d.year}; mỗi năm chỉ có một chương trình, hãy cập nhật chương trình đó.`
+        : undefined,
+  },
+  [ErrorCode.AuditOrgUnitInvalid]: {
+    status: 422,
+    message: 'Có phòng, ban không thuộc cơ quan hoặc đã ngừng hoạt động.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditNotFound]: { status: 404, message: 'Không tìm thấy cuộc đánh giá nội bộ.' },
+  [ErrorCode.AuditInvalidTransition]: {
+    status: 409,
+    message: 'Trạng thái hiện tại của cuộc đánh giá không cho phép thao tác này.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditScopeEmpty]: {
+    status: 422,
+    message: 'Phạm vi đánh giá cần có ít nhất một phòng, ban hoặc một điều khoản.',
+  },
+  [ErrorCode.AuditClauseUnknown]: {
+    status: 422,
+    message: 'Có điều khoản không thuộc phiên bản tiêu chuẩn của chương trình đánh giá.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditProcedureNotInForce]: {
+    status: 422,
+    message: 'Có quy trình giải quyết TTHC không thuộc cơ quan hoặc không có phiên bản đang hiệu lực.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditDatesInvalid]: {
+    status: 422,
+    message: 'Ngày kết thúc đánh giá phải từ ngày bắt đầu trở đi và thuộc năm của chương trình đánh giá.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditAuditorNotEligible]: {
+    status: 422,
+    message:
+      'Trưởng đoàn và thành viên đoàn đánh giá phải là người dùng đang hoạt động của cơ quan có vai trò Đánh giá viên nội bộ.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditAuditorNotIndependent]: {
+    status: 422,
+    message: 'Chuyên gia đánh giá không được đánh giá phòng, ban của chính mình.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditNotEditable]: {
+    status: 409,
+    message: 'Chỉ sửa được kế hoạch của cuộc đánh giá chưa bắt đầu.',
+  },
+  [ErrorCode.AuditPlanAlreadyIssued]: { status: 409, message: 'Kế hoạch đánh giá đã được ban hành.' },
+  [ErrorCode.AuditPlanNotIssued]: {
+    status: 409,
+    message: 'Kế hoạch đánh giá chưa được ban hành; hãy ban hành kế hoạch trước khi bắt đầu đánh giá.',
+  },
+  [ErrorCode.AuditNotLeadAuditor]: {
+    status: 422,
+    message: 'Chỉ trưởng đoàn đánh giá được thực hiện thao tác này.',
+  },
+  [ErrorCode.AuditNotTeamMember]: {
+    status: 422,
+    message: 'Chỉ trưởng đoàn và thành viên đoàn đánh giá được thực hiện thao tác này.',
+  },
+  [ErrorCode.AuditNotInProgress]: {
+    status: 409,
+    message: 'Chỉ thực hiện được khi cuộc đánh giá đang diễn ra.',
+  },
+  [ErrorCode.AuditChecklistItemNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy câu hỏi trong danh mục kiểm tra.',
+  },
+  [ErrorCode.AuditChecklistFileNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy tệp bằng chứng của câu hỏi kiểm tra.',
+  },
   // audit findings and report (H6)
+  [ErrorCode.AuditFindingNotFound]: { status: 404, message: 'Không tìm thấy phát hiện đánh giá.' },
+  [ErrorCode.AuditFindingFileNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy tệp bằng chứng của phát hiện đánh giá.',
+  },
+  [ErrorCode.AuditFindingClauseInvalid]: {
+    status: 422,
+    message: 'Điều khoản của phát hiện phải thuộc phạm vi của cuộc đánh giá.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditFindingOrgUnitOutOfScope]: {
+    status: 422,
+    message: 'Đơn vị của phát hiện phải là một phòng, ban thuộc phạm vi của cuộc đánh giá.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditFindingChecklistItemInvalid]: {
+    status: 422,
+    message: 'Câu hỏi kiểm tra được dẫn chiếu không thuộc danh mục kiểm tra của cuộc đánh giá này.',
+  },
+  [ErrorCode.AuditChecklistUnanswered]: {
+    status: 422,
+    message: 'Còn câu hỏi trong danh mục kiểm tra chưa được trả lời; chưa có gì được ký.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.AuditReportUnavailable]: {
+    status: 409,
+    message: 'Báo cáo đánh giá chỉ có sau khi trưởng đoàn đánh giá ký báo cáo.',
+  },
+  [ErrorCode.AuditNonconformitiesOpen]: {
+    status: 422,
+    message:
+      'Chưa kết thúc được cuộc đánh giá: còn sự không phù hợp chưa có hành động khắc phục ở bước kiểm tra hiệu lực hoặc đã kết thúc.',
+    detailed: detailedMessage,
+  },
   // nonconformities (H2)
+  [ErrorCode.NonconformityNotFound]: { status: 404, message: 'Không tìm thấy sự không phù hợp.' },
+  [ErrorCode.NonconformitySourceNotAllowed]: {
+    status: 422,
+    message:
+      'Sự không phù hợp từ đánh giá nội bộ chỉ được ghi nhận khi lập báo cáo đánh giá, từ các phát hiện của cuộc đánh giá.',
+  },
+  [ErrorCode.NonconformitySourceDetailsMissing]: {
+    status: 422,
+    message: 'Thiếu thông tin về nguồn phát hiện sự không phù hợp.',
+    detailed: (d) =>
+      Array.isArray(d.missing) && d.missing.length
+        ? `Thiếu thông tin về nguồn phát hiện sự không phù hợp: ${d.missing.join(', ')}.`
+        : undefined,
+  },
+  [ErrorCode.NonconformityClauseUnknown]: {
+    status: 422,
+    message: 'Điều khoản không có trong phiên bản tiêu chuẩn đang áp dụng.',
+    detailed: (d) =>
+      typeof d.clause === 'string' && typeof d.edition === 'string'
+        ? `Điều khoản ${d.clause} không có trong tiêu chuẩn ${d.edition}.`
+        : undefined,
+  },
+  [ErrorCode.NonconformityOrgUnitInvalid]: {
+    status: 422,
+    message: 'Đơn vị không thuộc cơ quan hoặc đã ngừng hoạt động.',
+  },
+  [ErrorCode.NonconformityDetectedInFuture]: {
+    status: 422,
+    message: 'Ngày phát hiện sự không phù hợp không được sau ngày hôm nay.',
+  },
+  [ErrorCode.NonconformityLateDossierExists]: {
+    status: 409,
+    message: 'Hồ sơ TTHC trễ hạn này đã được ghi nhận là sự không phù hợp.',
+    detailed: (d) =>
+      typeof d.dossierNumber === 'string' && typeof d.number === 'string'
+        ? `Hồ sơ TTHC ${d.dossierNumber} đã được ghi nhận là sự không phù hợp số ${d.number}.`
+        : undefined,
+  },
+  [ErrorCode.NonconformityClosed]: {
+    status: 409,
+    message: 'Sự không phù hợp đã kết thúc (hành động khắc phục đã được kiểm tra hiệu lực); không thể sửa.',
+  },
+  [ErrorCode.NonconformityFindingGradeFixed]: {
+    status: 422,
+    message:
+      'Sự không phù hợp từ đánh giá nội bộ giữ mức độ, điều khoản và đơn vị của phát hiện đánh giá; chỉ sửa được tiêu đề và mô tả.',
+  },
+  [ErrorCode.NonconformitySummaryWindowInvalid]: {
+    status: 422,
+    message: 'Khoảng thời gian thống kê không hợp lệ: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+  },
   // corrective actions (H3)
+  [ErrorCode.CorrectiveActionNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy phiếu yêu cầu hành động khắc phục.',
+  },
+  [ErrorCode.CorrectiveActionTaskNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy hành động trong phiếu yêu cầu hành động khắc phục.',
+  },
+  [ErrorCode.CorrectiveActionFileNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy tệp bằng chứng của hành động.',
+  },
+  [ErrorCode.CorrectiveActionExists]: {
+    status: 409,
+    message:
+      'Sự không phù hợp này đã có phiếu yêu cầu hành động khắc phục; mỗi sự không phù hợp chỉ có một phiếu.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionNonconformityClosed]: {
+    status: 409,
+    message: 'Sự không phù hợp đã kết thúc; không lập thêm phiếu yêu cầu hành động khắc phục.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionInvalidTransition]: {
+    status: 409,
+    message: 'Trạng thái hiện tại của phiếu yêu cầu hành động khắc phục không cho phép thao tác này.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionClosed]: {
+    status: 409,
+    message: 'Phiếu yêu cầu hành động khắc phục đã kết thúc; không sửa được nữa.',
+  },
+  [ErrorCode.CorrectiveActionActionsLocked]: {
+    status: 409,
+    message:
+      'Chỉ thêm, sửa hoặc xóa hành động khi phiếu đang mở, đã lập kế hoạch hoặc đang thực hiện (không khi đang kiểm tra hiệu lực hay đã kết thúc).',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionTaskDone]: {
+    status: 409,
+    message: 'Hành động đã hoàn thành; không sửa, xóa hay bổ sung tệp được nữa.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionTaskPastRound]: {
+    status: 409,
+    message:
+      'Hành động thuộc lần thực hiện trước đã được kiểm tra hiệu lực; chỉ thay đổi được hành động của lần hiện tại.',
+  },
+  [ErrorCode.CorrectiveActionTaskHasFiles]: {
+    status: 409,
+    message: 'Hành động đã có tệp bằng chứng; hãy xóa các tệp trước khi xóa hành động.',
+  },
+  [ErrorCode.CorrectiveActionPlanIncomplete]: {
+    status: 422,
+    message:
+      'Kế hoạch hành động khắc phục chưa đủ: cần nguyên nhân gốc rễ, ít nhất một hành động và người kiểm tra hiệu lực.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionVerifierNotEligible]: {
+    status: 422,
+    message:
+      'Người kiểm tra hiệu lực phải là người dùng đang hoạt động của cơ quan, có vai trò đánh giá viên nội bộ, thư ký ISO hoặc lãnh đạo phê duyệt.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionOwnerNotEligible]: {
+    status: 422,
+    message: 'Người thực hiện hành động phải là người dùng đang hoạt động của cơ quan.',
+  },
+  [ErrorCode.CorrectiveActionDocumentInvalid]: {
+    status: 422,
+    message: 'Tài liệu liên quan không phải là tài liệu của cơ quan.',
+  },
+  [ErrorCode.CorrectiveActionDueDatePast]: {
+    status: 422,
+    message: 'Hạn hoàn thành hành động không được trước ngày hôm nay.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionNotActionOwner]: {
+    status: 403,
+    message: 'Chỉ người được giao thực hiện hành động này mới được báo cáo hoàn thành.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionNotInProgress]: {
+    status: 409,
+    message: 'Chỉ báo cáo hoàn thành hành động khi phiếu yêu cầu hành động khắc phục đang thực hiện.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionDoneDateInvalid]: {
+    status: 422,
+    message: 'Ngày hoàn thành không được sau ngày hôm nay hoặc trước ngày giao hành động.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionNotVerifier]: {
+    status: 422,
+    message: 'Chỉ người được phân công kiểm tra hiệu lực của phiếu này mới được ghi kết quả kiểm tra.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionSelfVerification]: {
+    status: 422,
+    message: 'Người kiểm tra hiệu lực không được là người thực hiện bất kỳ hành động nào của phiếu.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionVerificationTooEarly]: {
+    status: 422,
+    message: 'Chưa đến hạn kiểm tra hiệu lực; chưa thể kết luận hành động khắc phục có hiệu lực.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionDocumentNotRevised]: {
+    status: 422,
+    message: 'Tài liệu liên quan chưa có phiên bản mới có hiệu lực; chưa thể kết thúc phiếu.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.CorrectiveActionReasonRequired]: {
+    status: 422,
+    message: 'Cần nêu lý do khi kết luận hành động khắc phục không có hiệu lực.',
+  },
 };
+
+/** The sentence a service built for this refusal (details.message), when it built one. */
+function detailedMessage(details: Record<string, unknown>): string | undefined {
+  return typeof details.message === 'string' ? details.message : undefined;
+}
 
 /** The Vietnamese message of an error: the detailed one when its details allow, else the fixed one. */
 export function errorMessageOf(code: ErrorCode, details?: Record<string, unknown>): string {

@@ -6,6 +6,7 @@ export enum QueueName {
   Pdf = 'pdf',
   Records = 'records',
   Storage = 'storage',
+  Capa = 'capa',
 }
 
 /** Job names are stable strings: they live in Redis across deployments. */
@@ -18,6 +19,7 @@ export enum JobName {
   RecordsRetention = 'records.retention',
   RecordsDispose = 'records.dispose',
   StorageSweepOrphans = 'storage.sweep-orphans',
+  CapaDue = 'capa.due',
 }
 
 /** Typed payload of every job. */
@@ -37,6 +39,8 @@ export interface JobPayloads {
   [JobName.RecordsDispose]: { disposalId: string };
   /** Daily: stored objects that no row names, older than ORPHAN_MIN_AGE_HOURS, are deleted. */
   [JobName.StorageSweepOrphans]: Record<string, never>;
+  /** Daily: corrective-action reminders (due soon, overdue, verification due), once per item per day. */
+  [JobName.CapaDue]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -48,6 +52,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecordsRetention]: QueueName.Records,
   [JobName.RecordsDispose]: QueueName.Records,
   [JobName.StorageSweepOrphans]: QueueName.Storage,
+  [JobName.CapaDue]: QueueName.Capa,
 };
 
 export interface JobSchedule {
@@ -67,6 +72,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { key: 'daily-records-retention', job: JobName.RecordsRetention, cron: '30 0 * * *' },
   // At night, when no upload is likely to be in flight (the age threshold covers those anyway).
   { key: 'daily-storage-sweep-orphans', job: JobName.StorageSweepOrphans, cron: '45 2 * * *' },
+  // After the review reminders, before the working day: owners see what falls due this week.
+  { key: 'daily-capa-due', job: JobName.CapaDue, cron: '15 6 * * *' },
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';

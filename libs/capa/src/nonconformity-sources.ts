@@ -1,0 +1,51 @@
+import { NonconformitySource } from './capa-state';
+import { NONCONFORMITY_MESSAGES } from './capa.messages';
+
+/** What a source may carry about where the nonconformity came from. */
+export interface SourceDetails {
+  complaintRef?: string | null;
+  complainant?: string | null;
+  tthcCode?: string | null;
+  dossierNumber?: string | null;
+  daysLate?: number | null;
+  managementReviewRef?: string | null;
+}
+
+const REQUIRED: Record<NonconformitySource, (keyof SourceDetails)[]> = {
+  [NonconformitySource.AuditFinding]: [],
+  [NonconformitySource.Complaint]: ['complaintRef', 'complainant'],
+  [NonconformitySource.LateDossier]: ['tthcCode', 'dossierNumber', 'daysLate'],
+  [NonconformitySource.ManagementReview]: ['managementReviewRef'],
+  [NonconformitySource.Self]: [],
+};
+
+/** The Vietnamese labels of the details a source requires and the input lacks, in a fixed order. */
+export function missingSourceDetails(source: NonconformitySource, input: SourceDetails): string[] {
+  return REQUIRED[source]
+    .filter((field) => {
+      const value = input[field];
+      if (field === 'daysLate') return typeof value !== 'number' || !Number.isInteger(value) || value < 1;
+      return typeof value !== 'string' || !value.trim();
+    })
+    .map((field) => NONCONFORMITY_MESSAGES.fields[field]);
+}
+
+/**
+ * The details kept for a source: only the ones it requires (a complaint reference sent with a
+ * self-detected nonconformity is dropped), trimmed.
+ */
+export function sourceDetailsOf(source: NonconformitySource, input: SourceDetails): Required<SourceDetails> {
+  const keep = new Set(REQUIRED[source]);
+  const text = (field: keyof SourceDetails): string | null => {
+    const value = input[field];
+    return keep.has(field) && typeof value === 'string' ? value.trim() : null;
+  };
+  return {
+    complaintRef: text('complaintRef'),
+    complainant: text('complainant'),
+    tthcCode: text('tthcCode'),
+    dossierNumber: text('dossierNumber'),
+    daysLate: keep.has('daysLate') ? (input.daysLate ?? null) : null,
+    managementReviewRef: text('managementReviewRef'),
+  };
+}
