@@ -47,8 +47,7 @@ describe('internal audit loop', () => {
       title: string;
       body: string;
     }[];
-  const etagOf = async (user: TestUser, path: string) =>
-    (await apiAs(ctx, user).get(path)).headers.etag;
+  const etagOf = async (user: TestUser, path: string) => (await apiAs(ctx, user).get(path)).headers.etag;
 
   beforeAll(async () => {
     ctx = await createTestContext({}, { worker: true, clock });
