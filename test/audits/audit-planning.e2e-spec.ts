@@ -41,11 +41,13 @@ describe('audits: programme, plan, independence, checklist', () => {
   let lead: TestUser;
   let member: TestUser;
   let deskAuditor: TestUser;
+  let officeAuditor: TestUser;
   let clerk: TestUser;
   let foreign: TestUser;
   let foreignUnit: { id: string; name: string };
   let procedure: DocumentRef;
   let draftProcedure: DocumentRef;
+  let deskProcedure: DocumentRef;
   let programmeId: string;
   let auditId: string;
   let items: ChecklistItem[];
@@ -72,6 +74,7 @@ describe('audits: programme, plan, independence, checklist', () => {
     lead = await person([Role.Auditor], 'Nguyễn Văn Trưởng Đoàn', inspection.id);
     member = await person([Role.Auditor], 'Trần Thị Thành Viên', inspection.id);
     deskAuditor = await person([Role.Auditor], 'Lê Văn Một Cửa', desk.id);
+    officeAuditor = await person([Role.Auditor], 'Đặng Thị Văn Phòng', office.id);
     clerk = await person([Role.Staff], 'Đỗ Văn Văn Thư', inspection.id);
     const other = await ctx.newAgency({ name: 'Sở Y tế tỉnh Kon Tum', abbreviation: 'SYT' });
     foreignUnit = await ctx.newOrgUnit(other.id, 'Văn phòng Sở Y tế');
@@ -87,6 +90,16 @@ describe('audits: programme, plan, independence, checklist', () => {
       title: 'Quy trình chứng thực bản sao từ bản chính',
       tthcCodes: ['2.000815'],
     });
+    deskProcedure = await effectiveDocument(
+      ctx,
+      await newDraftingCircle(ctx, agency.id, desk.id),
+      'QT-TTHC-03',
+      {
+        type: 'tthc_procedure',
+        title: 'Quy trình tiếp nhận hồ sơ tại Bộ phận Một cửa',
+        tthcCodes: ['2.001234'],
+      },
+    );
   });
   afterAll(() => ctx?.close());
 
@@ -192,7 +205,7 @@ describe('audits: programme, plan, independence, checklist', () => {
       expect(res.body.code).toBe('AUDIT_AUDITOR_NOT_INDEPENDENT');
       expect(res.body.message).toBe(
         'Lê Văn Một Cửa thuộc Bộ phận Một cửa, trực thuộc Văn phòng Sở là đơn vị trong phạm vi đánh giá. ' +
-          'Chuyên gia đánh giá không được đánh giá đơn vị của chính mình.',
+          'Đánh giá viên không được đánh giá đơn vị của chính mình, đơn vị cấp trên hoặc cấp dưới của mình.',
       );
       const own = await apiAs(ctx, secretary).post('/audits', {
         ...plan(),
@@ -203,6 +216,32 @@ describe('audits: programme, plan, independence, checklist', () => {
       expect(own.body.message).toContain(
         'Lê Văn Một Cửa thuộc Bộ phận Một cửa, là đơn vị trong phạm vi đánh giá',
       );
+    });
+
+    it('refuses an auditor of a unit above a unit in scope, and of the unit owning a procedure in scope', async () => {
+      const above = await apiAs(ctx, secretary).post('/audits', {
+        ...plan(),
+        orgUnitIds: [desk.id],
+        teamIds: [officeAuditor.id],
+      });
+      expect(above.status).toBe(422);
+      expect(above.body.code).toBe('AUDIT_AUDITOR_NOT_INDEPENDENT');
+      expect(above.body.message).toContain(
+        'Đặng Thị Văn Phòng thuộc Văn phòng Sở, là đơn vị cấp trên của Bộ phận Một cửa trong phạm vi đánh giá',
+      );
+      // No unit named: the procedure's owner (Bộ phận Một cửa) is in scope all the same.
+      for (const auditor of [deskAuditor, officeAuditor]) {
+        const owner = await apiAs(ctx, secretary).post('/audits', {
+          ...plan(),
+          orgUnitIds: [],
+          clauses: [],
+          procedureDocumentIds: [deskProcedure.id],
+          teamIds: [auditor.id],
+        });
+        expect(owner.status).toBe(422);
+        expect(owner.body.code).toBe('AUDIT_AUDITOR_NOT_INDEPENDENT');
+        expect(owner.body.message).toContain('Bộ phận Một cửa');
+      }
     });
 
     it('refuses a team member without the auditor role, an unknown clause, a procedure not in force', async () => {
@@ -235,9 +274,26 @@ describe('audits: programme, plan, independence, checklist', () => {
       const backwards = await apiAs(ctx, secretary).post('/audits', { ...plan(), endDate: '2027-03-09' });
       expect(backwards.status).toBe(422);
       expect(backwards.body.code).toBe('AUDIT_DATES_INVALID');
-      const empty = await apiAs(ctx, secretary).post('/audits', { ...plan(), orgUnitIds: [], clauses: [] });
-      expect(empty.status).toBe(422);
-      expect(empty.body.code).toBe('AUDIT_SCOPE_EMPTY');
+      // Units alone make an empty checklist: a clause or a procedure is needed.
+      const unitsOnly = await apiAs(ctx, secretary).post('/audits', {
+        ...plan(),
+        clauses: [],
+        procedureDocumentIds: [],
+      });
+      expect(unitsOnly.status).toBe(422);
+      expect(unitsOnly.body.code).toBe('AUDIT_SCOPE_EMPTY');
+      expect(unitsOnly.body.message).toContain('ít nhất một điều khoản');
+
+      for (const blank of [{ title: '   ' }, { objectives: ' \n ' }, { criteria: '\t' }]) {
+        const res = await apiAs(ctx, secretary).post('/audits', { ...plan(), ...blank });
+        expect([Object.keys(blank)[0], res.status]).toEqual([Object.keys(blank)[0], 400]);
+      }
+      const blankProgramme = await apiAs(ctx, secretary).patch(
+        `/audit-programmes/${programmeId}`,
+        { objectives: '   ' },
+        '"3"',
+      );
+      expect(blankProgramme.status).toBe(400);
     });
 
     it('plans the audit with the next serial of the year and the programme’s objectives', async () => {
@@ -279,11 +335,17 @@ describe('audits: programme, plan, independence, checklist', () => {
       expect(notIndependent.body.code).toBe('AUDIT_AUDITOR_NOT_INDEPENDENT');
       const retitled = await apiAs(ctx, secretary).patch(
         `/audits/${auditId}`,
-        { title: 'Đánh giá nội bộ đợt 1 năm 2027 (Văn phòng)' },
+        { title: 'Đánh giá nội bộ đợt 1 năm 2027 (Văn phòng)', objectives: 'Mục tiêu riêng của đợt 1' },
         '"1"',
       );
       expect(retitled.status).toBe(200);
       expect(retitled.headers.etag).toBe('"2"');
+      expect(retitled.body.objectives).toBe('Mục tiêu riêng của đợt 1');
+      // null takes the programme's text again, as planning does when it is left out.
+      const reset = await apiAs(ctx, secretary).patch(`/audits/${auditId}`, { objectives: null }, '"2"');
+      expect(reset.status).toBe(200);
+      expect(reset.body.objectives).toBe('Xác định mức độ phù hợp và hiệu lực của HTQLCL');
+      expect(reset.headers.etag).toBe('"3"');
 
       const mine = await apiAs(ctx, lead).get(`/audits?auditorId=${member.id}&year=2027`);
       expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([auditId]);
@@ -321,10 +383,38 @@ describe('audits: programme, plan, independence, checklist', () => {
       expect((await inbox(head)).some((n) => n.link === `/audits/${auditId}`)).toBe(false);
     });
 
+    it('an edit after the issue clears it: start waits for the plan issued again, told again', async () => {
+      const edited = await apiAs(ctx, secretary).patch(
+        `/audits/${auditId}`,
+        { title: 'Đánh giá nội bộ đợt 1 năm 2027 (Văn phòng Sở)' },
+        '"4"',
+      );
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ planIssuedAt: null, planIssuedBy: null, version: 5 });
+      const early = await apiAs(ctx, lead).post(`/audits/${auditId}/start`);
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('AUDIT_PLAN_NOT_ISSUED');
+      const reissued = await apiAs(ctx, secretary).post(`/audits/${auditId}/issue-plan`);
+      expect(reissued.status).toBe(200);
+      expect(reissued.body.version).toBe(6);
+      const notices = (await inbox(officeHead)).filter((n) => n.link === `/audits/${auditId}`);
+      expect(notices).toHaveLength(2);
+      expect(
+        notices.filter((n) => n.body.includes('"Đánh giá nội bộ đợt 1 năm 2027 (Văn phòng Sở)"')),
+      ).toHaveLength(1);
+    });
+
     it('starts by the lead auditor only, making the checklist from the scope', async () => {
       const byMember = await apiAs(ctx, member).post(`/audits/${auditId}/start`);
-      expect(byMember.status).toBe(422);
+      expect(byMember.status).toBe(403);
       expect(byMember.body.code).toBe('AUDIT_NOT_LEAD_AUDITOR');
+      // The team is judged again at the start: a member moved into the unit audited since planning.
+      await ctx.sql('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [office.id, member.id]);
+      const moved = await apiAs(ctx, lead).post(`/audits/${auditId}/start`);
+      expect(moved.status).toBe(422);
+      expect(moved.body.code).toBe('AUDIT_AUDITOR_NOT_INDEPENDENT');
+      expect(moved.body.message).toContain('Trần Thị Thành Viên thuộc Văn phòng Sở');
+      await ctx.sql('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [inspection.id, member.id]);
       const started = await apiAs(ctx, lead).post(`/audits/${auditId}/start`);
       expect(started.status).toBe(200);
       expect(started.body).toMatchObject({ state: 'in_progress', startedAt: clock.now().toISOString() });
@@ -346,7 +436,7 @@ describe('audits: programme, plan, independence, checklist', () => {
         'Quy trình QT-TTHC-01 — Quy trình cấp phiếu lý lịch tư pháp có được tuân thủ không?',
       );
 
-      const edit = await apiAs(ctx, secretary).patch(`/audits/${auditId}`, { title: 'Muộn' }, '"4"');
+      const edit = await apiAs(ctx, secretary).patch(`/audits/${auditId}`, { title: 'Muộn' }, '"7"');
       expect(edit.status).toBe(409);
       expect(edit.body.code).toBe('AUDIT_NOT_EDITABLE');
       const twice = await apiAs(ctx, lead).post(`/audits/${auditId}/start`);
@@ -357,6 +447,9 @@ describe('audits: programme, plan, independence, checklist', () => {
     it('the team answers items with a sample and evidence files; others may not', async () => {
       const item = items[2];
       const path = `/audits/${auditId}/checklist/${item.id}`;
+      // Every write under the audit moves its version (the report's ETag).
+      const auditTag = async () => (await apiAs(ctx, lead).get(`/audits/${auditId}`)).headers.etag;
+      expect(await auditTag()).toBe('"7"');
       const answered = await apiAs(ctx, member).patch(
         path,
         { answer: 'nonconform', notes: 'Hồ sơ LLTP-002 trả trễ hạn', sample: 'LLTP-001, LLTP-002' },
@@ -373,6 +466,16 @@ describe('audits: programme, plan, independence, checklist', () => {
       expect(answered.headers.etag).toBe('"2"');
       const stale = await apiAs(ctx, lead).patch(path, { answer: 'conform' }, `"${item.version}"`);
       expect(stale.status).toBe(412);
+      // The same answer again changes nothing: no new version, no trail entry.
+      const unchanged = await apiAs(ctx, lead).patch(
+        path,
+        { answer: 'nonconform', sample: ' LLTP-001, LLTP-002 ' },
+        '"2"',
+      );
+      expect(unchanged.status).toBe(200);
+      expect(unchanged.body).toMatchObject({ version: 2, answeredBy: member.id });
+      expect(unchanged.headers.etag).toBe('"2"');
+      expect(await auditTag()).toBe('"8"');
 
       const outsider = await ctx.newUser({
         roles: [Role.Auditor],
@@ -380,7 +483,7 @@ describe('audits: programme, plan, independence, checklist', () => {
         orgUnitId: inspection.id,
       });
       const notTeam = await apiAs(ctx, outsider).patch(path, { answer: 'conform' }, '"2"');
-      expect(notTeam.status).toBe(422);
+      expect(notTeam.status).toBe(403);
       expect(notTeam.body.code).toBe('AUDIT_NOT_TEAM_MEMBER');
       expect((await apiAs(ctx, secretary).patch(path, { answer: 'conform' }, '"2"')).status).toBe(403);
 
@@ -388,13 +491,14 @@ describe('audits: programme, plan, independence, checklist', () => {
       const up = await apiAs(ctx, member).upload(`${path}/files`, 'Sổ theo dõi hồ sơ.pdf', bytes);
       expect(up.status).toBe(201);
       expect(up.body).toMatchObject({ name: 'Sổ theo dõi hồ sơ.pdf', sha256: sha256(bytes) });
-      expect((await apiAs(ctx, outsider).upload(`${path}/files`, 'x.pdf', bytes)).status).toBe(422);
+      expect(await auditTag()).toBe('"9"');
+      expect((await apiAs(ctx, outsider).upload(`${path}/files`, 'x.pdf', bytes)).status).toBe(403);
       const download = await apiAs(ctx, officeHead).binary(`${path}/files/${up.body.id}`);
       expect(download.status).toBe(200);
       expect(sha256(download.body as Buffer)).toBe(sha256(bytes));
       const wrong = await apiAs(ctx, member).upload(`${path}/files`, 'Nhầm tệp.pdf', await samplePdf('nham'));
       expect(wrong.status).toBe(201);
-      expect((await apiAs(ctx, outsider).del(`${path}/files/${wrong.body.id}`)).status).toBe(422);
+      expect((await apiAs(ctx, outsider).del(`${path}/files/${wrong.body.id}`)).status).toBe(403);
       expect((await apiAs(ctx, member).del(`${path}/files/${wrong.body.id}`)).status).toBe(204);
       expect((await apiAs(ctx, member).get(`${path}/files/${wrong.body.id}`)).status).toBe(404);
       const kept = await apiAs(ctx, officeHead).get(`${path}/files`);
@@ -406,6 +510,9 @@ describe('audits: programme, plan, independence, checklist', () => {
 
       expect(await auditActions(ctx, auditId)).toEqual([
         'audit.planned',
+        'audit.updated',
+        'audit.updated',
+        'audit.plan_issued',
         'audit.updated',
         'audit.plan_issued',
         'audit.started',

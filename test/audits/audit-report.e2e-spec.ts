@@ -162,13 +162,52 @@ describe('audit findings, report and close', () => {
     expect(item.body.code).toBe('AUDIT_FINDING_CHECKLIST_ITEM_INVALID');
 
     const notTeam = await apiAs(ctx, outsider).post(path('/findings'), { ...base, clause: '7.5' });
-    expect(notTeam.status).toBe(422);
+    expect(notTeam.status).toBe(403);
     expect(notTeam.body.code).toBe('AUDIT_NOT_TEAM_MEMBER');
     expect((await apiAs(ctx, secretary).post(path('/findings'), { ...base, clause: '7.5' })).status).toBe(
       403,
     );
     const missing = await apiAs(ctx, member).post(path('/findings'), { type: 'minor_nc', clause: '7.5' });
     expect(missing.status).toBe(400);
+    const blank = await apiAs(ctx, member).post(path('/findings'), {
+      ...base,
+      clause: '7.5',
+      statement: '   ',
+    });
+    expect(blank.status).toBe(400);
+
+    // An auditor records nothing on their own unit (moved there since planning), nor above or under it.
+    await ctx.sql('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [unitA.id, member.id]);
+    const own = await apiAs(ctx, member).post(path('/findings'), {
+      ...base,
+      clause: '7.5',
+      orgUnitId: unitA.id,
+    });
+    expect(own.status).toBe(422);
+    expect(own.body.code).toBe('AUDIT_AUDITOR_NOT_INDEPENDENT');
+    expect(own.body.message).toContain(
+      'Đỗ Văn Nam thuộc Phòng Hành chính tư pháp: đánh giá viên không được ghi phát hiện cho "Phòng Hành chính tư pháp"',
+    );
+    const sub = await ctx.newOrgUnit(agency.id, 'Tổ một cửa của phòng');
+    await ctx.sql('UPDATE org_unit SET parent_id = $1 WHERE id = $2', [unitA.id, sub.id]);
+    await ctx.sql('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [sub.id, member.id]);
+    const above = await apiAs(ctx, member).post(path('/findings'), {
+      ...base,
+      clause: '7.5',
+      orgUnitId: unitA.id,
+    });
+    expect(above.status).toBe(422);
+    expect(above.body.message).toContain(
+      'Đỗ Văn Nam thuộc Tổ một cửa của phòng, trực thuộc Phòng Hành chính tư pháp',
+    );
+    const inspection = await ctx.sql<{ org_unit_id: string }>(
+      'SELECT org_unit_id FROM app_user WHERE id = $1',
+      [lead.id],
+    );
+    await ctx.sql('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [
+      inspection[0].org_unit_id,
+      member.id,
+    ]);
     expect((await ctx.sql('SELECT count(*)::int AS n FROM audit_finding'))[0]).toEqual({ n: 4 });
 
     // Two findings at once: serials are drawn under the audit's lock, so both are numbered apart.
@@ -252,8 +291,13 @@ describe('audit findings, report and close', () => {
       conclusion: 'Hệ thống quản lý chất lượng được duy trì; cần khắc phục hai điểm không phù hợp.',
     };
     const byMember = await apiAs(ctx, member).post(path('/report'), { ...body, password: USER_PASSWORD });
-    expect(byMember.status).toBe(422);
+    expect(byMember.status).toBe(403);
     expect(byMember.body.code).toBe('AUDIT_NOT_LEAD_AUDITOR');
+    const blank = await apiAs(ctx, lead).post(path('/report'), {
+      conclusion: ' \n ',
+      password: USER_PASSWORD,
+    });
+    expect(blank.status).toBe(400);
     const unanswered = await apiAs(ctx, lead).post(path('/report'), { ...body, password: USER_PASSWORD });
     expect(unanswered.status).toBe(422);
     expect(unanswered.body.code).toBe('AUDIT_CHECKLIST_UNANSWERED');
@@ -261,6 +305,24 @@ describe('audit findings, report and close', () => {
       `Còn ${items.length} câu hỏi trong danh mục kiểm tra chưa được trả lời: câu 1`,
     );
     await answerChecklist(ctx, member, auditId, items, { '8.5': 'nonconform' });
+    // The report signs the audit's rows: a finding written after its ETag was read makes it stale.
+    const read = await apiAs(ctx, lead).get(path());
+    const temp = await apiAs(ctx, member).post(path('/findings'), {
+      type: 'ofi',
+      clause: '7.5',
+      statement: 'Tạm',
+    });
+    expect(temp.status).toBe(201);
+    const stale = await ctx
+      .http()
+      .post(`/api/v1${path('/report')}`)
+      .set('Authorization', lead.auth)
+      .set('If-Match', read.headers.etag)
+      .send({ ...body, password: USER_PASSWORD });
+    expect(stale.status).toBe(412);
+    const beforeDelete = (await apiAs(ctx, lead).get(path())).headers.etag;
+    expect((await apiAs(ctx, member).del(path(`/findings/${temp.body.id}`))).status).toBe(204);
+    expect((await apiAs(ctx, lead).get(path())).headers.etag).not.toBe(beforeDelete);
     const wrong = await apiAs(ctx, lead).post(path('/report'), { ...body, password: 'Sai-MatKhau-1' });
     expect(wrong.status).toBe(403);
     expect(wrong.body.code).toBe('SIGNATURE_PASSWORD_INVALID');
@@ -431,6 +493,10 @@ describe('audit findings, report and close', () => {
       );
     await action(nonconformities[0].id, 'verifying');
     await action(nonconformities[1].id, 'in_progress');
+    // Only the lead auditor or an ISO secretary closes: another auditor of the agency may not.
+    const byMember = await apiAs(ctx, member).post(path('/close'));
+    expect(byMember.status).toBe(403);
+    expect(byMember.body.code).toBe('AUDIT_CLOSE_NOT_ALLOWED');
     const stillOpen = await apiAs(ctx, lead).post(path('/close'));
     expect(stillOpen.status).toBe(422);
     expect(stillOpen.body.details.nonconformities).toEqual([
@@ -453,9 +519,10 @@ describe('audit findings, report and close', () => {
     expect(closed.headers.etag).toBe(`"${closed.body.version}"`);
     const again = await apiAs(ctx, lead).post(path('/close'));
     expect(again.status).toBe(409);
-    expect((await inbox(unitHead, 'audit.closed'))[0].title).toBe(
-      'Cuộc đánh giá nội bộ số 01/2027 đã kết thúc',
-    );
+    const [closedNotice] = await inbox(unitHead, 'audit.closed');
+    expect(closedNotice.title).toBe('Cuộc đánh giá nội bộ số 01/2027 đã kết thúc');
+    // One action is still being verified: the notice says so, not that every action was checked.
+    expect(closedNotice.body).toContain('đang được kiểm tra hiệu lực hoặc đã kết thúc');
     // The report still reads back, and its signature still matches the rows.
     expect((await apiAs(ctx, unitHead).binary(path('/report'))).status).toBe(200);
     expect(

@@ -122,7 +122,7 @@ describe('internal audit loop', () => {
   });
 
   it('runs the audit on the checklist made from its scope and logs a major nonconformity', async () => {
-    expect((await apiAs(ctx, teamMember).post(`/audits/${auditId}/start`)).status).toBe(422);
+    expect((await apiAs(ctx, teamMember).post(`/audits/${auditId}/start`)).status).toBe(403);
     const started = await apiAs(ctx, lead).post(`/audits/${auditId}/start`);
     expect(started.status).toBe(200);
     expect(started.body.state).toBe('in_progress');

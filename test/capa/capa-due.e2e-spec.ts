@@ -16,8 +16,9 @@ interface Notice {
 
 /**
  * capa.due with a fixed clock, on rows written directly: who is reminded of what, once per item and
- * day (a rerun sends nothing), a run after missed days sends today's reminders once, and nothing
- * crosses agencies.
+ * day (a rerun sends nothing), a run after missed days sends today's reminders once, nothing
+ * crosses agencies, nothing is said of a corrective action not yet started, and an owner is told
+ * of an escalation only when an approver was told.
  */
 describe('capa.due job', () => {
   // 08:00 on 10/03/2027 in Vietnam.
@@ -95,6 +96,7 @@ describe('capa.due job', () => {
     const a = (await ctx.newAgency({ name: 'Sở Tư pháp' })).id;
     const b = (await ctx.newAgency({ name: 'Sở Y tế' })).id;
     const c = (await ctx.newAgency({ name: 'Sở Tài chính' })).id;
+    const d = (await ctx.newAgency({ name: 'Sở Xây dựng' })).id;
     u.headA = await ctx.newUser({ roles: [Role.Approver], agencyId: a, fullName: 'Trần Văn Giám' });
     u.deputyA = await ctx.newUser({ roles: [Role.Approver, Role.Reviewer], agencyId: a });
     u.secretaryA = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: a });
@@ -105,6 +107,11 @@ describe('capa.due job', () => {
     u.ownerB = await ctx.newUser({ roles: [Role.Staff], agencyId: b, fullName: 'Phạm Minh Đức' });
     u.secretaryB = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: b });
     u.headC = await ctx.newUser({ roles: [Role.Approver], agencyId: c });
+    u.ownerC = await ctx.newUser({ roles: [Role.Staff], agencyId: c, fullName: 'Đỗ Văn Chờ' });
+    u.secretaryC = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: c });
+    // Agency D has no approver: an overdue action there escalates to nobody.
+    u.ownerD = await ctx.newUser({ roles: [Role.Staff], agencyId: d, fullName: 'Vũ Thị Dung' });
+    u.secretaryD = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: d });
 
     const nc1 = await nonconformity(a, 3, 2027, 'Hồ sơ trễ hạn tại bộ phận Một cửa', u.secretaryA);
     await correctiveAction('main', a, nc1, 'in_progress', u.secretaryA);
@@ -132,6 +139,14 @@ describe('capa.due job', () => {
     const ncB = await nonconformity(b, 1, 2027, 'Hồ sơ cấp phép trễ hạn', u.secretaryB);
     await correctiveAction('b', b, ncB, 'in_progress', u.secretaryB);
     await action('overB', 'b', b, u.ownerB, '2027-03-08');
+    // Planned, not started: its owner cannot report the action done yet, so nothing is said of it.
+    const ncC = await nonconformity(c, 1, 2027, 'Chưa rà soát danh mục thủ tục', u.secretaryC);
+    await correctiveAction('plannedC', c, ncC, 'planned', u.secretaryC);
+    await action('pastDueC', 'plannedC', c, u.ownerC, '2027-03-01');
+    await action('soonC', 'plannedC', c, u.ownerC, '2027-03-11');
+    const ncD = await nonconformity(d, 1, 2027, 'Hồ sơ cấp phép xây dựng trễ hạn', u.secretaryD);
+    await correctiveAction('d', d, ncD, 'in_progress', u.secretaryD);
+    await action('overD', 'd', d, u.ownerD, '2027-03-07');
   });
   afterAll(() => ctx.close());
 
@@ -139,10 +154,10 @@ describe('capa.due job', () => {
     expect(await run()).toEqual({
       day: '2027-03-10',
       actionDueSoon: 2,
-      actionOverdue: 3,
+      actionOverdue: 4, // over, over2, B's and D's (C's corrective action is only planned)
       verificationDue: 2,
-      agenciesEscalated: 2,
-      notifications: 10,
+      agenciesEscalated: 2, // A and B; D has no approver to tell
+      notifications: 11,
     });
 
     const owner1 = await notices(u.owner1);
@@ -232,7 +247,16 @@ describe('capa.due job', () => {
     expect(headB[0].body).not.toContain('số 03/2027');
     expect(await kinds(u.ownerB)).toEqual(['capa.action_overdue']);
     expect(await notices(u.headC)).toEqual([]);
+    expect(await notices(u.ownerC)).toEqual([]);
     expect(await notices(u.secretaryB)).toEqual([]);
+    // Nobody to escalate to in agency D: the owner is not told it was reported.
+    const ownerD = await notices(u.ownerD);
+    expect(ownerD.map((n) => n.kind)).toEqual(['capa.action_overdue']);
+    expect(ownerD[0].body).toBe(
+      'Sự không phù hợp số 01/2027: hành động "Hành động overD: rà soát quy trình tiếp nhận hồ sơ" do anh/chị ' +
+        'thực hiện đã quá hạn (hạn ngày 07/03/2027, trễ 3 ngày). ' +
+        'Đề nghị hoàn thành ngay và cập nhật ngày hoàn thành cùng bằng chứng thực hiện.',
+    );
     for (const head of [u.headA, u.deputyA])
       expect((await notices(head))[0].body).not.toContain('Phạm Minh Đức');
   });
@@ -256,7 +280,7 @@ describe('capa.due job', () => {
       await ctx.sql(`SELECT kind, count(*)::int AS n FROM capa_reminder GROUP BY kind ORDER BY kind`),
     ).toEqual([
       { kind: 'action_due_soon', n: 2 },
-      { kind: 'action_overdue', n: 3 },
+      { kind: 'action_overdue', n: 4 },
       { kind: 'verification_due', n: 2 },
     ]);
   });
@@ -266,10 +290,10 @@ describe('capa.due job', () => {
     expect(await run()).toEqual({
       day: '2027-03-11',
       actionDueSoon: 1, // "later" (due 14/03) enters its window; "soon3" was told yesterday
-      actionOverdue: 4, // over, over2, B's, and "today" (due yesterday)
+      actionOverdue: 5, // over, over2, B's, D's, and "today" (due yesterday)
       verificationDue: 3, // check (since yesterday), checkLater (today), unassigned
       agenciesEscalated: 2,
-      notifications: 11,
+      notifications: 12,
     });
     expect(
       await ctx.sql(`SELECT kind, day::text AS day FROM capa_reminder WHERE item_id = $1 ORDER BY day`, [
@@ -307,10 +331,10 @@ describe('capa.due job', () => {
     expect(await run()).toEqual({
       day: '2027-03-16',
       actionDueSoon: 0,
-      actionOverdue: 5, // soon3, today, later, over2 and B's; "over" is done now
+      actionOverdue: 6, // soon3, today, later, over2, B's and D's; "over" is done now
       verificationDue: 2, // check and checkLater, still due; the closed one no more
       agenciesEscalated: 2,
-      notifications: 10,
+      notifications: 11,
     });
     // One reminder per item for today; nothing is written for the days nobody ran.
     expect(await ctx.sql(`SELECT DISTINCT day::text AS day FROM capa_reminder ORDER BY day`)).toEqual([
@@ -353,6 +377,8 @@ describe('capa.due job', () => {
 
   it('takes the day in Vietnam: 00:30 on 17/03 there is 17:30 on 16/03 UTC', async () => {
     clock.set('2027-03-16T17:30:00Z');
-    expect(await run()).toMatchObject({ day: '2027-03-17', actionOverdue: 5, verificationDue: 2 });
+    expect(await run()).toMatchObject({ day: '2027-03-17', actionOverdue: 6, verificationDue: 2 });
+    // Still nothing for the planned corrective action's actions.
+    expect(await notices(u.ownerC)).toEqual([]);
   });
 });

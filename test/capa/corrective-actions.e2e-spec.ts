@@ -15,7 +15,7 @@ import {
 import { samplePdf } from '../support/files';
 import { expectOneWinner, race, raceAtTableLock } from '../support/races';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
-import { createTestContext, TestContext, TestUser } from '../support/test-app';
+import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
 interface Task {
   id: string;
@@ -175,6 +175,20 @@ describe('corrective actions', () => {
 
     expectError(
       await api(circle.reviewer).post(ca('/actions'), {
+        description: '    ',
+        ownerId: staff.id,
+        dueDate: '2027-01-31',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await api(circle.reviewer).patch(ca(), { rootCause: '   ' }, await etagOf(circle.reviewer, ca())),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await api(circle.reviewer).post(ca('/actions'), {
         description: 'Quá hạn',
         ownerId: staff.id,
         dueDate: '2027-01-09',
@@ -242,6 +256,36 @@ describe('corrective actions', () => {
     expect(task.status).toBe(200);
     expect(task.body).toMatchObject({ dueDate: '2027-02-20', version: 2 });
     a2 = task.body as Task;
+    // The owner hears of the new due date.
+    expect(await inbox(circle.drafter, caId)).toEqual([
+      'corrective_action.action_assigned',
+      'corrective_action.action_rescheduled',
+    ]);
+    const drafterNotes = (await api(circle.drafter).get('/notifications?pageSize=100')).body.items as {
+      kind: string;
+      body: string;
+    }[];
+    expect(drafterNotes.find((n) => n.kind === 'corrective_action.action_rescheduled')!.body).toContain(
+      'do bạn thực hiện từ ngày 15/02/2027 sang ngày 20/02/2027.',
+    );
+    // Given to someone else and back: the first owner is told again.
+    const reassign = async (ownerId: string) => {
+      const res = await api(circle.reviewer).patch(
+        ca(`/actions/${a2.id}`),
+        { ownerId },
+        await etagOf(circle.reviewer, ca(`/actions/${a2.id}`)),
+      );
+      expect(res.status).toBe(200);
+      a2 = res.body as Task;
+    };
+    await reassign(circle.secretary.id);
+    await reassign(circle.drafter.id);
+    expect(await inbox(circle.drafter, caId)).toEqual([
+      'corrective_action.action_assigned',
+      'corrective_action.action_assigned',
+      'corrective_action.action_rescheduled',
+    ]);
+    expect(await inbox(circle.secretary, caId)).toEqual(['corrective_action.action_assigned']);
   });
 
   it('plans and starts; only the owner reports an action done, in progress, with a date that can be', async () => {
@@ -271,6 +315,11 @@ describe('corrective actions', () => {
     expectError(byOther, 403, 'CORRECTIVE_ACTION_NOT_ACTION_OWNER');
     expect(byOther.body.message).toBe(
       'Chỉ người được giao thực hiện hành động "Bổ sung bước kiểm soát thời hạn vào quy trình QT-KP-01" mới được báo cáo hoàn thành hoặc bổ sung bằng chứng.',
+    );
+    expectError(
+      await api(staff).post(ca(`/actions/${a1.id}/done`), { note: '   ' }),
+      400,
+      'VALIDATION_FAILED',
     );
     const future = await api(staff).post(ca(`/actions/${a1.id}/done`), {
       note: 'Xong',
@@ -367,7 +416,7 @@ describe('corrective actions', () => {
   it('verifies by the assigned verifier only; "not effective" reopens a second round with its reason', async () => {
     expectError(
       await api(circle.secretary).post(ca('/verification'), { effective: false, reason: 'Chưa đạt' }),
-      422,
+      403,
       'CORRECTIVE_ACTION_NOT_VERIFIER',
     );
     const early = await api(auditor).post(ca('/verification'), { effective: true, reason: 'Đạt' });
@@ -376,10 +425,14 @@ describe('corrective actions', () => {
       'Chưa đến hạn kiểm tra hiệu lực: chỉ kết luận hành động khắc phục có hiệu lực từ ngày 18/04/2027.',
     );
     expectError(
-      await api(auditor).post(ca('/verification'), { effective: false, reason: '  ' }),
+      await api(auditor).post(ca('/verification'), { effective: false }),
       422,
       'CORRECTIVE_ACTION_REASON_REQUIRED',
     );
+    // Blank text is refused at the edge, with the field named.
+    const blank = await api(auditor).post(ca('/verification'), { effective: false, reason: '   ' });
+    expectError(blank, 400, 'VALIDATION_FAILED');
+    expect(blank.body.message).toContain('không được để trống hoặc chỉ gồm khoảng trắng');
     expectError(
       await api(staff).post(ca('/verification'), { effective: false, reason: 'x' }),
       403,
@@ -503,6 +556,8 @@ describe('corrective actions', () => {
       'corrective_action.action_added',
       'corrective_action.action_removed',
       'corrective_action.action_updated',
+      'corrective_action.action_updated',
+      'corrective_action.action_updated',
       'corrective_action.planned',
       'corrective_action.started',
       'corrective_action.action_done',
@@ -604,13 +659,24 @@ describe('corrective actions', () => {
       state: 'verifying',
       verificationDue: '2027-07-26',
     });
-    // A shorter delay moves the due check with it (from the last done date).
+    // While the check waits, a shorter delay would bring it forward: refused, naming the due date.
     const shorter = await api(circle.secretary).patch(
       path,
       { verificationDelayDays: 30 },
       await etagOf(circle.secretary, path),
     );
-    expect(shorter.body).toMatchObject({ verificationDelayDays: 30, verificationDue: '2027-05-27' });
+    expectError(shorter, 422, 'CORRECTIVE_ACTION_DELAY_LOCKED');
+    expect(shorter.body.message).toBe(
+      'Đang chờ kiểm tra hiệu lực, hạn kiểm tra từ ngày 26/07/2027: không được rút ngắn thời gian chờ ' +
+        'để kiểm tra sớm hơn; chỉ được giữ nguyên hoặc kéo dài.',
+    );
+    // A longer one moves the due check with it (from the last done date).
+    const longer = await api(circle.secretary).patch(
+      path,
+      { verificationDelayDays: 120 },
+      await etagOf(circle.secretary, path),
+    );
+    expect(longer.body).toMatchObject({ verificationDelayDays: 120, verificationDue: '2027-08-25' });
     // uq_corrective_action_verification_round: five checks at once record one.
     expectOneWinner(
       await race(5, () =>
@@ -619,6 +685,64 @@ describe('corrective actions', () => {
       'CORRECTIVE_ACTION_INVALID_TRANSITION',
     );
     expect((await api(circle.secretary).get(path)).body).toMatchObject({ state: 'in_progress', round: 2 });
+  });
+
+  it('counts a withdrawn linked document as settled, and gives actions only to people who can do them', async () => {
+    const withdrawnDoc = await effectiveDocument(ctx, circle, 'QT-KP-02');
+    const nc = await raiseNc('Quy trình cấp bản sao không còn áp dụng');
+    const opened = await api(circle.secretary).post('/corrective-actions', {
+      nonconformityId: nc,
+      verifierId: auditor.id,
+      rootCause: 'Quy trình không còn phù hợp với quy định mới.',
+      verificationDelayDays: 1,
+    });
+    expect(opened.status).toBe(201);
+    const path = `/corrective-actions/${opened.body.id}`;
+
+    // An overseer attached to the agency cannot report work done: not an owner.
+    const overseer = await ctx.newUser({ roles: [Role.Overseer], agencyId, fullName: 'Hồ Văn Giám Sát' });
+    expectError(
+      await api(circle.secretary).post(`${path}/actions`, {
+        description: 'Rà soát quy trình',
+        ownerId: overseer.id,
+        dueDate: '2027-05-31',
+      }),
+      422,
+      'CORRECTIVE_ACTION_OWNER_NOT_ELIGIBLE',
+    );
+
+    const added = await api(circle.secretary).post(`${path}/actions`, {
+      description: 'Đề nghị bãi bỏ quy trình QT-KP-02',
+      ownerId: staff.id,
+      dueDate: '2027-05-31',
+      documentId: withdrawnDoc.id,
+    });
+    expect(added.status).toBe(201);
+    expect((await api(circle.secretary).post(`${path}/plan`)).status).toBe(200);
+    expect((await api(circle.secretary).post(`${path}/start`)).status).toBe(200);
+    const done = await api(staff).post(`${path}/actions/${added.body.id}/done`, { note: 'Đã trình bãi bỏ' });
+    expect(done.body.correctiveAction).toMatchObject({ state: 'verifying', verificationDue: '2027-04-28' });
+    clock.set('2027-04-28T02:00:00Z');
+    expectError(
+      await api(auditor).post(`${path}/verification`, { effective: true, reason: 'Đạt' }),
+      422,
+      'CORRECTIVE_ACTION_DOCUMENT_NOT_REVISED',
+    );
+
+    // Document control withdraws it: nothing left to revise.
+    const withdrawn = await api(circle.approver).post(`/documents/${withdrawnDoc.id}/withdraw`, {
+      password: USER_PASSWORD,
+      reason: 'Bãi bỏ theo quy định mới',
+    });
+    expect(withdrawn.status).toBe(200);
+    const blockers = (await api(circle.secretary).get(path)).body.closeBlockers as { kind: string }[];
+    expect(blockers.map((b) => b.kind)).toEqual(['verification_pending']);
+    const closed = await api(auditor).post(`${path}/verification`, {
+      effective: true,
+      reason: 'Quy trình đã được bãi bỏ.',
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ state: 'closed', closeBlockers: [] });
   });
 
   it('shows its trail, the evidence files’ included, to the agency in Vietnamese', async () => {
@@ -650,7 +774,7 @@ describe('corrective actions', () => {
     ]);
     const trail = await events(caId);
     expect(trail.every((e) => !e.redacted)).toBe(true);
-    expect(trail.map((e) => e.label)).toContain('Hành động khắc phục không hiệu lực, thực hiện lại');
+    expect(trail.map((e) => e.label)).toContain('Hành động khắc phục chưa có hiệu lực, thực hiện lại');
   });
 
   it('answers another agency 404, as if nothing existed', async () => {

@@ -274,6 +274,26 @@ describe('nonconformities', () => {
       expect(await refused('/nonconformities', self('Mức độ sai', { severity: 'critical' }))).toMatchObject({
         status: 400,
       });
+      // Blank texts are refused like empty ones, naming the field.
+      const blankTitle = await refused('/nonconformities', { ...self('x'), title: '    ' });
+      expect(blankTitle).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(blankTitle.message).toContain('không được để trống hoặc chỉ gồm khoảng trắng');
+      expect(
+        await refused('/nonconformities', { ...self('Mô tả trống'), description: '     ' }),
+      ).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(
+        await refused(
+          '/nonconformities',
+          self('Phản ánh trống', { source: 'complaint', complaintRef: '   ', complainant: 'Trần Văn B' }),
+        ),
+      ).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(
+        await refused('/nonconformities/late-dossiers', {
+          tthcCode: '1.000948',
+          dossierNumber: '  ',
+          daysLate: 2,
+        }),
+      ).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect(
         await refused('/nonconformities/late-dossiers', {
           tthcCode: '1.000948',
@@ -332,6 +352,14 @@ describe('nonconformities', () => {
           code: 'NONCONFORMITY_DETECTED_IN_FUTURE',
         },
       );
+      const tooEarly = await refused('/nonconformities', self('Năm kia', { detectedOn: '2024-12-31' }));
+      expect(tooEarly).toEqual({
+        status: 422,
+        code: 'NONCONFORMITY_DETECTED_TOO_EARLY',
+        message:
+          'Ngày phát hiện sự không phù hợp không được trước ngày 01/01/2025 (ngày 01 tháng 01 của năm trước); ' +
+          'sự không phù hợp cũ hơn không còn được ghi nhận vào sổ theo dõi.',
+      });
       expect((await apiAs(ctx, staff).post('/nonconformities', self('Không có quyền'))).status).toBe(403);
       expect(
         (
@@ -345,7 +373,9 @@ describe('nonconformities', () => {
       // Nothing of the refusals was filed.
       const all = await as.get('/nonconformities?pageSize=100');
       expect(
-        (all.body.items as Nc[]).filter((n) => /Đơn vị sai|Ngày mai|Điều khoản lạ/.test(n.title as string)),
+        (all.body.items as Nc[]).filter((n) =>
+          /Đơn vị sai|Ngày mai|Năm kia|Điều khoản lạ/.test(n.title as string),
+        ),
       ).toEqual([]);
     });
   });
@@ -434,6 +464,24 @@ describe('nonconformities', () => {
       expect(asc.body).toMatchObject({ page: 1, pageSize: 2, total: everything.body.total });
       expect((await as.get('/nonconformities?sort=severity:asc')).status).toBe(400);
       expect((await as.get('/nonconformities?source=other')).status).toBe(400);
+    });
+
+    it('finds a serial of three digits by its whole number', async () => {
+      const agencyC = (await ctx.newAgency({ name: 'Sở Xây dựng' })).id;
+      const secretaryC = await ctx.newUser({ roles: [Role.IsoSecretary], agencyId: agencyC });
+      for (const serial of [12, 123]) {
+        await ctx.sql(
+          `INSERT INTO nonconformity (id, agency_id, year, serial, source, severity, title, description, detected_on, detected_by)
+           VALUES ($1, $2, 2026, $3, 'self', 'minor', $4, $4, '2026-06-01', $5)`,
+          [randomUUID(), agencyC, serial, `Sự không phù hợp thứ ${serial}`, secretaryC.id],
+        );
+      }
+      const numbers = async (q: string) =>
+        (
+          (await apiAs(ctx, secretaryC).get(`/nonconformities?q=${encodeURIComponent(q)}`)).body.items as Nc[]
+        ).map((n) => n.number);
+      expect(await numbers('123/2026')).toEqual(['123/2026']);
+      expect(await numbers('12/2026')).toEqual(['12/2026']);
     });
 
     it('edits an open one against its ETag; closed ones and audit grades stay', async () => {
@@ -693,7 +741,10 @@ describe('nonconformities', () => {
         }),
       );
       // Outside the window, and another agency's in it.
+      // Filed in 2025, when 2024 could still be filed.
+      clock.set('2025-06-15T02:00:00Z');
       await raise(secretary, self('Ngày cuối năm 2024', { detectedOn: '2024-12-31' }));
+      clock.set('2026-06-15T02:00:00Z');
       await raise(secretaryB, self('Của Sở Y tế', { detectedOn: '2025-06-01' }));
       expect(Object.values(made).map((n) => n.number)).toEqual([
         '01/2025',
@@ -843,6 +894,13 @@ describe('nonconformities', () => {
         from: '2026-01-01',
         to: '2026-12-31',
       });
+      // One end given: the other is filled within its year, never a refusal.
+      const fromOnly = await apiAs(ctx, head).get('/nonconformities/summary?from=2027-01-01');
+      expect(fromOnly.status).toBe(200);
+      expect(fromOnly.body).toMatchObject({ from: '2027-01-01', to: '2027-12-31', total: 0 });
+      const toOnly = await apiAs(ctx, head).get('/nonconformities/summary?to=2025-04-01');
+      expect(toOnly.status).toBe(200);
+      expect(toOnly.body).toMatchObject({ from: '2025-01-01', to: '2025-04-01' });
       const empty = await apiAs(ctx, head).get('/nonconformities/summary?from=2030-01-01&to=2030-12-31');
       expect(empty.body).toMatchObject({
         total: 0,
@@ -934,7 +992,7 @@ describe('nonconformities', () => {
           '- Phân công theo dõi hạn trả kết quả — Nguyễn Thị Hoa — hạn 01/03/2025 — xong 27/02/2025',
           'Lần 1:\n- Sửa mẫu phiếu hẹn — Nguyễn Thị Hoa — hạn 15/03/2025 — xong 10/03/2025\n' +
             'Lần 2:\n- Đào tạo lại cán bộ một cửa — Nguyễn Thị Hoa — hạn 20/03/2025 — xong 20/03/2025',
-          'Lần 1: Không hiệu lực (18/03/2025)\nLần 2: Có hiệu lực (26/03/2025)',
+          'Lần 1: Chưa có hiệu lực (18/03/2025)\nLần 2: Có hiệu lực (26/03/2025)',
           'Phạm Kiểm Tra',
           'Chưa lập phiếu yêu cầu hành động khắc phục',
         ]),

@@ -88,6 +88,7 @@ describe('agency transfer: every domain moves its rows when agencies merge', () 
     let recordTypeId: string;
     let recordId: string;
     let closedBatchId: string;
+    let evidenceId: string;
     let report: AgencyTransferReport;
     let versionBefore: number;
 
@@ -121,6 +122,14 @@ describe('agency transfer: every domain moves its rows when agencies merge', () 
          VALUES ($1, $2, 1, 'rejected', 0, $3, now(), $4, now(), 'Chưa đủ hồ sơ')`,
         [closedBatchId, merged.id, circle.secretary.id, circle.approver.id],
       );
+      // Evidence of a finding of a (closed) audit: the audit stays, so its evidence stays.
+      evidenceId = randomUUID();
+      await ctx.sql(
+        `INSERT INTO attachment (id, subject_type, subject_id, agency_id, name, size, sha256, media_type,
+                                 storage_key, uploaded_by)
+         VALUES ($1, 'audit_finding', $2, $3, 'bien-ban.pdf', 1, repeat('a', 64), 'application/pdf', $4, $5)`,
+        [evidenceId, randomUUID(), merged.id, `agency/${merged.id}/audits/x/${evidenceId}`, mergedStaff.id],
+      );
       versionBefore = (
         await ctx.sql<{ version: number }>('SELECT version FROM document WHERE id = $1', [inForce.id])
       )[0].version;
@@ -144,6 +153,8 @@ describe('agency transfer: every domain moves its rows when agencies merge', () 
       expect(report['audit-trail']).toMatchObject({ moved: {}, keptBecause: expect.any(String) });
       expect(report['audit-trail'].kept!.audit_event).toBeGreaterThan(0);
       expect(report.records.kept).toEqual({ disposal: 1 });
+      expect(report.attachments.kept).toEqual({ attachment: 1 });
+      expect(await agencyOf('attachment', evidenceId)).toBe(merged.id);
       expect(await agencyOf('disposal', closedBatchId)).toBe(merged.id);
       const events = await ctx.sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND agency_id = $2`,
@@ -204,8 +215,9 @@ describe('agency transfer: every domain moves its rows when agencies merge', () 
         'record_type',
         'app_user',
       ]) {
+        // The audit's evidence stays with the audit (checked above).
         const rows = await ctx.sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${table} WHERE agency_id = $1`,
+          `SELECT count(*)::int AS n FROM ${table} WHERE agency_id = $1${table === 'attachment' ? ` AND subject_type <> 'audit_finding'` : ''}`,
           [merged.id],
         );
         expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });

@@ -96,6 +96,18 @@ describe('directories: how domains read people, agencies and documents', () => {
       expect(await users.withRoleIn([], Role.Reviewer)).toEqual(new Map());
     });
 
+    it("answers many org units of one agency in one call, another agency's units left out", async () => {
+      const byUnit = await users.withRoleInUnits(agency.id, Role.Reviewer, [
+        unitA.id,
+        unitB.id,
+        otherUnit.id,
+      ]);
+      expect([...byUnit.keys()].sort()).toEqual([unitA.id, unitB.id].sort());
+      expect(ids(byUnit.get(unitA.id)!)).toEqual([reviewerA.id]);
+      expect(ids(byUnit.get(unitB.id)!)).toEqual([reviewerB.id]);
+      expect(await users.withRoleInUnits(agency.id, Role.Reviewer, [])).toEqual(new Map());
+    });
+
     it('reaches the active people listed by name or through their org unit, each once', async () => {
       const reached = await users.activeIn({ userIds: [approver.id, reviewerA.id], orgUnitIds: [unitA.id] });
       expect(ids(reached)).toEqual(sorted(approver, reviewerA));

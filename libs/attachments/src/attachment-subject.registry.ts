@@ -43,4 +43,9 @@ export class AttachmentSubjectRegistry implements OnModuleInit {
   types(): string[] {
     return [...this.subjects.keys()].sort();
   }
+
+  /** The subject types whose files stay with the old agency on a restructuring, sorted. */
+  keptOnAgencyTransfer(): string[] {
+    return this.types().filter((type) => this.subjects.get(type)!.onAgencyTransfer === 'keep');
+  }
 }

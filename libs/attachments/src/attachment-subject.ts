@@ -48,6 +48,14 @@ export interface AttachmentSubject {
     deleted?: AuditAction;
   };
 
+  /**
+   * What a restructuring (merger, dissolution) does with the subject's files: `move` (the default)
+   * when the domain moves the subjects to the receiving agency, `keep` when it keeps them with the
+   * old agency as signed history (an audit's evidence, a corrective action's): the files stay with
+   * the subjects that cite them.
+   */
+  readonly onAgencyTransfer?: 'move' | 'keep';
+
   /** The subject as `actor` may read it; throws the domain's 404 otherwise. */
   findReadable(db: Db, actor: Actor, subjectId: string): Promise<AttachmentOwner>;
 

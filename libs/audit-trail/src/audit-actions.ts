@@ -86,7 +86,7 @@ export const AUDIT_ACTION_LABELS = {
   'corrective_action.action_removed': 'Xóa hành động khắc phục',
   'corrective_action.action_done': 'Báo cáo hoàn thành hành động khắc phục',
   'corrective_action.verified': 'Ghi kết quả kiểm tra hiệu lực hành động khắc phục',
-  'corrective_action.reopened': 'Hành động khắc phục không hiệu lực, thực hiện lại',
+  'corrective_action.reopened': 'Hành động khắc phục chưa có hiệu lực, thực hiện lại',
   'corrective_action.closed': 'Kết thúc phiếu yêu cầu hành động khắc phục',
   'corrective_action_task_file.uploaded': 'Tải lên tệp bằng chứng của hành động khắc phục',
   'corrective_action_task_file.deleted': 'Xóa tệp bằng chứng của hành động khắc phục',

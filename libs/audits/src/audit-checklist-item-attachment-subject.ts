@@ -6,13 +6,14 @@ import {
   AttachmentSubjectRef,
   WritableSubject,
 } from '@eiso/attachments';
-import { Actor, DomainException, ErrorCode } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { Db } from '@eiso/database';
 import { AuditFinder } from './audit-finder';
 import { AuditState } from './audit-state';
 import { isAuditTeamMember } from './audit-team';
 import { AuditChecklistItemEntity } from './audit-checklist-item.entity';
 import { AuditEntity } from './audit.entity';
+import { AuditRepository } from './audit.repository';
 
 /** The attachment subject type of a checklist item's evidence files (and the trail's entity type). */
 export const CHECKLIST_ITEM_ATTACHMENTS = 'audit_checklist_item';
@@ -29,6 +30,8 @@ export function checklistItemFiles(itemId: string): AttachmentSubjectRef {
 @Injectable()
 @AttachmentSubjectOf(CHECKLIST_ITEM_ATTACHMENTS)
 export class AuditChecklistItemAttachmentSubject implements AttachmentSubject {
+  // The audit domain keeps its rows with the old agency on a merger: the evidence stays with them.
+  readonly onAgencyTransfer = 'keep' as const;
   readonly errors = {
     fileNotFound: ErrorCode.AuditChecklistFileNotFound,
     fileDeleted: ErrorCode.AuditChecklistFileNotFound,
@@ -38,7 +41,11 @@ export class AuditChecklistItemAttachmentSubject implements AttachmentSubject {
     deleted: 'audit_checklist_file.deleted',
   } as const;
 
-  constructor(private readonly finder: AuditFinder) {}
+  constructor(
+    private readonly finder: AuditFinder,
+    private readonly audits: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async findReadable(db: Db, actor: Actor, itemId: string): Promise<AttachmentOwner> {
     const item = await db.getRepository(AuditChecklistItemEntity).findOneBy({ id: itemId });
@@ -54,6 +61,8 @@ export class AuditChecklistItemAttachmentSubject implements AttachmentSubject {
       ? await this.finder.findForUpdate(db, actor, item.auditId)
       : await this.finder.findReadable(actor, item.auditId, db);
     assertCanWorkOnChecklist(actor, audit);
+    // The file is added or removed in this transaction: the audit's version (the report's ETag) moves.
+    if (lock) await this.audits.save(db, audit, this.clock.now());
     return {
       agencyId: audit.agencyId,
       keyPrefix: `agency/${audit.agencyId}/audits/${audit.id}/checklist/${item.id}`,

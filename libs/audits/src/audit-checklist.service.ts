@@ -56,7 +56,10 @@ export class AuditChecklistService {
     return toChecklistItemView(await this.item(db, audit.id, itemId));
   }
 
-  /** Answers an item (answer, notes, sample checked); fields left out keep their value. */
+  /**
+   * Answers an item (answer, notes, sample checked); fields left out keep their value. A change
+   * bumps the item's and the audit's version; a PATCH changing nothing writes nothing.
+   */
   async answer(
     actor: Actor,
     auditId: string,
@@ -73,10 +76,16 @@ export class AuditChecklistService {
       if (input.answer !== undefined) item.answer = input.answer;
       if (input.notes !== undefined) item.notes = input.notes?.trim() || null;
       if (input.sample !== undefined) item.sample = input.sample?.trim() || null;
+      // Nothing changed: no new version, no trail entry, the item as it is.
+      if (item.answer === before.answer && item.notes === before.notes && item.sample === before.sample) {
+        return toChecklistItemView(item);
+      }
       const now = this.clock.now();
       item.answeredBy = actor.userId;
       item.answeredAt = now;
       await this.audits.saveItem(db, item, now);
+      // The report's ETag is the audit's: any write under it makes an older one stale.
+      await this.audits.save(db, audit, now);
       await this.auditTrail.record(db, actor, {
         agencyId: audit.agencyId,
         entityType: 'audit',

@@ -29,15 +29,18 @@ export class AuditFinder {
 }
 
 function visible(actor: Actor, audit: AuditEntity | null): AuditEntity {
-  if (
-    !audit ||
-    !actor.agencyId ||
-    actor.agencyId !== audit.agencyId ||
-    !hasPermission(actor.roles, Permission.AuditRead)
-  ) {
-    throw new DomainException(ErrorCode.AuditNotFound);
-  }
+  if (!audit || !auditReadableBy(actor, audit)) throw new DomainException(ErrorCode.AuditNotFound);
   return audit;
+}
+
+/**
+ * The visibility rule of audits and audit programmes: agency-internal, read with AuditRead (the
+ * finders answer 404 for the rest).
+ */
+export function auditReadableBy(actor: Actor, row: { agencyId: string }): boolean {
+  return (
+    !!actor.agencyId && actor.agencyId === row.agencyId && hasPermission(actor.roles, Permission.AuditRead)
+  );
 }
 
 /** The agency whose audits the actor works on; none for users outside every agency. */

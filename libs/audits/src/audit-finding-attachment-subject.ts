@@ -6,11 +6,12 @@ import {
   AttachmentSubjectRef,
   WritableSubject,
 } from '@eiso/attachments';
-import { Actor, DomainException, ErrorCode } from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode } from '@eiso/common';
 import { Db } from '@eiso/database';
 import { assertCanWorkOnChecklist } from './audit-checklist-item-attachment-subject';
 import { AuditFinder } from './audit-finder';
 import { AuditFindingRepository } from './audit-finding.repository';
+import { AuditRepository } from './audit.repository';
 
 /** The attachment subject type of a finding's evidence files (and the trail's entity type). */
 export const FINDING_ATTACHMENTS = 'audit_finding';
@@ -27,6 +28,8 @@ export function findingFiles(findingId: string): AttachmentSubjectRef {
 @Injectable()
 @AttachmentSubjectOf(FINDING_ATTACHMENTS)
 export class AuditFindingAttachmentSubject implements AttachmentSubject {
+  // The audit domain keeps its rows with the old agency on a merger: the evidence stays with them.
+  readonly onAgencyTransfer = 'keep' as const;
   readonly errors = {
     fileNotFound: ErrorCode.AuditFindingFileNotFound,
     fileDeleted: ErrorCode.AuditFindingFileNotFound,
@@ -39,6 +42,8 @@ export class AuditFindingAttachmentSubject implements AttachmentSubject {
   constructor(
     private readonly finder: AuditFinder,
     private readonly findings: AuditFindingRepository,
+    private readonly audits: AuditRepository,
+    private readonly clock: Clock,
   ) {}
 
   async findReadable(db: Db, actor: Actor, findingId: string): Promise<AttachmentOwner> {
@@ -59,6 +64,8 @@ export class AuditFindingAttachmentSubject implements AttachmentSubject {
       throw new DomainException(ErrorCode.AuditFindingNotFound);
     }
     assertCanWorkOnChecklist(actor, audit);
+    // The file is added or removed in this transaction: the audit's version (the report's ETag) moves.
+    if (lock) await this.audits.save(db, audit, this.clock.now());
     return {
       agencyId: audit.agencyId,
       keyPrefix: `agency/${audit.agencyId}/audits/${audit.id}/findings/${findingId}`,

@@ -12,6 +12,7 @@ import { AgencyDirectory } from '@eiso/organizations';
 import { ALLOWED_DOCUMENT_MEDIA_TYPES } from '@eiso/storage';
 import { assertCanWorkOnChecklist } from './audit-checklist-item-attachment-subject';
 import { AuditFinder } from './audit-finder';
+import { independenceBreaches } from './audit-independence';
 import { findingFiles } from './audit-finding-attachment-subject';
 import { clauseInScope, orgUnitInScope } from './audit-finding-scope';
 import { AuditFindingEntity } from './audit-finding.entity';
@@ -111,8 +112,10 @@ export class AuditFindingsService {
         updatedAt: now,
         version: 1,
       };
-      await this.check(db, audit, finding);
+      await this.check(db, actor, audit, finding);
       await this.findings.insert(db, finding);
+      // The report's ETag is the audit's: any write under it makes an older one stale.
+      await this.audits.save(db, audit, now);
       await this.auditTrail.record(db, actor, {
         agencyId: audit.agencyId,
         entityType: 'audit_finding',
@@ -146,8 +149,10 @@ export class AuditFindingsService {
       if (input.checklistItemId !== undefined) finding.checklistItemId = input.checklistItemId;
       if (input.statement !== undefined) finding.statement = input.statement.trim() || input.statement;
       if (input.evidence !== undefined) finding.evidence = blankToNull(input.evidence);
-      await this.check(db, audit, finding);
-      await this.findings.save(db, finding, expectedVersion, this.clock.now());
+      await this.check(db, actor, audit, finding);
+      const now = this.clock.now();
+      await this.findings.save(db, finding, expectedVersion, now);
+      await this.audits.save(db, audit, now);
       await this.auditTrail.record(db, actor, {
         agencyId: audit.agencyId,
         entityType: 'audit_finding',
@@ -172,6 +177,7 @@ export class AuditFindingsService {
       const files = (await this.attachments.list(db, findingFiles(finding.id))).filter((f) => !f.deletedAt);
       if (files.length) await this.attachments.markDeleted(db, findingFiles(finding.id), this.clock.now());
       await this.findings.delete(db, finding.id);
+      await this.audits.save(db, audit, this.clock.now());
       await this.auditTrail.record(db, actor, {
         agencyId: audit.agencyId,
         entityType: 'audit_finding',
@@ -305,12 +311,37 @@ export class AuditFindingsService {
     await this.load(this.tx.db, audit, findingId);
   }
 
+  /** ISO 19011 §5.5.3: an auditor records no finding on their own unit, nor one above or under it. */
+  private async assertIndependent(
+    db: Db,
+    actor: Actor,
+    audit: AuditEntity,
+    orgUnitId: string,
+  ): Promise<void> {
+    const [card] = await this.users.cardsOf([actor.userId], db);
+    if (!card?.orgUnitId) return;
+    const [breach] = independenceBreaches(
+      [orgUnitId],
+      [{ id: card.id, fullName: card.fullName, orgUnitId: card.orgUnitId }],
+      await this.agencies.orgUnitsOf(audit.agencyId, db),
+    );
+    if (breach) {
+      throw new DomainException(ErrorCode.AuditAuditorNotIndependent, {
+        orgUnitId,
+        breaches: [
+          { auditorId: breach.auditorId, orgUnitId: breach.orgUnitId, scopeUnitId: breach.scopeUnitId },
+        ],
+        message: M.findingNotIndependent(breach),
+      });
+    }
+  }
+
   /**
    * The finding's rules (422 naming what breaks them): a clause of the audit's edition within the
-   * scope, a unit of the scope (any unit of the agency when the scope lists none), a checklist item
-   * of this audit.
+   * scope, a unit of the scope (any unit of the agency when the scope lists none) that is neither
+   * the acting auditor's own unit nor one above or under it, a checklist item of this audit.
    */
-  private async check(db: Db, audit: AuditEntity, f: AuditFindingEntity): Promise<void> {
+  private async check(db: Db, actor: Actor, audit: AuditEntity, f: AuditFindingEntity): Promise<void> {
     if ((await this.clauses.unknownClauses(audit.clauseEdition, [f.clause], db)).length) {
       throw new DomainException(ErrorCode.AuditFindingClauseInvalid, {
         clause: f.clause,
@@ -345,6 +376,7 @@ export class AuditFindingsService {
         });
       }
     }
+    if (f.orgUnitId) await this.assertIndependent(db, actor, audit, f.orgUnitId);
     if (f.checklistItemId && !(await this.audits.findItem(db, audit.id, f.checklistItemId))) {
       throw new DomainException(ErrorCode.AuditFindingChecklistItemInvalid, {
         checklistItemId: f.checklistItemId,

@@ -19,22 +19,45 @@ describe('audit independence', () => {
         orgUnitName: 'Văn phòng',
         scopeUnitId: 'vp',
         scopeUnitName: 'Văn phòng',
+        relation: 'same',
       },
     ]);
   });
 
   it('refuses an auditor of a child unit, and of a grandchild unit', () => {
     const breaches = independenceBreaches(['vp'], [auditor('a', 'tcd'), auditor('b', 'mc')], units);
-    expect(breaches.map((b) => [b.auditorId, b.orgUnitName, b.scopeUnitName])).toEqual([
-      ['a', 'Tổ tiếp công dân', 'Văn phòng'],
-      ['b', 'Bộ phận một cửa', 'Văn phòng'],
+    expect(breaches.map((b) => [b.auditorId, b.orgUnitName, b.scopeUnitName, b.relation])).toEqual([
+      ['a', 'Tổ tiếp công dân', 'Văn phòng', 'below'],
+      ['b', 'Bộ phận một cửa', 'Văn phòng', 'below'],
     ]);
   });
 
-  it('accepts auditors of a parent unit, of another unit, or of no unit', () => {
-    expect(
-      independenceBreaches(['tcd'], [auditor('a', 'vp'), auditor('b', 'tc'), auditor('c', null)], units),
-    ).toEqual([]);
+  it('refuses an auditor of a parent unit, and of a grandparent unit', () => {
+    const breaches = independenceBreaches(['mc'], [auditor('a', 'tcd'), auditor('b', 'vp')], units);
+    expect(breaches).toEqual([
+      {
+        auditorId: 'a',
+        auditorName: 'Người a',
+        orgUnitId: 'tcd',
+        orgUnitName: 'Tổ tiếp công dân',
+        scopeUnitId: 'mc',
+        scopeUnitName: 'Bộ phận một cửa',
+        relation: 'above',
+      },
+      {
+        auditorId: 'b',
+        auditorName: 'Người b',
+        orgUnitId: 'vp',
+        orgUnitName: 'Văn phòng',
+        scopeUnitId: 'mc',
+        scopeUnitName: 'Bộ phận một cửa',
+        relation: 'above',
+      },
+    ]);
+  });
+
+  it('accepts auditors of another branch of the tree, or of no unit', () => {
+    expect(independenceBreaches(['tcd'], [auditor('b', 'tc'), auditor('c', null)], units)).toEqual([]);
   });
 
   it('accepts any team when no unit is in scope (clauses only)', () => {

@@ -7,7 +7,7 @@ import { OfficialSigner } from '@eiso/pdf';
 import { renderReport, ReportFile, ReportFormat, ReportTable } from '@eiso/reports';
 import { AuditProgrammeEntryEntity } from './audit-programme-entry.entity';
 import { AuditProgrammeEntity } from './audit-programme.entity';
-import { AuditProgrammesService } from './audit-programmes.service';
+import { AuditProgrammeFinder } from './audit-programme-finder';
 import { auditNumber } from './audit-team';
 import { AuditEntity } from './audit.entity';
 import { AuditProgrammeRepository } from './audit-programme.repository';
@@ -53,7 +53,7 @@ export interface ProgrammeRegister {
 export class AuditProgrammeRegisterService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly service: AuditProgrammesService,
+    private readonly programmeFinder: AuditProgrammeFinder,
     private readonly programmes: AuditProgrammeRepository,
     private readonly audits: AuditRepository,
     private readonly agencies: AgencyDirectory,
@@ -64,13 +64,13 @@ export class AuditProgrammeRegisterService {
 
   async register(actor: Actor, programmeId: string): Promise<ProgrammeRegister> {
     const db = this.tx.db;
-    const programme = await this.service.findReadable(db, actor, programmeId);
+    const programme = await this.programmeFinder.findReadable(actor, programmeId, db);
     return this.read(db, programme);
   }
 
   async file(actor: Actor, programmeId: string, format: ReportFormat): Promise<ReportFile> {
     const db = this.tx.db;
-    const programme = await this.service.findReadable(db, actor, programmeId);
+    const programme = await this.programmeFinder.findReadable(actor, programmeId, db);
     const register = await this.read(db, programme);
     const text = AUDIT_MESSAGES.register;
     const table: ReportTable = {

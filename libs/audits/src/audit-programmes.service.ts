@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  Actor,
-  Clock,
-  DomainException,
-  ErrorCode,
-  hasPermission,
-  offsetOf,
-  Page,
-  PageRequest,
-  Permission,
-} from '@eiso/common';
+import { Actor, Clock, DomainException, ErrorCode, offsetOf, Page, PageRequest } from '@eiso/common';
 import { assertVersion, Db, isUniqueViolation, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
 import { IsoClauseDirectory } from '@eiso/iso-clauses';
 import { AgencyDirectory } from '@eiso/organizations';
 import { auditAgencyOf } from './audit-finder';
+import { assertActiveOrgUnits } from './audit-org-units';
+import { AuditProgrammeFinder } from './audit-programme-finder';
 import { AuditProgrammeEntryEntity, AuditRiskLevel } from './audit-programme-entry.entity';
 import { AuditProgrammeEntity } from './audit-programme.entity';
 import { AuditProgrammeRepository, PROGRAMME_YEAR_INDEX } from './audit-programme.repository';
 import { AuditProgrammeView, toAuditProgrammeView } from './audit-programme.views';
-import { AUDIT_MESSAGES } from './audits.messages';
 
 export interface ProgrammeEntryInput {
   orgUnitId?: string | null;
@@ -51,6 +42,7 @@ export class AuditProgrammesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly programmes: AuditProgrammeRepository,
+    private readonly finder: AuditProgrammeFinder,
     private readonly clauses: IsoClauseDirectory,
     private readonly agencies: AgencyDirectory,
     private readonly auditTrail: AuditTrailService,
@@ -62,7 +54,7 @@ export class AuditProgrammesService {
     try {
       return await this.tx.run(async (db) => {
         if (await this.programmes.existsForYear(db, agencyId, input.year)) throw yearTaken(input.year);
-        await this.assertUnits(db, agencyId, input.entries);
+        await assertActiveOrgUnits(this.agencies, db, agencyId, unitsOf(input.entries));
         const now = this.clock.now();
         const programme: AuditProgrammeEntity = {
           id: randomUUID(),
@@ -96,7 +88,7 @@ export class AuditProgrammesService {
 
   async get(actor: Actor, id: string): Promise<AuditProgrammeView> {
     const db = this.tx.db;
-    const programme = await this.findReadable(db, actor, id);
+    const programme = await this.finder.findReadable(actor, id, db);
     return this.view(db, programme, await this.programmes.entriesOf(db, programme.id));
   }
 
@@ -123,7 +115,7 @@ export class AuditProgrammesService {
     expectedVersion?: number,
   ): Promise<AuditProgrammeView> {
     return this.tx.run(async (db) => {
-      const programme = await this.findReadable(db, actor, id, true);
+      const programme = await this.finder.findForUpdate(db, actor, id);
       assertVersion(programme, expectedVersion);
       const before = {
         ...snapshot(programme),
@@ -134,7 +126,7 @@ export class AuditProgrammesService {
       if (input.criteria !== undefined) programme.criteria = input.criteria.trim();
       let entries: AuditProgrammeEntryEntity[] | null = null;
       if (input.entries) {
-        await this.assertUnits(db, programme.agencyId, input.entries);
+        await assertActiveOrgUnits(this.agencies, db, programme.agencyId, unitsOf(input.entries));
         entries = toEntries(programme, input.entries);
         await this.programmes.replaceEntries(db, programme.id, entries);
       }
@@ -152,40 +144,6 @@ export class AuditProgrammesService {
     });
   }
 
-  /** The programme as the actor may see it (same agency, AuditRead); 404 otherwise. */
-  async findReadable(db: Db, actor: Actor, id: string, lock = false): Promise<AuditProgrammeEntity> {
-    const programme = lock
-      ? await this.programmes.findByIdForUpdate(db, id)
-      : await this.programmes.findById(db, id);
-    if (
-      !programme ||
-      !actor.agencyId ||
-      programme.agencyId !== actor.agencyId ||
-      !hasPermission(actor.roles, Permission.AuditRead)
-    ) {
-      throw new DomainException(ErrorCode.AuditProgrammeNotFound);
-    }
-    return programme;
-  }
-
-  /** Org units named by the lines: active units of the agency (422 naming the others). */
-  private async assertUnits(
-    db: Db,
-    agencyId: string,
-    entries: readonly ProgrammeEntryInput[],
-  ): Promise<void> {
-    const ids = [...new Set(entries.map((e) => e.orgUnitId).filter((id): id is string => !!id))];
-    if (!ids.length) return;
-    const units = new Map((await this.agencies.orgUnitsOf(agencyId, db)).map((u) => [u.id, u]));
-    const invalid = ids.filter((id) => !units.get(id)?.active);
-    if (invalid.length) {
-      throw new DomainException(ErrorCode.AuditOrgUnitInvalid, {
-        orgUnitIds: invalid,
-        message: AUDIT_MESSAGES.refusals.orgUnits(invalid),
-      });
-    }
-  }
-
   private async view(
     db: Db,
     programme: AuditProgrammeEntity,
@@ -197,6 +155,10 @@ export class AuditProgrammesService {
     );
     return toAuditProgrammeView(programme, { rows: entries, unitNames });
   }
+}
+
+function unitsOf(entries: readonly ProgrammeEntryInput[]): string[] {
+  return entries.flatMap((e) => (e.orgUnitId ? [e.orgUnitId] : []));
 }
 
 function yearTaken(year: number): DomainException {

@@ -30,6 +30,20 @@ export const AUDIT_REPORT_MESSAGES = {
       `${unit ? `Đơn vị "${unit}"` : 'Đơn vị đã chọn'} không thuộc phạm vi của cuộc đánh giá` +
       (scope.length ? ` (${scope.join(', ')}).` : '.'),
     orgUnitNotOfAgency: 'Đơn vị đã chọn không thuộc cơ quan.',
+    findingNotIndependent: (b: {
+      auditorName: string;
+      orgUnitName: string;
+      scopeUnitName: string;
+      relation: 'same' | 'below' | 'above';
+    }) =>
+      `${b.auditorName} thuộc ${b.orgUnitName}` +
+      (b.relation === 'same'
+        ? ''
+        : b.relation === 'below'
+          ? `, trực thuộc ${b.scopeUnitName}`
+          : `, là đơn vị cấp trên của ${b.scopeUnitName}`) +
+      `: đánh giá viên không được ghi phát hiện cho "${b.scopeUnitName}" — đơn vị của chính mình, ` +
+      'đơn vị cấp trên hoặc cấp dưới của mình. Hãy để thành viên khác của đoàn ghi phát hiện này.',
     checklistUnanswered: (items: readonly { position: number; question: string }[]) => {
       const shown = items.slice(0, 5).map((i) => `câu ${i.position} (${i.question})`);
       const more = items.length > shown.length ? ` và ${items.length - shown.length} câu khác` : '';
@@ -52,9 +66,12 @@ export const AUDIT_REPORT_MESSAGES = {
             'đơn vị liên quan lập hành động khắc phục cho từng sự không phù hợp.'
           : 'Cuộc đánh giá không ghi nhận sự không phù hợp nào.'),
     }),
-    closed: (auditNumber: string, title: string) => ({
+    closed: (auditNumber: string, title: string, nonconformities: number) => ({
       title: `Cuộc đánh giá nội bộ số ${auditNumber} đã kết thúc`,
-      body: `Cuộc đánh giá "${title}" đã kết thúc: mọi sự không phù hợp đều đã có hành động khắc phục được kiểm tra.`,
+      body: nonconformities
+        ? `Cuộc đánh giá "${title}" đã kết thúc: mọi sự không phù hợp đã có hành động khắc phục ` +
+          'đang được kiểm tra hiệu lực hoặc đã kết thúc; việc kiểm tra hiệu lực tiếp tục theo từng hành động khắc phục.'
+        : `Cuộc đánh giá "${title}" đã kết thúc; cuộc đánh giá không ghi nhận sự không phù hợp nào.`,
     }),
   },
   report: {
@@ -103,7 +120,7 @@ export const AUDIT_REPORT_MESSAGES = {
     signedAt: (time: string) => `Ký lúc ${time}`,
     contentHash: (hash: string) => `Mã băm nội dung đã ký (SHA-256): ${hash}`,
     recipients: [
-      'Giám đốc (để báo cáo);',
+      'Lãnh đạo cơ quan (để báo cáo);',
       'Các đơn vị được đánh giá;',
       'Thư ký ISO;',
       'Lưu: hồ sơ đánh giá nội bộ.',

@@ -2,7 +2,6 @@ import { PDFDocument } from 'pdf-lib';
 import { extractPdfText } from '@eiso/pdf/testing';
 import {
   AuditReportInput,
-  compareClauses,
   findingsByClause,
   findingsByUnit,
   renderAuditReport,
@@ -102,16 +101,6 @@ async function layoutLines(pdf: Buffer): Promise<string[]> {
 }
 
 describe('audit report grouping', () => {
-  it('orders clauses as the standard does', () => {
-    expect(['10.2', '7.1.10', '7.1.2', '4.4', '7.5'].sort(compareClauses)).toEqual([
-      '4.4',
-      '7.1.2',
-      '7.1.10',
-      '7.5',
-      '10.2',
-    ]);
-  });
-
   it('groups findings by clause with counts per type, findings by serial', () => {
     const groups = findingsByClause(FINDINGS);
     expect(groups.map((g) => [g.key, g.findings.map((f) => f.serial)])).toEqual([
@@ -190,6 +179,9 @@ describe('renderAuditReport', () => {
     expect(tail).toContain('Ký lúc 10:20 04/12/2026');
     expect(tail).toContain('Lê Thị Hồng');
     expect(tail).toContain('Nơi nhận:');
+    // The agency's head, whatever the title (Giám đốc, Chánh Thanh tra, Chủ tịch…).
+    expect(tail).toContain('Lãnh đạo cơ quan (để báo cáo);');
+    expect(tail).not.toContain('Giám đốc');
     expect(tail).toContain(
       'Mã băm nội dung đã ký (SHA-256): a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
     );

@@ -1,5 +1,6 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { formatDateTimeVi } from '@eiso/common';
+import { compareClauseNumbers } from '@eiso/iso-clauses';
 import {
   drawLines,
   drawOfficialClosing,
@@ -79,16 +80,6 @@ export function countByType(findings: readonly Pick<ReportFindingLine, 'type'>[]
   return counts;
 }
 
-/** Clause numbers as the standard orders them: 4.4 before 7.1.2 before 7.1.10 before 10. */
-export function compareClauses(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d) return d;
-  }
-  return a.localeCompare(b);
-}
-
 function group(
   findings: readonly ReportFindingLine[],
   keyOf: (f: ReportFindingLine) => string | null,
@@ -103,7 +94,7 @@ function group(
 
 /** Findings grouped by clause, in the standard's order; each group's findings by serial. */
 export function findingsByClause(findings: readonly ReportFindingLine[]): FindingGroup[] {
-  return group(findings, (f) => f.clause).sort((a, b) => compareClauses(a.key!, b.key!));
+  return group(findings, (f) => f.clause).sort((a, b) => compareClauseNumbers(a.key!, b.key!));
 }
 
 /**

@@ -7,7 +7,6 @@ import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { DocumentDirectory } from '@eiso/documents';
 import { UserDirectory } from '@eiso/identity';
 import { IsoClauseDirectory } from '@eiso/iso-clauses';
-import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { AgencyDirectory, AgencyHeadingReader } from '@eiso/organizations';
 import { SignatureEntity, SignatureMeaning, SignaturesService } from '@eiso/signatures';
 import { AuditFinder } from './audit-finder';
@@ -23,6 +22,7 @@ import { assertAuditTransition } from './audit-state-machine';
 import { auditNumber, isLeadAuditor } from './audit-team';
 import { AuditEntity } from './audit.entity';
 import { AuditRepository } from './audit.repository';
+import { AuditsNotifier } from './audits-notifier';
 
 export interface ReportAuditInput {
   conclusion: string;
@@ -60,7 +60,7 @@ export class AuditReportService {
     private readonly nonconformities: NonconformityDirectory,
     private readonly signatures: SignaturesService,
     private readonly attachments: AttachmentsService,
-    private readonly notifications: NotificationsService,
+    private readonly notifier: AuditsNotifier,
     private readonly auditTrail: AuditTrailService,
     private readonly clock: Clock,
   ) {}
@@ -117,23 +117,27 @@ export class AuditReportService {
           nonconformities: raised.map((n) => n.number),
         },
       });
-      await this.notify(db, audit, 'reported', signature.signerName, raised);
+      await this.notifier.reported(
+        db,
+        audit,
+        signature.signerName,
+        raised.map((n) => n.number),
+      );
       return toAuditReportView(audit, signature, raised);
     });
   }
 
   /**
-   * Closes a reported audit once every nonconformity raised from it has a corrective action in
+   * The lead auditor or the agency's ISO secretary (403 AUDIT_CLOSE_NOT_ALLOWED for others)
+   * closes a reported audit once every nonconformity raised from it has a corrective action in
    * `verifying` or `closed` (422 AUDIT_NONCONFORMITIES_OPEN listing the others).
    */
   async close(actor: Actor, auditId: string, expectedVersion?: number): Promise<AuditReportView> {
     const pending = await this.finder.findReadable(actor, auditId);
-    assertVersion(pending, expectedVersion);
-    assertAuditTransition(pending.state, AuditState.Closed);
+    assertCanClose(actor, pending, expectedVersion);
     return this.tx.run(async (db) => {
       const audit = await this.finder.findForUpdate(db, actor, auditId);
-      assertVersion(audit, expectedVersion);
-      assertAuditTransition(audit.state, AuditState.Closed);
+      assertCanClose(actor, audit, expectedVersion);
       const blocking = await this.nonconformities.blockingAuditClose(audit.id, db);
       if (blocking.length) {
         throw new DomainException(ErrorCode.AuditNonconformitiesOpen, {
@@ -155,7 +159,7 @@ export class AuditReportService {
       });
       const signature = await this.signatureOf(db, audit);
       const raised = await this.raisedOf(db, audit);
-      await this.notify(db, audit, 'closed', '', raised);
+      await this.notifier.closed(db, audit, raised.length);
       return toAuditReportView(audit, signature, raised);
     });
   }
@@ -327,54 +331,13 @@ export class AuditReportService {
   private async signatureOf(db: Db, audit: AuditEntity): Promise<SignatureEntity | null> {
     return reportSignatureOf(await this.signatures.listFor(db, auditReportSubject(audit.id)), audit.id);
   }
+}
 
-  /**
-   * Who hears of the report and of the close: the auditees (heads of the units in scope, the
-   * approvers for a unit without one), the agency's approvers and ISO secretaries, and the lead
-   * auditor of a close. Rows (and their e-mail job) are written in the transaction: sent on commit.
-   */
-  private async notify(
-    db: Db,
-    audit: AuditEntity,
-    kind: 'reported' | 'closed',
-    by: string,
-    raised: readonly ReportNonconformityRef[],
-  ): Promise<string[]> {
-    const approvers = await this.users.withRole(audit.agencyId, Role.Approver, {}, db);
-    const secretaries = await this.users.withRole(audit.agencyId, Role.IsoSecretary, {}, db);
-    const heads: string[] = [];
-    for (const orgUnitId of audit.orgUnitIds) {
-      heads.push(
-        ...(await this.users.withRole(audit.agencyId, Role.Reviewer, { orgUnitId }, db)).map((u) => u.id),
-      );
-    }
-    const recipients = [
-      ...heads,
-      ...approvers.map((u) => u.id),
-      ...secretaries.map((u) => u.id),
-      ...(kind === 'closed' ? [audit.leadAuditorId] : []),
-    ];
-    const number = auditNumber(audit);
-    const text =
-      kind === 'reported'
-        ? M.notifications.reported(
-            number,
-            audit.title,
-            by,
-            raised.map((n) => n.number),
-          )
-        : M.notifications.closed(number, audit.title);
-    const items: NewNotification[] = [...new Set(recipients)].map((userId) => ({
-      userId,
-      agencyId: audit.agencyId,
-      kind: `audit.${kind}`,
-      title: text.title,
-      body: text.body,
-      entityType: 'audit',
-      entityId: audit.id,
-      link: webLink.audit(audit.id),
-      dedupKey: `audit.${kind}:${audit.id}`,
-    }));
-    return this.notifications.notify(db, items);
+/** Who may close (403 before the state is judged), the version, then the state. */
+function assertCanClose(actor: Actor, audit: AuditEntity, expectedVersion: number | undefined): void {
+  if (!isLeadAuditor(audit, actor.userId) && !actor.roles.includes(Role.IsoSecretary)) {
+    throw new DomainException(ErrorCode.AuditCloseNotAllowed);
   }
+  assertVersion(audit, expectedVersion);
+  assertAuditTransition(audit.state, AuditState.Closed);
 }

@@ -8,6 +8,7 @@ import {
   Db,
   TransferSummary,
 } from '@eiso/database';
+import { auditNumber } from './audit-team';
 
 /**
  * Audit programmes and audits are the agency's signed history (the report is signed by the lead
@@ -34,7 +35,7 @@ export class AuditAgencyTransfer implements AgencyTransferStep {
     return open.map((a) => ({
       table: 'audit',
       reason: 'open' as const,
-      key: `${String(a.serial).padStart(2, '0')}/${a.year}`,
+      key: auditNumber(a),
       fromId: a.id,
       toId: null,
     }));

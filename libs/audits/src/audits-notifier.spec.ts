@@ -34,6 +34,7 @@ describe('who hears that an audit plan was issued', () => {
     orgUnitIds: ['office', 'desk'],
     leadAuditorId: 'lead',
     teamIds: ['member', 'head-office'],
+    version: 3,
   } as AuditEntity;
 
   it('tells each unit head (approvers for a unit without one) and the team, once each, with the dates', async () => {
@@ -49,7 +50,8 @@ describe('who hears that an audit plan was issued', () => {
       kind: 'audit.plan_issued',
       title: 'Kế hoạch đánh giá nội bộ số 02/2027 từ 10/03/2027 đến 12/03/2027',
       link: '/audits/a1',
-      dedupKey: 'audit.plan_issued:a1',
+      // An edited plan issued again is told again: the key carries the audit's version.
+      dedupKey: 'audit.plan_issued:a1:v3',
     });
     expect(sent[0].body).toBe(
       [
@@ -60,6 +62,28 @@ describe('who hears that an audit plan was issued', () => {
         'Trưởng đoàn đánh giá: Nguyễn Văn A.',
         'Đề nghị các đơn vị bố trí thời gian, nhân sự và hồ sơ để phối hợp với đoàn đánh giá.',
       ].join('\n'),
+    );
+  });
+
+  it('tells of the report the auditees, approvers and ISO secretaries, naming the nonconformities', async () => {
+    const notifier = new AuditsNotifier(users, notifications);
+    const to = await notifier.reported({} as Db, audit, 'Nguyễn Văn A', ['NC-2027-001']);
+    expect(to).toEqual(['head-office', 'approver-1', 'approver-2']);
+    expect(sent[0]).toMatchObject({ kind: 'audit.reported', dedupKey: 'audit.reported:a1' });
+    expect(sent[0].body).toContain('số NC-2027-001');
+  });
+
+  it('tells of the close truly: actions still being verified, or no nonconformity at all', async () => {
+    const notifier = new AuditsNotifier(users, notifications);
+    const to = await notifier.closed({} as Db, audit, 2);
+    expect(to).toEqual(['head-office', 'approver-1', 'approver-2', 'lead']);
+    expect(sent[0].body).toBe(
+      'Cuộc đánh giá "Đánh giá đợt 1" đã kết thúc: mọi sự không phù hợp đã có hành động khắc phục ' +
+        'đang được kiểm tra hiệu lực hoặc đã kết thúc; việc kiểm tra hiệu lực tiếp tục theo từng hành động khắc phục.',
+    );
+    await notifier.closed({} as Db, audit, 0);
+    expect(sent[0].body).toBe(
+      'Cuộc đánh giá "Đánh giá đợt 1" đã kết thúc; cuộc đánh giá không ghi nhận sự không phù hợp nào.',
     );
   });
 });

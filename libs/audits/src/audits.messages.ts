@@ -28,15 +28,23 @@ export const AUDIT_MESSAGES = {
     notAuditors: (names: readonly string[]) =>
       `Không phải người dùng đang hoạt động của cơ quan có vai trò Đánh giá viên nội bộ: ${list(names)}.`,
     notIndependent: (
-      breaches: readonly { auditorName: string; orgUnitName: string; scopeUnitName: string }[],
+      breaches: readonly {
+        auditorName: string;
+        orgUnitName: string;
+        scopeUnitName: string;
+        relation: 'same' | 'below' | 'above';
+      }[],
     ) =>
       breaches
         .map((b) =>
-          b.orgUnitName === b.scopeUnitName
+          b.relation === 'same'
             ? `${b.auditorName} thuộc ${b.orgUnitName}, là đơn vị trong phạm vi đánh giá`
-            : `${b.auditorName} thuộc ${b.orgUnitName}, trực thuộc ${b.scopeUnitName} là đơn vị trong phạm vi đánh giá`,
+            : b.relation === 'below'
+              ? `${b.auditorName} thuộc ${b.orgUnitName}, trực thuộc ${b.scopeUnitName} là đơn vị trong phạm vi đánh giá`
+              : `${b.auditorName} thuộc ${b.orgUnitName}, là đơn vị cấp trên của ${b.scopeUnitName} trong phạm vi đánh giá`,
         )
-        .join('; ') + '. Chuyên gia đánh giá không được đánh giá đơn vị của chính mình.',
+        .join('; ') +
+      '. Đánh giá viên không được đánh giá đơn vị của chính mình, đơn vị cấp trên hoặc cấp dưới của mình.',
   },
   planIssued: (input: {
     number: string;

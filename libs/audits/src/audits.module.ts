@@ -22,6 +22,7 @@ import { AuditEntity } from './audit.entity';
 import { AuditFinder } from './audit-finder';
 import { AuditRepository } from './audit.repository';
 import { AuditProgrammeRepository } from './audit-programme.repository';
+import { AuditProgrammeFinder } from './audit-programme-finder';
 import { AuditProgrammesService } from './audit-programmes.service';
 import { AuditProgrammeRegisterService } from './audit-programme-register.service';
 import { AuditsService } from './audits.service';
@@ -55,6 +56,7 @@ import { AuditsAuditVisibility } from './audit-audit-visibility';
     AuditRepository,
     AuditFinder,
     AuditProgrammeRepository,
+    AuditProgrammeFinder,
     AuditProgrammesService,
     AuditProgrammeRegisterService,
     AuditsService,

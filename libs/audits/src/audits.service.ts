@@ -3,14 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, offsetOf, Page, PageRequest, Role } from '@eiso/common';
 import { assertVersion, Db, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
-import { DocumentDirectory } from '@eiso/documents';
+import { DocumentDirectory, ProcedureInForce } from '@eiso/documents';
 import { UserDirectory } from '@eiso/identity';
 import { IsoClauseDirectory } from '@eiso/iso-clauses';
 import { AgencyDirectory } from '@eiso/organizations';
 import { auditAgencyOf, AuditFinder } from './audit-finder';
 import { independenceBreaches } from './audit-independence';
 import { AuditProgrammeEntity } from './audit-programme.entity';
-import { AuditProgrammesService } from './audit-programmes.service';
+import { AuditProgrammeFinder } from './audit-programme-finder';
+import { assertActiveOrgUnits } from './audit-org-units';
 import { AuditState } from './audit-state';
 import { assertAuditTransition } from './audit-state-machine';
 import { isLeadAuditor } from './audit-team';
@@ -68,7 +69,7 @@ export class AuditsService {
     private readonly tx: TransactionRunner,
     private readonly audits: AuditRepository,
     private readonly finder: AuditFinder,
-    private readonly programmes: AuditProgrammesService,
+    private readonly programmes: AuditProgrammeFinder,
     private readonly clauses: IsoClauseDirectory,
     private readonly documents: DocumentDirectory,
     private readonly users: UserDirectory,
@@ -83,7 +84,7 @@ export class AuditsService {
     const agencyId = auditAgencyOf(actor);
     return this.tx.run(async (db) => {
       // The programme's lock serializes the serials of its year (one programme per agency and year).
-      const programme = await this.programmes.findReadable(db, actor, input.programmeId, true);
+      const programme = await this.programmes.findForUpdate(db, actor, input.programmeId);
       const plan = await this.check(db, agencyId, programme, {
         ...input,
         objectives: input.objectives?.trim() || programme.objectives,
@@ -151,7 +152,11 @@ export class AuditsService {
     };
   }
 
-  /** Edits the plan while the audit is planned and its plan not yet issued; same checks as planning. */
+  /**
+   * Edits the plan while the audit is planned; same checks as planning. A plan already issued must
+   * be issued again (the auditees were told the old one): the edit clears its issue, and start
+   * refuses until it is re-issued. `objectives`/`criteria` set to null take the programme's again.
+   */
   async update(
     actor: Actor,
     id: string,
@@ -162,12 +167,16 @@ export class AuditsService {
       const audit = await this.finder.findForUpdate(db, actor, id);
       assertVersion(audit, expectedVersion);
       if (audit.state !== AuditState.Planned) throw new DomainException(ErrorCode.AuditNotEditable);
-      const programme = await this.programmes.findReadable(db, actor, audit.programmeId);
+      const programme = await this.programmes.findReadable(actor, audit.programmeId, db);
       const before = planOf(audit);
       const plan = await this.check(db, audit.agencyId, programme, {
         title: input.title ?? audit.title,
-        objectives: input.objectives?.trim() || audit.objectives,
-        criteria: input.criteria?.trim() || audit.criteria,
+        objectives:
+          input.objectives === undefined
+            ? audit.objectives
+            : input.objectives?.trim() || programme.objectives,
+        criteria:
+          input.criteria === undefined ? audit.criteria : input.criteria?.trim() || programme.criteria,
         orgUnitIds: input.orgUnitIds ?? audit.orgUnitIds,
         clauses: input.clauses ?? audit.clauses,
         procedureDocumentIds: input.procedureDocumentIds ?? audit.procedureDocumentIds,
@@ -176,15 +185,18 @@ export class AuditsService {
         leadAuditorId: input.leadAuditorId ?? audit.leadAuditorId,
         teamIds: input.teamIds ?? audit.teamIds,
       });
+      const wasIssued = audit.planIssuedAt !== null;
       Object.assign(audit, plan);
+      audit.planIssuedAt = null;
+      audit.planIssuedBy = null;
       await this.audits.save(db, audit, this.clock.now());
       await this.auditTrail.record(db, actor, {
         agencyId: audit.agencyId,
         entityType: 'audit',
         entityId: audit.id,
         action: 'audit.updated',
-        before,
-        after: plan,
+        before: wasIssued ? { ...before, planIssued: true } : before,
+        after: wasIssued ? { ...plan, planIssued: false } : plan,
       });
       return this.view(db, audit);
     });
@@ -222,6 +234,8 @@ export class AuditsService {
   /**
    * The lead auditor starts the audit once its plan is issued: planned → in_progress, and the
    * checklist is made from the scope in the same transaction (procedures at their version in force).
+   * The team is judged again under the lock (active, of the agency, auditor role, independent):
+   * accounts and units may have changed since planning.
    */
   async start(actor: Actor, id: string, expectedVersion?: number): Promise<AuditView> {
     return this.tx.run(async (db) => {
@@ -230,11 +244,19 @@ export class AuditsService {
       if (!isLeadAuditor(audit, actor.userId)) throw new DomainException(ErrorCode.AuditNotLeadAuditor);
       assertAuditTransition(audit.state, AuditState.InProgress);
       if (!audit.planIssuedAt) throw new DomainException(ErrorCode.AuditPlanNotIssued);
+      // Accounts, roles and units may have changed since planning: the team is judged again.
+      const procedures = await this.proceduresInForce(db, audit.agencyId, audit.procedureDocumentIds);
+      await this.checkTeam(
+        db,
+        audit.agencyId,
+        scopeUnitsOf(audit.orgUnitIds, procedures),
+        audit.leadAuditorId,
+        [...audit.teamIds],
+      );
       const labels = await this.clauses.labelsOf(audit.clauseEdition, audit.clauses, db);
       const clauses = this.clauses
         .sortNumbers(audit.clauses)
         .map((n) => labels.get(n) ?? { number: n, titleVi: n, titleEn: n });
-      const procedures = await this.proceduresInForce(db, audit.agencyId, audit.procedureDocumentIds);
       const now = this.clock.now();
       const items: AuditChecklistItemEntity[] = generateChecklist(clauses, procedures).map((draft) => ({
         id: randomUUID(),
@@ -303,17 +325,10 @@ export class AuditsService {
     const orgUnitIds = [...new Set(input.orgUnitIds)];
     const clauses = this.clauses.sortNumbers(input.clauses.map((c) => c.trim()));
     const procedureDocumentIds = [...new Set(input.procedureDocumentIds)];
-    if (!orgUnitIds.length && !clauses.length) throw new DomainException(ErrorCode.AuditScopeEmpty);
+    // Units alone make an empty checklist: the questions come from clauses and procedures.
+    if (!clauses.length && !procedureDocumentIds.length) throw new DomainException(ErrorCode.AuditScopeEmpty);
 
-    const units = await this.agencies.orgUnitsOf(agencyId, db);
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const invalidUnits = orgUnitIds.filter((id) => !byId.get(id)?.active);
-    if (invalidUnits.length) {
-      throw new DomainException(ErrorCode.AuditOrgUnitInvalid, {
-        orgUnitIds: invalidUnits,
-        message: AUDIT_MESSAGES.refusals.orgUnits(invalidUnits),
-      });
-    }
+    await assertActiveOrgUnits(this.agencies, db, agencyId, orgUnitIds);
 
     const unknown = await this.clauses.unknownClauses(programme.clauseEdition, clauses, db);
     if (unknown.length) {
@@ -323,7 +338,7 @@ export class AuditsService {
       });
     }
 
-    await this.proceduresInForce(db, agencyId, procedureDocumentIds);
+    const procedures = await this.proceduresInForce(db, agencyId, procedureDocumentIds);
 
     if (input.endDate < input.startDate) {
       throw new DomainException(ErrorCode.AuditDatesInvalid, {
@@ -337,8 +352,42 @@ export class AuditsService {
       });
     }
 
-    const teamIds = [...new Set(input.teamIds)].filter((id) => id !== input.leadAuditorId);
-    const wanted = [input.leadAuditorId, ...teamIds];
+    const teamIds = await this.checkTeam(
+      db,
+      agencyId,
+      scopeUnitsOf(orgUnitIds, procedures),
+      input.leadAuditorId,
+      input.teamIds,
+    );
+
+    return {
+      title: input.title.trim(),
+      objectives: input.objectives,
+      criteria: input.criteria,
+      orgUnitIds,
+      clauses,
+      procedureDocumentIds,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      leadAuditorId: input.leadAuditorId,
+      teamIds,
+    };
+  }
+
+  /**
+   * The team's rules (422 naming who breaks them): active people of the agency with the auditor
+   * role, independent of the units in scope (the units named and the owners of the procedures).
+   * Answers the team without the lead, each once.
+   */
+  private async checkTeam(
+    db: Db,
+    agencyId: string,
+    scopeUnitIds: readonly string[],
+    leadAuditorId: string,
+    members: readonly string[],
+  ): Promise<string[]> {
+    const teamIds = [...new Set(members)].filter((id) => id !== leadAuditorId);
+    const wanted = [leadAuditorId, ...teamIds];
     const cards = new Map((await this.users.cardsOf(wanted, db)).map((c) => [c.id, c]));
     const ineligible = wanted.filter((id) => {
       const card = cards.get(id);
@@ -355,11 +404,11 @@ export class AuditsService {
         message: AUDIT_MESSAGES.refusals.notAuditors(names),
       });
     }
-
+    if (!scopeUnitIds.length) return teamIds;
     const breaches = independenceBreaches(
-      orgUnitIds,
+      scopeUnitIds,
       wanted.map((id) => cards.get(id)!),
-      units,
+      await this.agencies.orgUnitsOf(agencyId, db),
     );
     if (breaches.length) {
       throw new DomainException(ErrorCode.AuditAuditorNotIndependent, {
@@ -371,19 +420,7 @@ export class AuditsService {
         message: AUDIT_MESSAGES.refusals.notIndependent(breaches),
       });
     }
-
-    return {
-      title: input.title.trim(),
-      objectives: input.objectives,
-      criteria: input.criteria,
-      orgUnitIds,
-      clauses,
-      procedureDocumentIds,
-      startDate: input.startDate,
-      endDate: input.endDate,
-      leadAuditorId: input.leadAuditorId,
-      teamIds,
-    };
+    return teamIds;
   }
 
   /** The procedures at their version in force now; 422 naming those not in force (or not the agency's). */
@@ -406,6 +443,13 @@ export class AuditsService {
     }
     return found;
   }
+}
+
+/** The units independence is judged against: those named, then the owners of the procedures. */
+function scopeUnitsOf(orgUnitIds: readonly string[], procedures: readonly ProcedureInForce[]): string[] {
+  return [
+    ...new Set([...orgUnitIds, ...procedures.flatMap((p) => (p.ownerOrgUnitId ? [p.ownerOrgUnitId] : []))]),
+  ];
 }
 
 function planOf(a: AuditEntity): CheckedPlan {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@eiso/common';
+import { daysBetween, Role } from '@eiso/common';
 import { Db } from '@eiso/database';
 import { UserDirectory } from '@eiso/identity';
 import { NewNotification, NotificationsService, webLink } from '@eiso/notifications';
 import { CAPA_DUE_MESSAGES } from './capa-due.messages';
-import { daysBetween } from './capa-due.rules';
 import { DueActionRow, DueVerificationRow } from './capa-reminder.repository';
 
 /** What capa.due claimed today, per kind (only items not yet reminded of today). */
@@ -28,7 +27,15 @@ export class CapaDueNotifier {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async notify(db: Db, today: string, claims: CapaDueClaims): Promise<string[]> {
+  /**
+   * The notifications sent, and the agencies whose approvers were told of overdue actions (an
+   * agency with no active approver escalates nothing, and its owners are not told it did).
+   */
+  async notify(
+    db: Db,
+    today: string,
+    claims: CapaDueClaims,
+  ): Promise<{ ids: string[]; agenciesEscalated: number }> {
     const { dueSoon, overdue, verifications } = claims;
     const people = [...dueSoon, ...overdue].map((a) => a.ownerId);
     const verifiers = verifications.flatMap((v) => (v.verifierId ? [v.verifierId] : []));
@@ -64,6 +71,7 @@ export class CapaDueNotifier {
       );
       items.push(this.actionItem(a, a.ownerId, 'capa.action_due_soon', text, today));
     }
+    const escalatedTo = (agencyId: string) => (heads.get(agencyId) ?? []).length > 0;
     for (const a of overdue) {
       if (!active.has(a.ownerId)) continue;
       const text = CAPA_DUE_MESSAGES.actionOverdue(
@@ -72,6 +80,7 @@ export class CapaDueNotifier {
         a.description,
         a.dueDate,
         daysBetween(a.dueDate, today),
+        escalatedTo(a.agencyId),
       );
       items.push(this.actionItem(a, a.ownerId, 'capa.action_overdue', text, today));
     }
@@ -123,7 +132,8 @@ export class CapaDueNotifier {
         });
       }
     }
-    return items.length ? this.notifications.notify(db, items) : [];
+    const agenciesEscalated = new Set(overdue.map((a) => a.agencyId).filter(escalatedTo)).size;
+    return { ids: items.length ? await this.notifications.notify(db, items) : [], agenciesEscalated };
   }
 
   private actionItem(

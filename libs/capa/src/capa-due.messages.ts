@@ -36,11 +36,20 @@ export const CAPA_DUE_MESSAGES = {
         : `đến hạn ngày ${formatDateVi(dueDate)} (còn ${daysLeft} ngày). `) +
       'Khi hoàn thành, đề nghị cập nhật ngày hoàn thành và bằng chứng thực hiện.',
   }),
-  actionOverdue: (serial: number, year: number, description: string, dueDate: string, daysLate: number) => ({
+  /** `escalated`: the agency's approvers were told today (said to the owner only then). */
+  actionOverdue: (
+    serial: number,
+    year: number,
+    description: string,
+    dueDate: string,
+    daysLate: number,
+    escalated: boolean,
+  ) => ({
     title: `Hành động khắc phục đã quá hạn ${daysLate} ngày`,
     body:
       `${nc(serial, year)}: hành động "${short(description)}" do anh/chị thực hiện đã quá hạn ` +
-      `(hạn ngày ${formatDateVi(dueDate)}, trễ ${daysLate} ngày) và đã được báo cáo lãnh đạo cơ quan. ` +
+      `(hạn ngày ${formatDateVi(dueDate)}, trễ ${daysLate} ngày)` +
+      (escalated ? ' và đã được báo cáo lãnh đạo cơ quan. ' : '. ') +
       'Đề nghị hoàn thành ngay và cập nhật ngày hoàn thành cùng bằng chứng thực hiện.',
   }),
   overdueDigest: (lines: readonly OverdueLine[], today: string) => {

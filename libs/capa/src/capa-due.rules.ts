@@ -12,13 +12,9 @@ export function dueSoonWindow(today: string): { from: string; to: string } {
   return { from: today, to: addDays(today, DUE_SOON_DAYS) };
 }
 
-/** Whole days from `from` to `to` (calendar dates; negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
- * What an open action of an unclosed corrective action needs today, if anything. "Due soon" is said
+ * What an open action needs today, if anything: only while its corrective action is in progress
+ * (before, the owner cannot report it done; after, it is checked or closed). "Due soon" is said
  * once per due date, on the first run inside the window (a missed day is made up the next day);
  * `lastDueSoon` is the day it was last said, if ever (a due date moved later opens a new window).
  * "Overdue" is said every day until the action is done.
@@ -28,7 +24,8 @@ export function actionReminderOn(
   action: { dueDate: string; doneOn: string | null; correctiveActionState: CorrectiveActionState },
   lastDueSoon: string | null = null,
 ): Extract<CapaDueKind, 'action_due_soon' | 'action_overdue'> | null {
-  if (action.doneOn !== null || action.correctiveActionState === CorrectiveActionState.Closed) return null;
+  if (action.doneOn !== null || action.correctiveActionState !== CorrectiveActionState.InProgress)
+    return null;
   if (action.dueDate < today) return 'action_overdue';
   if (action.dueDate > dueSoonWindow(today).to) return null;
   const windowOpened = addDays(action.dueDate, -DUE_SOON_DAYS);

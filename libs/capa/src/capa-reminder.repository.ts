@@ -60,7 +60,7 @@ interface RawVerification {
 @Injectable()
 export class CapaReminderRepository {
   /**
-   * Open actions of unclosed corrective actions due between `from` and `to` (both included), not
+   * Open actions of corrective actions in progress (owners report done only then) due between `from` and `to` (both included), not
    * yet reminded of since their window opened (DUE_SOON_DAYS before the due date): once per due date.
    */
   claimActionsDueBetween(
@@ -73,7 +73,7 @@ export class CapaReminderRepository {
     return this.claimActions(db, 'action_due_soon', today, from, to, now);
   }
 
-  /** Open actions of unclosed corrective actions whose due date is before today. */
+  /** Open actions of corrective actions in progress whose due date is before today. */
   claimActionsOverdue(db: Db, today: string, now: Date): Promise<DueActionRow[]> {
     return this.claimActions(db, 'action_overdue', today, null, addDays(today, -1), now);
   }
@@ -124,7 +124,7 @@ export class CapaReminderRepository {
            FROM corrective_action_task t
            JOIN corrective_action ca ON ca.id = t.corrective_action_id
            JOIN nonconformity n ON n.id = ca.nonconformity_id
-          WHERE t.done_on IS NULL AND ca.state <> 'closed'
+          WHERE t.done_on IS NULL AND ca.state = 'in_progress'
             AND ($2::date IS NULL OR t.due_date >= $2::date) AND t.due_date <= $3::date
             -- "Due soon" is said once per due date: not again if said since the window opened.
             AND ($4::text <> 'action_due_soon' OR NOT EXISTS (

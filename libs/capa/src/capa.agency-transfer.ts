@@ -8,6 +8,7 @@ import {
   Db,
   TransferSummary,
 } from '@eiso/database';
+import { nonconformityNumber } from './nonconformity-numbering';
 
 /**
  * Nonconformities are numbered in their agency's own yearly sequence and their corrective actions
@@ -34,7 +35,7 @@ export class CapaAgencyTransfer implements AgencyTransferStep {
     return open.map((n) => ({
       table: 'nonconformity',
       reason: 'open' as const,
-      key: `${String(n.serial).padStart(2, '0')}/${n.year}`,
+      key: nonconformityNumber(n.serial, n.year),
       fromId: n.id,
       toId: null,
     }));

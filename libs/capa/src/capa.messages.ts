@@ -1,9 +1,18 @@
 import { formatDateVi } from '@eiso/common';
-import { NONCONFORMITY_SOURCE_LABELS, NonconformitySource } from './capa-state';
+import { NonconformitySource } from './capa-state';
 import { nonconformityNumber } from './nonconformity-numbering';
 
 /** The clause a late dossier falls under: 8.7 Kiểm soát đầu ra không phù hợp. */
 export const LATE_DOSSIER_CLAUSE = '8.7';
+
+/** A source as it reads inside a sentence: lowercase first letter, acronyms (TTHC) kept. */
+const SOURCE_IN_SENTENCE: Record<NonconformitySource, string> = {
+  [NonconformitySource.AuditFinding]: 'đánh giá nội bộ',
+  [NonconformitySource.Complaint]: 'phản ánh, kiến nghị',
+  [NonconformitySource.LateDossier]: 'hồ sơ TTHC trễ hạn',
+  [NonconformitySource.ManagementReview]: 'xem xét của lãnh đạo',
+  [NonconformitySource.Self]: 'tự phát hiện',
+};
 
 /** Vietnamese texts of nonconformities: notifications, generated titles, the trail's names. */
 export const NONCONFORMITY_MESSAGES = {
@@ -31,10 +40,13 @@ export const NONCONFORMITY_MESSAGES = {
     title: `Sự không phù hợp mới số ${nonconformityNumber(serial, year)}: ${title}`,
     body:
       `Ngày ${formatDateVi(detectedOn)} ghi nhận sự không phù hợp số ${nonconformityNumber(serial, year)} ` +
-      `(nguồn: ${NONCONFORMITY_SOURCE_LABELS[source].toLowerCase()})` +
+      `(nguồn: ${SOURCE_IN_SENTENCE[source]})` +
       (unit ? ` tại ${unit}` : '') +
       `: ${title}. Vui lòng lập phiếu yêu cầu hành động khắc phục.`,
   }),
+  detectedTooEarly: (earliest: string) =>
+    `Ngày phát hiện sự không phù hợp không được trước ngày ${formatDateVi(earliest)} ` +
+    '(ngày 01 tháng 01 của năm trước); sự không phù hợp cũ hơn không còn được ghi nhận vào sổ theo dõi.',
   /** Sổ theo dõi sự không phù hợp và hành động khắc phục. */
   register: {
     title: 'SỔ THEO DÕI SỰ KHÔNG PHÙ HỢP VÀ HÀNH ĐỘNG KHẮC PHỤC',
@@ -61,7 +73,7 @@ export const NONCONFORMITY_MESSAGES = {
       (doneOn ? `xong ${formatDateVi(doneOn)}` : 'chưa xong'),
     round: (round: number) => `Lần ${round}:`,
     result: (round: number, effective: boolean, on: Date) =>
-      `Lần ${round}: ${effective ? 'Có hiệu lực' : 'Không hiệu lực'} (${formatDateVi(on)})`,
+      `Lần ${round}: ${effective ? 'Có hiệu lực' : 'Chưa có hiệu lực'} (${formatDateVi(on)})`,
   },
   /** Labels of the fields a source requires, for the refusal naming what is missing. */
   fields: {

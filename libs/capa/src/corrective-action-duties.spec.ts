@@ -78,9 +78,17 @@ describe('who may verify and who may act', () => {
     }
   });
 
-  it('an owner is any active account of the agency', () => {
+  it('an owner is an active account of the agency that can work on corrective actions', () => {
     expect(() => assertOwnerEligible(person({ roles: [Role.Staff] }), AGENCY)).not.toThrow();
-    for (const p of [person({ agencyId: 'other' }), person({ active: false }), undefined]) {
+    expect(() => assertOwnerEligible(person({ roles: [Role.Drafter, Role.Admin] }), AGENCY)).not.toThrow();
+    for (const p of [
+      person({ agencyId: 'other' }),
+      person({ active: false }),
+      undefined,
+      person({ roles: [Role.Overseer] }),
+      person({ roles: [Role.Admin] }),
+      person({ roles: [] }),
+    ]) {
       expect(refusal(() => assertOwnerEligible(p, AGENCY)).code).toBe(
         ErrorCode.CorrectiveActionOwnerNotEligible,
       );
@@ -225,6 +233,30 @@ describe('closing', () => {
     expect(e.details?.message).toBe(
       'Tài liệu QT-02 chưa có phiên bản mới có hiệu lực (khi giao hành động: lần ban hành 1; đang hiệu lực: lần ban hành 1).',
     );
+  });
+
+  it('counts a withdrawn document as settled: no blocker, "effective" allowed', () => {
+    const withdrawn = new Map([
+      ['d-4', { code: 'QT-04', title: 'Quy trình 4', issueNumber: null, withdrawn: true }],
+    ]);
+    const documents = documentRevisions([action({ documentId: 'd-4', documentIssueAtRaise: 1 })], withdrawn);
+    expect(documents.map((d) => [d.revised, d.withdrawn])).toEqual([[false, true]]);
+    expect(() =>
+      assertCanClose({ verificationDue: '2027-05-01', today: '2027-06-01', documents }),
+    ).not.toThrow();
+    const blockers = closeBlockers({
+      state: CorrectiveActionState.InProgress,
+      round: 1,
+      verifierId: 'v-1',
+      verificationDue: null,
+      actions: [action({ doneOn: '2027-01-05', documentId: 'd-4', documentIssueAtRaise: 1 })],
+      documents,
+      today: '2027-01-10',
+    });
+    expect(blockers.map((b) => b.kind)).toEqual(['verification_pending']);
+    // Not revised and not withdrawn still blocks.
+    const notRevised = documentRevisions([action({ documentId: 'd-2', documentIssueAtRaise: 1 })], inForce);
+    expect(notRevised[0].withdrawn).toBe(false);
   });
 
   it('needs a reason only for "not effective"', () => {

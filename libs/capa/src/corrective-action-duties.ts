@@ -1,4 +1,4 @@
-import { addDays, DomainException, ErrorCode, Role } from '@eiso/common';
+import { addDays, DomainException, ErrorCode, hasPermission, Permission, Role } from '@eiso/common';
 import { CorrectiveActionState } from './capa-state';
 import { CORRECTIVE_ACTION_MESSAGES as M } from './corrective-action.messages';
 
@@ -45,9 +45,18 @@ export function assertVerifierEligible(person: Person | null | undefined, agency
   }
 }
 
-/** An action's owner: an active account of the agency. */
+/**
+ * An action's owner: an active account of the agency whose roles hold CorrectiveActionWork (the
+ * owner must be able to report the action done and add evidence; an overseer or an admin attached
+ * to the agency cannot).
+ */
 export function assertOwnerEligible(person: Person | null | undefined, agencyId: string): void {
-  if (!person || person.agencyId !== agencyId || !person.active) {
+  if (
+    !person ||
+    person.agencyId !== agencyId ||
+    !person.active ||
+    !hasPermission(person.roles, Permission.CorrectiveActionWork)
+  ) {
     throw new DomainException(ErrorCode.CorrectiveActionOwnerNotEligible);
   }
 }
@@ -128,6 +137,22 @@ export function verificationDueOf(doneDates: readonly string[], delayDays: numbe
   return addDays(last, delayDays);
 }
 
+/**
+ * While the check waits (verifying) its delay may grow, never shrink: a shorter delay would bring
+ * the check forward after the work was reported done.
+ */
+export function assertDelayNotShortened(
+  ca: { state: CorrectiveActionState; verificationDelayDays: number; verificationDue: string | null },
+  delayDays: number,
+): void {
+  if (ca.state !== CorrectiveActionState.Verifying || delayDays >= ca.verificationDelayDays) return;
+  throw new DomainException(ErrorCode.CorrectiveActionDelayLocked, {
+    verificationDelayDays: ca.verificationDelayDays,
+    verificationDue: ca.verificationDue,
+    message: M.delayLocked(ca.verificationDue ?? ''),
+  });
+}
+
 /** Whether every action of the round is done, and there is at least one. */
 export function roundComplete(
   actions: readonly Pick<ActionFacts, 'round' | 'doneOn'>[],
@@ -174,15 +199,26 @@ export interface DocumentRevision {
   /** The issue in force now (null: none). */
   issueInForce: number | null;
   revised: boolean;
+  /** The document was withdrawn since: nothing left to revise, it counts as settled. */
+  withdrawn: boolean;
+}
+
+/** Settled: revised since the action was raised, or withdrawn. */
+export function documentSettled(d: Pick<DocumentRevision, 'revised' | 'withdrawn'>): boolean {
+  return d.revised || d.withdrawn;
 }
 
 /**
  * Each document the actions (every round) point at, once: revised when the issue in force now is
- * newer than the one in force when the action was raised (the lowest, when several actions name it).
+ * newer than the one in force when the action was raised (the lowest, when several actions name it);
+ * withdrawn when the document was withdrawn since (settled too: no issue will come).
  */
 export function documentRevisions(
   actions: readonly Pick<ActionFacts, 'documentId' | 'documentIssueAtRaise'>[],
-  inForce: ReadonlyMap<string, { code: string; title: string; issueNumber: number | null }>,
+  inForce: ReadonlyMap<
+    string,
+    { code: string; title: string; issueNumber: number | null; withdrawn?: boolean }
+  >,
 ): DocumentRevision[] {
   const atRaise = new Map<string, number | null>();
   for (const a of actions) {
@@ -204,6 +240,7 @@ export function documentRevisions(
       issueAtRaise,
       issueInForce,
       revised: issueInForce !== null && (issueAtRaise === null || issueInForce > issueAtRaise),
+      withdrawn: doc?.withdrawn ?? false,
     };
   });
 }
@@ -250,7 +287,7 @@ export function closeBlockers(input: {
       message: M.blockers.actionNotDone(a.description, a.dueDate),
     });
   }
-  for (const d of input.documents.filter((x) => !x.revised)) {
+  for (const d of input.documents.filter((x) => !documentSettled(x))) {
     blockers.push({
       kind: 'document_not_revised',
       subjectId: d.documentId,
@@ -279,7 +316,8 @@ export function closeBlockers(input: {
 
 /**
  * "Effective" closes the loop: refused before the check falls due (closing too early) and while a
- * linked document has no newer issue in force than when its action was raised.
+ * linked document has no newer issue in force than when its action was raised (a withdrawn
+ * document is settled).
  */
 export function assertCanClose(input: {
   verificationDue: string | null;
@@ -292,7 +330,7 @@ export function assertCanClose(input: {
       message: M.tooEarly(input.verificationDue),
     });
   }
-  const unrevised = input.documents.filter((d) => !d.revised);
+  const unrevised = input.documents.filter((d) => !documentSettled(d));
   if (unrevised.length) {
     throw new DomainException(ErrorCode.CorrectiveActionDocumentNotRevised, {
       documents: unrevised.map((d) => ({

@@ -4,7 +4,6 @@ import { Db } from '@eiso/database';
 import { CorrectiveActionTaskEntity } from './corrective-action-task.entity';
 import { CorrectiveActionEntity } from './corrective-action.entity';
 import { CorrectiveActionRepository } from './corrective-action.repository';
-import { NonconformityEntity } from './nonconformity.entity';
 
 /**
  * Loads corrective actions and their actions the way every service must. They are agency-internal:
@@ -41,19 +40,6 @@ export class CorrectiveActionFinder {
       throw new DomainException(ErrorCode.CorrectiveActionTaskNotFound);
     return task;
   }
-
-  /** The nonconformity a corrective action is raised for: the actor's agency, or 404. */
-  async nonconformity(db: Db, actor: Actor, id: string, lock = false): Promise<NonconformityEntity> {
-    const nc = await this.repository.nonconformity(db, id, lock);
-    if (!nc || !ownAgency(actor, nc.agencyId)) throw new DomainException(ErrorCode.NonconformityNotFound);
-    return nc;
-  }
-}
-
-/** The agency whose corrective actions the actor works on; none for users outside every agency. */
-export function correctiveActionAgencyOf(actor: Actor): string {
-  if (!actor.agencyId) throw new DomainException(ErrorCode.Forbidden);
-  return actor.agencyId;
 }
 
 function ownAgency(actor: Actor, agencyId: string): boolean {

@@ -7,12 +7,14 @@ import { CORRECTIVE_ACTION_MESSAGES } from './corrective-action.messages';
 
 export type CorrectiveActionEvent =
   | { kind: 'action_assigned'; task: CorrectiveActionTaskEntity; by: string }
+  | { kind: 'action_rescheduled'; task: CorrectiveActionTaskEntity; previousDueDate: string; by: string }
   | { kind: 'verification_started' }
   | { kind: 'reopened'; failedRound: number; ownerIds: string[]; reason: string; by: string }
   | { kind: 'closed'; ownerIds: string[]; by: string };
 
 /**
- * Who hears of each step of a corrective action: an action's owner when it is given to them, the
+ * Who hears of each step of a corrective action: an action's owner when it is given to them (again
+ * after a reassignment A → B → A: the key holds the action's version) and when its due date moves, the
  * verifier when the check can start, the owners of the round and whoever opened the corrective
  * action when it is found not effective, and the same when it closes. Never the person who acted.
  * Rows (and their e-mail job) are written in the caller's transaction: nothing for a rollback.
@@ -56,7 +58,19 @@ export class CorrectiveActionNotifier {
         return {
           recipients: [event.task.ownerId],
           text: M.actionAssigned(ncNumber, event.task.description, event.task.dueDate, event.by),
-          key: `${event.task.id}:${event.task.ownerId}`,
+          key: `${event.task.id}:${event.task.version}:${event.task.ownerId}`,
+        };
+      case 'action_rescheduled':
+        return {
+          recipients: [event.task.ownerId],
+          text: M.actionRescheduled(
+            ncNumber,
+            event.task.description,
+            event.previousDueDate,
+            event.task.dueDate,
+            event.by,
+          ),
+          key: `${event.task.id}:${event.task.version}`,
         };
       case 'verification_started':
         return {

@@ -30,6 +30,8 @@ export function correctiveActionTaskFiles(taskId: string): AttachmentSubjectRef 
 @Injectable()
 @AttachmentSubjectOf(CORRECTIVE_ACTION_TASK_ATTACHMENTS)
 export class CorrectiveActionTaskAttachmentSubject implements AttachmentSubject {
+  // The capa domain keeps its rows with the old agency on a merger: the evidence stays with them.
+  readonly onAgencyTransfer = 'keep' as const;
   readonly errors = {
     fileNotFound: ErrorCode.CorrectiveActionFileNotFound,
     fileDeleted: ErrorCode.CorrectiveActionFileNotFound,

@@ -178,6 +178,7 @@ export class CorrectiveActionTasksService {
         task[key] = value;
       };
       if (input.description !== undefined) change('description', input.description.trim());
+      const previousDueDate = task.dueDate;
       if (input.dueDate !== undefined && input.dueDate !== task.dueDate) {
         assertDueDate(input.dueDate, todayInVietnam(now));
         change('dueDate', input.dueDate);
@@ -209,6 +210,13 @@ export class CorrectiveActionTasksService {
         await this.notifier.notify(db, ca, await this.correctiveActions.numberOf(db, ca), actor.userId, {
           kind: 'action_assigned',
           task,
+          by: await this.nameOf(db, actor),
+        });
+      } else if (task.dueDate !== previousDueDate) {
+        await this.notifier.notify(db, ca, await this.correctiveActions.numberOf(db, ca), actor.userId, {
+          kind: 'action_rescheduled',
+          task,
+          previousDueDate,
           by: await this.nameOf(db, actor),
         });
       }
@@ -429,9 +437,8 @@ export class CorrectiveActionTasksService {
 
   /** A document of the agency, and the issue in force now (null: none), recorded with the action. */
   private async issueAtRaise(db: Db, ca: CorrectiveActionEntity, documentId: string): Promise<number | null> {
-    const inForce = await this.documents.issueInForce([documentId], db);
-    const doc = inForce.get(documentId);
-    if (!doc || !(await this.documents.belongsTo(ca.agencyId, documentId, db))) {
+    const doc = (await this.documents.issueInForce([documentId], db, ca.agencyId)).get(documentId);
+    if (!doc) {
       throw new DomainException(ErrorCode.CorrectiveActionDocumentInvalid);
     }
     return doc.issueNumber;

@@ -12,6 +12,12 @@ function listVi(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
 }
 
+/** A text ending as a sentence: a period added when it ends without one (".", "!", "?", "…"). */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
 /** Vietnamese texts of corrective actions: refusals, blockers and notifications. */
 export const CORRECTIVE_ACTION_MESSAGES = {
   /** A corrective action as the audit trail and notifications name it. */
@@ -44,6 +50,9 @@ export const CORRECTIVE_ACTION_MESSAGES = {
     `Ngày hoàn thành ${formatDateVi(doneOn)} chưa đến; không báo cáo hoàn thành trước.`,
   doneBeforeRaised: (doneOn: string, raisedOn: string) =>
     `Ngày hoàn thành ${formatDateVi(doneOn)} trước ngày giao hành động (${formatDateVi(raisedOn)}).`,
+  delayLocked: (due: string) =>
+    `Đang chờ kiểm tra hiệu lực, hạn kiểm tra từ ngày ${formatDateVi(due)}: không được rút ngắn thời gian chờ ` +
+    'để kiểm tra sớm hơn; chỉ được giữ nguyên hoặc kéo dài.',
   tooEarly: (due: string) =>
     `Chưa đến hạn kiểm tra hiệu lực: chỉ kết luận hành động khắc phục có hiệu lực từ ngày ${formatDateVi(due)}.`,
   documentNotRevised: (d: { code: string; issueAtRaise: number | null; issueInForce: number | null }) =>
@@ -65,6 +74,12 @@ export const CORRECTIVE_ACTION_MESSAGES = {
         `${by} giao cho bạn hành động khắc phục: "${description}", hạn hoàn thành ${formatDateVi(dueDate)}. ` +
         'Khi hoàn thành, vui lòng báo cáo và đính kèm bằng chứng.',
     }),
+    actionRescheduled: (ncNumber: string, description: string, from: string, to: string, by: string) => ({
+      title: `Hạn hoàn thành hành động khắc phục đã thay đổi (sự không phù hợp số ${ncNumber})`,
+      body:
+        `${by} đã đổi hạn hoàn thành hành động khắc phục "${description}" do bạn thực hiện ` +
+        `từ ngày ${formatDateVi(from)} sang ngày ${formatDateVi(to)}.`,
+    }),
     verificationStarted: (ncNumber: string, due: string) => ({
       title: `Hành động khắc phục sự không phù hợp số ${ncNumber} chờ kiểm tra hiệu lực`,
       body:
@@ -74,7 +89,7 @@ export const CORRECTIVE_ACTION_MESSAGES = {
     reopened: (ncNumber: string, round: number, reason: string, by: string) => ({
       title: `Hành động khắc phục sự không phù hợp số ${ncNumber} chưa có hiệu lực`,
       body:
-        `${by} kết luận hành động khắc phục chưa có hiệu lực. Lý do: ${reason} ` +
+        `${by} kết luận hành động khắc phục chưa có hiệu lực. Lý do: ${sentence(reason)} ` +
         `Cần lập và thực hiện các hành động của lần thực hiện thứ ${round}.`,
     }),
     closed: (ncNumber: string, by: string) => ({

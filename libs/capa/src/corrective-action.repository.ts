@@ -77,10 +77,9 @@ export class CorrectiveActionRepository {
 
   // --- the nonconformity (same domain) ---
 
-  nonconformity(db: Db, id: string, lock = false): Promise<NonconformityEntity | null> {
-    return lock
-      ? findOneForUpdate(db, NonconformityEntity, { id }, 'for_no_key_update')
-      : db.getRepository(NonconformityEntity).findOneBy({ id });
+  /** Read only: writers lock it through NonconformityFinder (one lock mode for the row). */
+  nonconformity(db: Db, id: string): Promise<NonconformityEntity | null> {
+    return db.getRepository(NonconformityEntity).findOneBy({ id });
   }
 
   /** The corrective action closed: its nonconformity closes with it, in the same transaction. */

@@ -21,10 +21,11 @@ import {
   assertVerifierEligible,
   assertVerifierOwnsNoAction,
   closeBlockers,
+  assertDelayNotShortened,
   documentRevisions,
   verificationDueOf,
 } from './corrective-action-duties';
-import { CorrectiveActionFinder, correctiveActionAgencyOf } from './corrective-action-finder';
+import { CorrectiveActionFinder } from './corrective-action-finder';
 import { CorrectiveActionNotifier } from './corrective-action-notifier';
 import {
   assertNotClosed,
@@ -47,6 +48,7 @@ import {
   toCorrectiveActionVerificationView,
 } from './corrective-action.views';
 import { nonconformityNumber } from './nonconformity-numbering';
+import { capaAgencyOf, NonconformityFinder } from './nonconformity-finder';
 
 export interface CreateCorrectiveActionInput {
   nonconformityId: string;
@@ -89,6 +91,7 @@ export class CorrectiveActionsService {
     private readonly tx: TransactionRunner,
     private readonly repository: CorrectiveActionRepository,
     private readonly finder: CorrectiveActionFinder,
+    private readonly nonconformities: NonconformityFinder,
     private readonly users: UserDirectory,
     private readonly documents: DocumentDirectory,
     private readonly attachments: AttachmentsService,
@@ -99,10 +102,10 @@ export class CorrectiveActionsService {
 
   /** One per nonconformity of one's agency, while the nonconformity is open; state `open`. */
   async create(actor: Actor, input: CreateCorrectiveActionInput): Promise<CorrectiveActionView> {
-    const agencyId = correctiveActionAgencyOf(actor);
+    const agencyId = capaAgencyOf(actor);
     return this.tx.run(async (db) => {
       // The nonconformity's row lock serializes two openings for it (the unique index backs it).
-      const nc = await this.finder.nonconformity(db, actor, input.nonconformityId, true);
+      const nc = await this.nonconformities.nonconformity(db, actor, input.nonconformityId, true);
       const number = nonconformityNumber(nc.serial, nc.year);
       if (nc.state === NonconformityState.Closed) {
         throw new DomainException(ErrorCode.CorrectiveActionNonconformityClosed, {
@@ -168,7 +171,7 @@ export class CorrectiveActionsService {
     const [rows, total] = await this.repository.findPage(
       this.tx.db,
       {
-        agencyId: correctiveActionAgencyOf(actor),
+        agencyId: capaAgencyOf(actor),
         today: todayInVietnam(this.clock.now()),
         state: query.state,
         overdue: query.overdue,
@@ -224,6 +227,7 @@ export class CorrectiveActionsService {
         change('verifierId', input.verifierId);
       }
       if (input.verificationDelayDays !== undefined) {
+        assertDelayNotShortened(ca, input.verificationDelayDays);
         change('verificationDelayDays', input.verificationDelayDays);
         if (ca.state === CorrectiveActionState.Verifying) {
           const done = tasks.filter((t) => t.round === ca.round && t.doneOn).map((t) => t.doneOn!);

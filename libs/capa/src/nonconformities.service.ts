@@ -19,7 +19,12 @@ import { capaAgencyOf, NonconformityFinder } from './nonconformity-finder';
 import { NonconformityNotifier } from './nonconformity-notifier';
 import { nonconformityNumber } from './nonconformity-numbering';
 import { NonconformityRaiser } from './nonconformity-raiser';
-import { missingSourceDetails, SourceDetails, sourceDetailsOf } from './nonconformity-sources';
+import {
+  assertDetectedOn,
+  missingSourceDetails,
+  SourceDetails,
+  sourceDetailsOf,
+} from './nonconformity-sources';
 import { NonconformityEntity } from './nonconformity.entity';
 import { NonconformityRepository, NonconformitySortField } from './nonconformity.repository';
 import { NonconformityView, toNonconformityView } from './nonconformity.views';
@@ -94,7 +99,7 @@ export class NonconformitiesService {
     if (missing.length) throw new DomainException(ErrorCode.NonconformitySourceDetailsMissing, { missing });
     const today = todayInVietnam(this.clock.now());
     const detectedOn = input.detectedOn ?? today;
-    if (detectedOn > today) throw new DomainException(ErrorCode.NonconformityDetectedInFuture);
+    assertDetectedOn(detectedOn, today);
     const details = sourceDetailsOf(input.source, input);
     return this.tx.run(async (db) => {
       const clause = await this.checkClause(db, input.clause ?? null);

@@ -26,13 +26,12 @@ export class NonconformityNotifier {
     const secretaries = (await this.users.withRole(agencyId, Role.IsoSecretary, {}, db)).map((u) => u.id);
     const unitIds = [...new Set(ncs.map((n) => n.orgUnitId).filter((id): id is string => !!id))];
     const unitNames = await this.agencies.orgUnitNames(unitIds, db);
-    const heads = new Map<string, string[]>();
-    for (const unitId of unitIds) {
-      heads.set(
+    const heads = new Map(
+      [...(await this.users.withRoleInUnits(agencyId, Role.Reviewer, unitIds, db))].map(([unitId, users]) => [
         unitId,
-        (await this.users.withRole(agencyId, Role.Reviewer, { orgUnitId: unitId }, db)).map((u) => u.id),
-      );
-    }
+        users.map((u) => u.id),
+      ]),
+    );
     const items: NewNotification[] = [];
     for (const nc of ncs) {
       const text = NONCONFORMITY_MESSAGES.raised(

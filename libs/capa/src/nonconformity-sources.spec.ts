@@ -1,6 +1,7 @@
+import { DomainException, ErrorCode } from '@eiso/common';
 import { NonconformitySource } from './capa-state';
 import { LATE_DOSSIER_CLAUSE, NONCONFORMITY_MESSAGES } from './capa.messages';
-import { missingSourceDetails, sourceDetailsOf } from './nonconformity-sources';
+import { assertDetectedOn, missingSourceDetails, sourceDetailsOf } from './nonconformity-sources';
 
 describe('what each source of a nonconformity requires', () => {
   it('a complaint needs its reference and the complainant', () => {
@@ -78,5 +79,22 @@ describe('the late dossier texts', () => {
         'đầu ra không phù hợp (điều khoản 8.7 Kiểm soát đầu ra không phù hợp).',
     );
     expect(LATE_DOSSIER_CLAUSE).toBe('8.7');
+  });
+});
+
+describe('the detection date filed by hand', () => {
+  it('is not after today nor before 1 January of the year before (Vietnam calendar)', () => {
+    const code = (detectedOn: string) => {
+      try {
+        assertDetectedOn(detectedOn, '2026-06-15');
+        return null;
+      } catch (e) {
+        return (e as DomainException).code;
+      }
+    };
+    expect(code('2026-06-15')).toBeNull();
+    expect(code('2025-01-01')).toBeNull();
+    expect(code('2026-06-16')).toBe(ErrorCode.NonconformityDetectedInFuture);
+    expect(code('2024-12-31')).toBe(ErrorCode.NonconformityDetectedTooEarly);
   });
 });

@@ -1,3 +1,4 @@
+import { DomainException, ErrorCode } from '@eiso/common';
 import { NonconformitySource } from './capa-state';
 import { NONCONFORMITY_MESSAGES } from './capa.messages';
 
@@ -48,4 +49,19 @@ export function sourceDetailsOf(source: NonconformitySource, input: SourceDetail
     daysLate: keep.has('daysLate') ? (input.daysLate ?? null) : null,
     managementReviewRef: text('managementReviewRef'),
   };
+}
+
+/**
+ * A detection date filed by hand: not after today, not before 1 January of the year before the
+ * current one (Vietnam calendar; the register of last year can still be completed).
+ */
+export function assertDetectedOn(detectedOn: string, today: string): void {
+  if (detectedOn > today) throw new DomainException(ErrorCode.NonconformityDetectedInFuture);
+  const earliest = `${Number(today.slice(0, 4)) - 1}-01-01`;
+  if (detectedOn < earliest) {
+    throw new DomainException(ErrorCode.NonconformityDetectedTooEarly, {
+      earliest,
+      message: NONCONFORMITY_MESSAGES.detectedTooEarly(earliest),
+    });
+  }
 }

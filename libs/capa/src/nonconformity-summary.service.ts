@@ -45,6 +45,18 @@ export interface NonconformitySummaryView {
 }
 
 /**
+ * The window asked for, its missing ends filled within a year: none given → the current year;
+ * only `from` → to 31/12 of from's year; only `to` → from 1/1 of to's year.
+ */
+export function summaryWindow(
+  window: { from?: string; to?: string },
+  today: string,
+): { from: string; to: string } {
+  const year = (window.from ?? window.to ?? today).slice(0, 4);
+  return { from: window.from ?? `${year}-01-01`, to: window.to ?? `${year}-12-31` };
+}
+
+/**
  * What the management review and the oversight view read of nonconformities: counts over a window
  * of detection dates, set-based (two statements whatever the number of rows).
  */
@@ -61,9 +73,7 @@ export class NonconformitySummaryService {
   async summary(actor: Actor, window: { from?: string; to?: string }): Promise<NonconformitySummaryView> {
     const agencyId = capaAgencyOf(actor);
     const today = todayInVietnam(this.clock.now());
-    const year = today.slice(0, 4);
-    const from = window.from ?? `${year}-01-01`;
-    const to = window.to ?? `${year}-12-31`;
+    const { from, to } = summaryWindow(window, today);
     if (from > to) throw new DomainException(ErrorCode.NonconformitySummaryWindowInvalid, { from, to });
     const db = this.tx.db;
     const groups = await this.repository.summaryGroups(db, agencyId, from, to);

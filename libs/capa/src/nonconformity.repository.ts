@@ -114,8 +114,12 @@ export class NonconformityRepository {
     return db.getRepository(NonconformityEntity).findOneBy({ id });
   }
 
+  /**
+   * The row locked FOR NO KEY UPDATE: writers of the nonconformity (edits, opening its corrective
+   * action) wait for each other, while rows referencing it keep their key-share checks.
+   */
   findByIdForUpdate(db: Db, id: string): Promise<NonconformityEntity | null> {
-    return findOneForUpdate(db, NonconformityEntity, { id });
+    return findOneForUpdate(db, NonconformityEntity, { id }, 'for_no_key_update');
   }
 
   /** Writes the nonconformity and bumps its row version; the caller holds the row lock. */
@@ -344,7 +348,7 @@ export class NonconformityRepository {
       add(
         (p) =>
           `(eiso_fold(n.title) LIKE '%' || eiso_fold(${p}) || '%'
-            OR (lpad(n.serial::text, 2, '0') || '/' || n.year::text) LIKE '%' || ${p} || '%')`,
+            OR (lpad(n.serial::text, greatest(2, length(n.serial::text)), '0') || '/' || n.year::text) LIKE '%' || ${p} || '%')`,
         escapeLike(filter.q),
       );
     }

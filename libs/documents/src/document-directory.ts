@@ -24,6 +24,8 @@ export interface ProcedureInForce {
 export interface DocumentIssueInForce extends DocumentLabel {
   /** Lần ban hành of the version in force; null when no version is in force. */
   issueNumber: number | null;
+  /** The document was withdrawn (status `obsolete`): no issue will come, none is awaited. */
+  withdrawn: boolean;
 }
 
 /**
@@ -57,25 +59,33 @@ export class DocumentDirectory {
   }
 
   /**
-   * The issue in force of many documents: id → code, title and the lần ban hành of the version in
+   * The issue in force of many documents: id → code, title, the lần ban hành of the version in
    * force now (`issueNumber` null when none is: never issued, withdrawn, or only a scheduled issue
-   * waiting for its date). In force = the document's current version, in state `effective`.
-   * Unknown ids are left out. One query.
+   * waiting for its date) and whether the document was withdrawn. In force = the document's current
+   * version, in state `effective`. Unknown ids are left out, and with `agencyId` those of other
+   * agencies. One query.
    */
   async issueInForce(
     documentIds: readonly string[],
     db: Db = this.tx.db,
+    agencyId?: string,
   ): Promise<Map<string, DocumentIssueInForce>> {
     const ids = [...new Set(documentIds)];
     if (!ids.length) return new Map();
-    const rows: { id: string; code: string; title: string; issue_number: number | null }[] = await db.query(
-      `SELECT d.id, d.code, d.title, v.issue_number
-         FROM document d
-         LEFT JOIN document_version v ON v.id = d.current_version_id AND v.state = $2
-        WHERE d.id = ANY($1::uuid[])`,
-      [ids, VersionState.Effective],
+    const rows: { id: string; code: string; title: string; status: string; issue_number: number | null }[] =
+      await db.query(
+        `SELECT d.id, d.code, d.title, d.status, v.issue_number
+           FROM document d
+           LEFT JOIN document_version v ON v.id = d.current_version_id AND v.state = $2
+          WHERE d.id = ANY($1::uuid[]) AND ($3::uuid IS NULL OR d.agency_id = $3)`,
+        [ids, VersionState.Effective, agencyId ?? null],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { code: r.code, title: r.title, issueNumber: r.issue_number, withdrawn: r.status === 'obsolete' },
+      ]),
     );
-    return new Map(rows.map((r) => [r.id, { code: r.code, title: r.title, issueNumber: r.issue_number }]));
   }
 
   /**

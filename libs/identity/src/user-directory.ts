@@ -110,6 +110,34 @@ export class UserDirectory implements AuditActorNames, NotificationRecipients {
     return byAgency;
   }
 
+  /**
+   * The same for many org units of one agency at once, in one query: org unit id → its active
+   * accounts holding the role (units with none are left out).
+   */
+  async withRoleInUnits(
+    agencyId: string,
+    role: Role,
+    orgUnitIds: readonly string[],
+    db: Db = this.tx.db,
+  ): Promise<Map<string, UserContact[]>> {
+    const byUnit = new Map<string, UserContact[]>();
+    if (!orgUnitIds.length) return byUnit;
+    const users = await db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.fullName', 'u.email', 'u.orgUnitId'])
+      .where('u.active AND u.agency_id = :agencyId AND :role = ANY(u.roles)', { agencyId, role })
+      .andWhere('u.org_unit_id IN (:...orgUnitIds)', { orgUnitIds: [...new Set(orgUnitIds)] })
+      .orderBy('u.id', 'ASC')
+      .getMany();
+    for (const u of users) {
+      const contacts = byUnit.get(u.orgUnitId!) ?? [];
+      contacts.push(toContact(u));
+      byUnit.set(u.orgUnitId!, contacts);
+    }
+    return byUnit;
+  }
+
   /** Active accounts listed by id or through their org unit, each once, by id. */
   async activeIn(selection: UserSelection, db: Db = this.tx.db): Promise<UserContact[]> {
     const userIds = [...new Set(selection.userIds)];

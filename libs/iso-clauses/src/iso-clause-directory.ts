@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { DomainException, ErrorCode } from '@eiso/common';
 import { Db, TransactionRunner } from '@eiso/database';
 import { IsoClauseEntity } from './iso-clause.entity';
 import { IsoClauseRepository } from './iso-clause.repository';
@@ -25,7 +26,9 @@ export class IsoClauseDirectory {
 
   /** The code of the current edition ("TCVN ISO 9001:2015"). */
   async currentEdition(db: Db = this.tx.db): Promise<string> {
-    const edition = await db.getRepository(IsoStandardEditionEntity).findOneByOrFail({ isCurrent: true });
+    const edition = await db.getRepository(IsoStandardEditionEntity).findOneBy({ isCurrent: true });
+    // No edition marked current (a seed left out): a 404 naming the catalogue, not a 500.
+    if (!edition) throw new DomainException(ErrorCode.IsoEditionNotFound, { current: true });
     return edition.code;
   }
 
@@ -69,16 +72,21 @@ export class IsoClauseDirectory {
     return this.repository.mapped(db, fromEdition, numbers, toEdition);
   }
 
-  /** Sorts clause numbers as the standard does (9.2 before 10, 7.1.2 before 7.1.10). */
+  /** Sorts clause numbers as the standard does (9.2 before 10, 7.1.2 before 7.1.10), each once. */
   sortNumbers(numbers: readonly string[]): string[] {
-    const key = (n: string) => n.split('.').map(Number);
-    return [...new Set(numbers)].sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      for (let i = 0; i < Math.max(x.length, y.length); i++) {
-        const d = (x[i] ?? -1) - (y[i] ?? -1);
-        if (d) return d;
-      }
-      return 0;
-    });
+    return [...new Set(numbers)].sort(compareClauseNumbers);
   }
+}
+
+/**
+ * Orders clause numbers as the standard does: part by part as numbers (9.2 before 10, 7.1.2
+ * before 7.1.10, 7.1 before 7.1.1); text that is not a number last by its characters.
+ */
+export function compareClauseNumbers(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -78,7 +78,7 @@ export class AuditChecklistController {
     summary: 'Trả lời câu hỏi kiểm tra: kết quả, ghi chép, mẫu kiểm tra (đoàn đánh giá; cần If-Match)',
   })
   @ApiOkResponse({ type: ChecklistItemResponse })
-  @ApiErrors(400, 404, 409, 413, 415, 422)
+  @ApiErrors(400, 403, 404, 409, 413, 415)
   answer(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -101,7 +101,7 @@ export class AuditChecklistController {
   })
   @ApiOperation({ summary: 'Tải lên tệp bằng chứng của câu hỏi kiểm tra (đoàn đánh giá, khi đang đánh giá)' })
   @ApiCreatedResponse({ type: ChecklistFileResponse })
-  @ApiErrors(400, 404, 409, 413, 415, 422)
+  @ApiErrors(400, 403, 404, 409, 413, 415)
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -154,7 +154,7 @@ export class AuditChecklistController {
   @RequirePermission(Permission.AuditConduct)
   @ApiOperation({ summary: 'Xóa tệp bằng chứng (đoàn đánh giá, khi đang đánh giá)' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 403, 404, 409)
   async remove(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

@@ -51,7 +51,7 @@ export class AuditFindingsController {
   @RequirePermission(Permission.AuditConduct)
   @ApiOperation({ summary: 'Ghi nhận một phát hiện (đoàn đánh giá, khi đang đánh giá)' })
   @ApiCreatedResponse({ type: AuditFindingResponse })
-  @ApiErrors(400, 404, 409, 413, 415, 422)
+  @ApiErrors(400, 403, 404, 409, 413, 415, 422)
   create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -92,7 +92,7 @@ export class AuditFindingsController {
   @RequirePermission(Permission.AuditConduct)
   @ApiOperation({ summary: 'Sửa một phát hiện (đoàn đánh giá, khi đang đánh giá; cần If-Match)' })
   @ApiOkResponse({ type: AuditFindingResponse })
-  @ApiErrors(400, 404, 409, 413, 415, 422)
+  @ApiErrors(400, 403, 404, 409, 413, 415, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -108,7 +108,7 @@ export class AuditFindingsController {
   @RequirePermission(Permission.AuditConduct)
   @ApiOperation({ summary: 'Xóa một phát hiện và tệp bằng chứng của nó (đoàn đánh giá, khi đang đánh giá)' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 403, 404, 409)
   async remove(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -129,7 +129,7 @@ export class AuditFindingsController {
   })
   @ApiOperation({ summary: 'Tải lên tệp bằng chứng của phát hiện (đoàn đánh giá, khi đang đánh giá)' })
   @ApiCreatedResponse({ type: AuditFindingFileResponse })
-  @ApiErrors(400, 404, 409, 413, 415)
+  @ApiErrors(400, 403, 404, 409, 413, 415)
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -182,7 +182,7 @@ export class AuditFindingsController {
   @RequirePermission(Permission.AuditConduct)
   @ApiOperation({ summary: 'Xóa tệp bằng chứng của phát hiện (đoàn đánh giá, khi đang đánh giá)' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 403, 404, 409)
   async removeFile(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

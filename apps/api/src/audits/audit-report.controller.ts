@@ -28,7 +28,7 @@ export class AuditReportController {
       'mỗi phát hiện không phù hợp nặng/nhẹ thành một sự không phù hợp',
   })
   @ApiOkResponse({ type: AuditReportResponse })
-  @ApiErrors(400, 404, 409, 413, 415, 422, 423)
+  @ApiErrors(400, 403, 404, 409, 413, 415, 422, 423)
   report(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -77,7 +77,7 @@ export class AuditReportController {
       'Kết thúc cuộc đánh giá đã báo cáo, khi mọi sự không phù hợp đã có hành động khắc phục ở bước kiểm tra hiệu lực hoặc đã kết thúc',
   })
   @ApiOkResponse({ type: AuditReportResponse })
-  @ApiErrors(400, 404, 409, 413, 415, 422)
+  @ApiErrors(400, 403, 404, 409, 413, 415, 422)
   close(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

@@ -33,7 +33,7 @@ export class AuditsController {
   @Get()
   @RequirePermission(Permission.AuditRead)
   @ApiOperation({
-    summary: 'Danh sách cuộc đánh giá (lọc theo năm, trạng thái, chương trình, phòng, ban, chuyên gia)',
+    summary: 'Danh sách cuộc đánh giá (lọc theo năm, trạng thái, chương trình, phòng, ban, đánh giá viên)',
   })
   @ApiPageResponse(AuditResponse)
   @ApiErrors(400)
@@ -89,7 +89,7 @@ export class AuditsController {
   @RequirePermission(Permission.AuditConduct)
   @ApiOperation({ summary: 'Trưởng đoàn bắt đầu đánh giá; danh mục kiểm tra được lập từ phạm vi' })
   @ApiOkResponse({ type: AuditResponse })
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 403, 404, 409, 422)
   start(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

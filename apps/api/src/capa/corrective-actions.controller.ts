@@ -122,10 +122,10 @@ export class CorrectiveActionsController {
   @RequirePermission(Permission.CorrectiveActionVerify)
   @ApiOperation({
     summary:
-      'Kiểm tra hiệu lực (người được phân công, không thực hiện hành động nào): có hiệu lực thì kết thúc phiếu và sự không phù hợp; không hiệu lực thì thực hiện lại (lần mới)',
+      'Kiểm tra hiệu lực (người được phân công, không thực hiện hành động nào): có hiệu lực thì kết thúc phiếu và sự không phù hợp; chưa có hiệu lực thì thực hiện lại (lần mới)',
   })
   @ApiOkResponse({ type: CorrectiveActionResponse })
-  @ApiErrors(400, 404, 409, 422)
+  @ApiErrors(400, 403, 404, 409, 422)
   verify(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

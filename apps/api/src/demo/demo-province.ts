@@ -74,7 +74,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'stp.danhgia',
     fullName: 'Vũ Đức Anh',
-    position: 'Chuyên gia đánh giá nội bộ',
+    position: 'Đánh giá viên nội bộ',
     roles: [Role.Auditor],
     agency: 'demo',
     orgUnit: 'office',

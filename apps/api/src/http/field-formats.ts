@@ -104,6 +104,9 @@ export const IsUsername = (): PropertyDecorator =>
 export const IsPassword = (): PropertyDecorator =>
   applyDecorators(IsString(), matchesFormat('isPassword', PASSWORD_PATTERN));
 
+/** A text with at least one character that is not a space: "   " is refused like an empty text. */
+export const IsNotBlank = (): PropertyDecorator => matchesFormat('isNotBlank', /\S/);
+
 /** The one validator of calendar dates, in bodies and query strings alike (see isCalendarDate). */
 export const IsCalendarDate = (): PropertyDecorator =>
   ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } });

@@ -31,6 +31,7 @@ const listed = (values: unknown): string =>
  */
 export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   isString: () => 'phải là chuỗi ký tự',
+  isNotBlank: () => 'không được để trống hoặc chỉ gồm khoảng trắng',
   minLength: ([n]) => (n === 1 ? 'không được để trống' : `phải có ít nhất ${String(n)} ký tự`),
   maxLength: ([n]) => `không được dài quá ${String(n)} ký tự`,
   isInt: () => 'phải là số nguyên',

@@ -316,7 +316,9 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     detailed: (d) =>
       typeof d.edition === 'string'
         ? `Không tìm thấy phiên bản tiêu chuẩn "${d.edition}". Xem danh sách tại /api/v1/iso-clauses/editions.`
-        : undefined,
+        : d.current
+          ? 'Chưa có phiên bản tiêu chuẩn ISO 9001 nào được đánh dấu là hiện hành; hãy nạp danh mục điều khoản.'
+          : undefined,
   },
   // audit programmes and audits (H5)
   [ErrorCode.AuditProgrammeNotFound]: {
@@ -344,7 +346,8 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.AuditScopeEmpty]: {
     status: 422,
-    message: 'Phạm vi đánh giá cần có ít nhất một phòng, ban hoặc một điều khoản.',
+    message:
+      'Phạm vi đánh giá cần có ít nhất một điều khoản của tiêu chuẩn hoặc một quy trình giải quyết TTHC (chỉ chọn phòng, ban thì danh mục kiểm tra trống).',
   },
   [ErrorCode.AuditClauseUnknown]: {
     status: 422,
@@ -369,7 +372,8 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.AuditAuditorNotIndependent]: {
     status: 422,
-    message: 'Chuyên gia đánh giá không được đánh giá phòng, ban của chính mình.',
+    message:
+      'Đánh giá viên không được đánh giá phòng, ban của chính mình, đơn vị cấp trên hoặc cấp dưới của mình.',
     detailed: detailedMessage,
   },
   [ErrorCode.AuditNotEditable]: {
@@ -382,11 +386,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     message: 'Kế hoạch đánh giá chưa được ban hành; hãy ban hành kế hoạch trước khi bắt đầu đánh giá.',
   },
   [ErrorCode.AuditNotLeadAuditor]: {
-    status: 422,
+    status: 403,
     message: 'Chỉ trưởng đoàn đánh giá được thực hiện thao tác này.',
   },
   [ErrorCode.AuditNotTeamMember]: {
-    status: 422,
+    status: 403,
     message: 'Chỉ trưởng đoàn và thành viên đoàn đánh giá được thực hiện thao tác này.',
   },
   [ErrorCode.AuditNotInProgress]: {
@@ -436,6 +440,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
       'Chưa kết thúc được cuộc đánh giá: còn sự không phù hợp chưa có hành động khắc phục ở bước kiểm tra hiệu lực hoặc đã kết thúc.',
     detailed: detailedMessage,
   },
+  [ErrorCode.AuditCloseNotAllowed]: {
+    status: 403,
+    message: 'Chỉ trưởng đoàn đánh giá hoặc Thư ký ISO của cơ quan được kết thúc cuộc đánh giá.',
+  },
   // nonconformities (H2)
   [ErrorCode.NonconformityNotFound]: { status: 404, message: 'Không tìm thấy sự không phù hợp.' },
   [ErrorCode.NonconformitySourceNotAllowed]: {
@@ -466,6 +474,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.NonconformityDetectedInFuture]: {
     status: 422,
     message: 'Ngày phát hiện sự không phù hợp không được sau ngày hôm nay.',
+  },
+  [ErrorCode.NonconformityDetectedTooEarly]: {
+    status: 422,
+    message: 'Ngày phát hiện sự không phù hợp không được trước ngày 01 tháng 01 của năm trước.',
+    detailed: detailedMessage,
   },
   [ErrorCode.NonconformityLateDossierExists]: {
     status: 409,
@@ -555,7 +568,8 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.CorrectiveActionOwnerNotEligible]: {
     status: 422,
-    message: 'Người thực hiện hành động phải là người dùng đang hoạt động của cơ quan.',
+    message:
+      'Người thực hiện hành động phải là người dùng đang hoạt động của cơ quan, có quyền thực hiện hành động khắc phục.',
   },
   [ErrorCode.CorrectiveActionDocumentInvalid]: {
     status: 422,
@@ -582,7 +596,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     detailed: detailedMessage,
   },
   [ErrorCode.CorrectiveActionNotVerifier]: {
-    status: 422,
+    status: 403,
     message: 'Chỉ người được phân công kiểm tra hiệu lực của phiếu này mới được ghi kết quả kiểm tra.',
     detailed: detailedMessage,
   },
@@ -603,7 +617,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   },
   [ErrorCode.CorrectiveActionReasonRequired]: {
     status: 422,
-    message: 'Cần nêu lý do khi kết luận hành động khắc phục không có hiệu lực.',
+    message: 'Cần nêu lý do khi kết luận hành động khắc phục chưa có hiệu lực.',
+  },
+  [ErrorCode.CorrectiveActionDelayLocked]: {
+    status: 422,
+    message: 'Đang chờ kiểm tra hiệu lực: không được rút ngắn thời gian chờ kiểm tra.',
+    detailed: detailedMessage,
   },
 };
 

@@ -133,6 +133,7 @@ export enum ErrorCode {
   AuditChecklistUnanswered = 'AUDIT_CHECKLIST_UNANSWERED',
   AuditReportUnavailable = 'AUDIT_REPORT_UNAVAILABLE',
   AuditNonconformitiesOpen = 'AUDIT_NONCONFORMITIES_OPEN',
+  AuditCloseNotAllowed = 'AUDIT_CLOSE_NOT_ALLOWED',
   // nonconformities (H2)
   NonconformityNotFound = 'NONCONFORMITY_NOT_FOUND',
   NonconformitySourceNotAllowed = 'NONCONFORMITY_SOURCE_NOT_ALLOWED',
@@ -140,6 +141,7 @@ export enum ErrorCode {
   NonconformityClauseUnknown = 'NONCONFORMITY_CLAUSE_UNKNOWN',
   NonconformityOrgUnitInvalid = 'NONCONFORMITY_ORG_UNIT_INVALID',
   NonconformityDetectedInFuture = 'NONCONFORMITY_DETECTED_IN_FUTURE',
+  NonconformityDetectedTooEarly = 'NONCONFORMITY_DETECTED_TOO_EARLY',
   NonconformityLateDossierExists = 'NONCONFORMITY_LATE_DOSSIER_EXISTS',
   NonconformityClosed = 'NONCONFORMITY_CLOSED',
   NonconformityFindingGradeFixed = 'NONCONFORMITY_FINDING_GRADE_FIXED',
@@ -169,4 +171,5 @@ export enum ErrorCode {
   CorrectiveActionVerificationTooEarly = 'CORRECTIVE_ACTION_VERIFICATION_TOO_EARLY',
   CorrectiveActionDocumentNotRevised = 'CORRECTIVE_ACTION_DOCUMENT_NOT_REVISED',
   CorrectiveActionReasonRequired = 'CORRECTIVE_ACTION_REASON_REQUIRED',
+  CorrectiveActionDelayLocked = 'CORRECTIVE_ACTION_DELAY_LOCKED',
 }

@@ -43,8 +43,10 @@ const ADMIN: Permission[] = [
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Drafter]: [...MEMBER, Permission.DocumentDraft, Permission.RecordWrite],
-  // Heads of units (trưởng phòng): auditees who read the audits of their units and plan the
-  // corrective actions of their units' nonconformities.
+  // Heads of units (trưởng phòng): auditees who read every audit of their agency (the results of
+  // internal audits are shared inside the agency: AuditFinder checks the agency only, not the
+  // unit), raise nonconformities and plan the corrective actions of any nonconformity of their
+  // agency (CorrectiveActionManage is agency-wide: no check limits it to the head's own unit).
   [Role.Reviewer]: [
     ...MEMBER,
     Permission.DocumentReview,

@@ -10,6 +10,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (calendar dates; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000);
+}
+
 /** Adds months, clamping to the month's last day (31/01 + 1 month → 28 or 29/02). */
 export function addMonths(date: string, months: number): string {
   const d = parse(date);

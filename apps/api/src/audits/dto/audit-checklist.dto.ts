@@ -11,7 +11,7 @@ export class AnswerChecklistItemDto implements AnswerChecklistItemInput {
   @FieldLabel('Kết quả kiểm tra')
   answer?: ChecklistAnswer | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Ghi chép của chuyên gia đánh giá' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Ghi chép của đánh giá viên' })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(10000)

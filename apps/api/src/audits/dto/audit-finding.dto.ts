@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CreateFindingInput, FindingType, UpdateFindingInput } from '@eiso/audits';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { IsIsoClause, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import { IsIsoClause, IsNotBlank, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
 import { FieldLabel } from '../../http/field-labels';
 
 export class CreateAuditFindingDto implements CreateFindingInput {
@@ -42,6 +42,7 @@ export class CreateAuditFindingDto implements CreateFindingInput {
   @IsString()
   @MinLength(1)
   @MaxLength(10000)
+  @IsNotBlank()
   @FieldLabel('Nội dung phát hiện')
   statement: string;
 
@@ -83,6 +84,7 @@ export class UpdateAuditFindingDto implements UpdateFindingInput {
   @IsString()
   @MinLength(1)
   @MaxLength(10000)
+  @IsNotBlank()
   @FieldLabel('Nội dung phát hiện')
   statement?: string;
 
@@ -119,6 +121,7 @@ export class ReportAuditDto {
   @IsString()
   @MinLength(1)
   @MaxLength(20000)
+  @IsNotBlank()
   @FieldLabel('Kết luận đánh giá')
   conclusion: string;
 

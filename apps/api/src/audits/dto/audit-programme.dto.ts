@@ -8,7 +8,6 @@ import {
   IsInt,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -18,11 +17,12 @@ import {
 } from 'class-validator';
 import type { AuditRiskLevel, ProgrammeEntryInput } from '@eiso/audits';
 import {
-  MAX_YEAR,
-  MIN_YEAR,
+  IsNotBlank,
   IsOptionalNotNull,
   IsOptionalNullable,
   IsQueryInt,
+  MAX_YEAR,
+  MIN_YEAR,
 } from '../../http/field-formats';
 import { FieldLabel } from '../../http/field-labels';
 import { PageQueryDto } from '../../http/page-query.dto';
@@ -54,7 +54,7 @@ export class AuditProgrammeEntryDto implements ProgrammeEntryInput {
   @IsString()
   @MinLength(2)
   @MaxLength(300)
-  @Matches(/\S/)
+  @IsNotBlank()
   @FieldLabel('Quá trình được đánh giá')
   process?: string | null;
 
@@ -100,6 +100,7 @@ export class CreateAuditProgrammeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tên chương trình đánh giá')
   title: string;
 
@@ -107,6 +108,7 @@ export class CreateAuditProgrammeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mục tiêu đánh giá')
   objectives: string;
 
@@ -114,6 +116,7 @@ export class CreateAuditProgrammeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Chuẩn mực đánh giá')
   criteria: string;
 
@@ -132,6 +135,7 @@ export class UpdateAuditProgrammeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tên chương trình đánh giá')
   title?: string;
 
@@ -140,6 +144,7 @@ export class UpdateAuditProgrammeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mục tiêu đánh giá')
   objectives?: string;
 
@@ -148,6 +153,7 @@ export class UpdateAuditProgrammeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Chuẩn mực đánh giá')
   criteria?: string;
 

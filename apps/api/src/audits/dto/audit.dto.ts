@@ -4,6 +4,7 @@ import { AuditPlanInput, AuditState, UpdateAuditInput } from '@eiso/audits';
 import {
   IsCalendarDate,
   IsIsoClauses,
+  IsNotBlank,
   IsOptionalNotNull,
   IsOptionalNullable,
   IsQueryInt,
@@ -23,6 +24,7 @@ export class CreateAuditDto implements AuditPlanInput {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tên cuộc đánh giá')
   title: string;
 
@@ -30,6 +32,7 @@ export class CreateAuditDto implements AuditPlanInput {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mục tiêu đánh giá')
   objectives?: string | null;
 
@@ -37,6 +40,7 @@ export class CreateAuditDto implements AuditPlanInput {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Chuẩn mực đánh giá')
   criteria?: string | null;
 
@@ -92,6 +96,7 @@ export class UpdateAuditDto implements UpdateAuditInput {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tên cuộc đánh giá')
   title?: string;
 
@@ -99,6 +104,7 @@ export class UpdateAuditDto implements UpdateAuditInput {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mục tiêu đánh giá')
   objectives?: string | null;
 
@@ -106,6 +112,7 @@ export class UpdateAuditDto implements UpdateAuditInput {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Chuẩn mực đánh giá')
   criteria?: string | null;
 
@@ -186,6 +193,6 @@ export class ListAuditsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Trưởng đoàn hoặc thành viên đoàn đánh giá' })
   @IsOptionalNotNull()
   @IsUUID()
-  @FieldLabel('Chuyên gia đánh giá')
+  @FieldLabel('Đánh giá viên')
   auditorId?: string;
 }

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { CorrectiveActionState } from '@eiso/capa';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { IsCalendarDate, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
+import { IsCalendarDate, IsNotBlank, IsOptionalNotNull, IsOptionalNullable } from '../../http/field-formats';
 import { FieldLabel } from '../../http/field-labels';
 
 export class CreateCorrectiveActionDto {
@@ -46,6 +46,7 @@ export class CreateCorrectiveActionDto {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Nguyên nhân gốc rễ')
   rootCause?: string | null;
 
@@ -100,6 +101,7 @@ export class UpdateCorrectiveActionDto {
   @IsOptionalNullable()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Nguyên nhân gốc rễ')
   rootCause?: string | null;
 
@@ -176,6 +178,7 @@ export class AddCorrectiveActionTaskDto {
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
+  @IsNotBlank()
   @FieldLabel('Nội dung hành động')
   description: string;
 
@@ -207,6 +210,7 @@ export class UpdateCorrectiveActionTaskDto {
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
+  @IsNotBlank()
   @FieldLabel('Nội dung hành động')
   description?: string;
 
@@ -245,23 +249,25 @@ export class MarkTaskDoneDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Kết quả thực hiện')
   note: string;
 }
 
 export class VerifyCorrectiveActionDto {
-  @ApiProperty({ description: 'true: có hiệu lực (kết thúc phiếu); false: không hiệu lực (thực hiện lại)' })
+  @ApiProperty({ description: 'true: có hiệu lực (kết thúc phiếu); false: chưa có hiệu lực (thực hiện lại)' })
   @IsBoolean()
   @FieldLabel('Kết luận hiệu lực')
   effective: boolean;
 
   @ApiPropertyOptional({
     example: 'Sau 3 tháng không còn hồ sơ trễ hạn.',
-    description: 'Nhận xét; bắt buộc khi kết luận không hiệu lực',
+    description: 'Nhận xét; bắt buộc khi kết luận chưa có hiệu lực',
   })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Lý do, nhận xét')
   reason?: string;
 }

@@ -58,7 +58,7 @@ export class CorrectiveActionStatusResponse implements CorrectiveActionStatusVie
   @ApiProperty({
     type: 'integer',
     minimum: 1,
-    description: 'Lần thực hiện (tăng khi kiểm tra không hiệu lực)',
+    description: 'Lần thực hiện (tăng khi kiểm tra chưa có hiệu lực)',
   })
   round: number;
 

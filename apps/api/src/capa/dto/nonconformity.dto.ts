@@ -5,6 +5,7 @@ import { PageQueryDto } from '../../http/page-query.dto';
 import {
   IsCalendarDate,
   IsIsoClause,
+  IsNotBlank,
   IsOptionalNotNull,
   IsOptionalNullable,
   IsQueryInt,
@@ -34,6 +35,7 @@ export class RaiseNonconformityDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tiêu đề sự không phù hợp')
   title: string;
 
@@ -41,6 +43,7 @@ export class RaiseNonconformityDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mô tả sự không phù hợp')
   description: string;
 
@@ -66,6 +69,7 @@ export class RaiseNonconformityDto {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
+  @IsNotBlank()
   @FieldLabel('Số phản ánh, kiến nghị')
   complaintRef?: string;
 
@@ -76,6 +80,7 @@ export class RaiseNonconformityDto {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(300)
+  @IsNotBlank()
   @FieldLabel('Người phản ánh, kiến nghị')
   complainant?: string;
 
@@ -90,6 +95,7 @@ export class RaiseNonconformityDto {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @IsNotBlank()
   @FieldLabel('Số hồ sơ')
   dossierNumber?: string;
 
@@ -105,6 +111,7 @@ export class RaiseNonconformityDto {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
+  @IsNotBlank()
   @FieldLabel('Số biên bản xem xét của lãnh đạo')
   managementReviewRef?: string;
 }
@@ -119,6 +126,7 @@ export class RaiseLateDossierDto {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @IsNotBlank()
   @FieldLabel('Số hồ sơ')
   dossierNumber: string;
 
@@ -136,6 +144,7 @@ export class RaiseLateDossierDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tiêu đề sự không phù hợp')
   title?: string;
 
@@ -144,6 +153,7 @@ export class RaiseLateDossierDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mô tả sự không phù hợp')
   description?: string;
 
@@ -166,6 +176,7 @@ export class UpdateNonconformityDto {
   @IsString()
   @MinLength(3)
   @MaxLength(500)
+  @IsNotBlank()
   @FieldLabel('Tiêu đề sự không phù hợp')
   title?: string;
 
@@ -174,6 +185,7 @@ export class UpdateNonconformityDto {
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
+  @IsNotBlank()
   @FieldLabel('Mô tả sự không phù hợp')
   description?: string;
 
@@ -264,7 +276,8 @@ export class ListNonconformitiesQueryDto extends PageQueryDto {
 export class NonconformitySummaryQueryDto {
   @ApiPropertyOptional({
     example: '2026-01-01',
-    description: 'Ngày phát hiện từ (gồm cả ngày này); mặc định đầu năm',
+    description:
+      'Ngày phát hiện từ (gồm cả ngày này); mặc định ngày 01/01 của năm của ngày đến (không có ngày đến: năm nay)',
   })
   @IsOptionalNotNull()
   @IsCalendarDate()
@@ -273,7 +286,8 @@ export class NonconformitySummaryQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-12-31',
-    description: 'Ngày phát hiện đến (gồm cả ngày này); mặc định cuối năm',
+    description:
+      'Ngày phát hiện đến (gồm cả ngày này); mặc định ngày 31/12 của năm của ngày từ (không có ngày từ: năm nay)',
   })
   @IsOptionalNotNull()
   @IsCalendarDate()
