@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditTrailModule } from '@eiso/audit-trail';
+import { CapaModule } from '@eiso/capa';
 import { AppConfig, ConfigModule, resolveSigningSecret, SecretsModule } from '@eiso/config';
 import { DatabaseModule } from '@eiso/database';
 import { DocumentsModule } from '@eiso/documents';
@@ -34,6 +35,7 @@ export class JobsCliModule {
         NotificationsModule,
         DocumentsModule,
         RecordsModule,
+        CapaModule,
         OrphanSweepModule,
       ],
     };
