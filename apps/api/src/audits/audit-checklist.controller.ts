@@ -23,7 +23,6 @@ import {
 import { Request, Response } from 'express';
 import { AuditChecklistService, ChecklistFileView, ChecklistItemView } from '@eiso/audits';
 import { Actor, Permission } from '@eiso/common';
-import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { VersionEtag } from '../http/etag';
@@ -31,6 +30,7 @@ import { IfMatchRequired } from '../http/if-match';
 import { receiveFile } from '../http/multipart-file';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ANY_MEDIA_TYPE, ApiFileResponse } from '../http/openapi/file-response';
+import { answerStoredFile } from '../http/stored-file';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { AnswerChecklistItemDto } from './dto/audit-checklist.dto';
 import {
@@ -140,13 +140,7 @@ export class AuditChecklistController {
     @Param('fid', UuidParamPipe) fid: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.checklist.download(actor, id, itemId, fid);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    return new StreamableFile(stream, {
-      type: file.mediaType,
-      length: file.size,
-      disposition: attachmentContentDisposition(file.name),
-    });
+    return answerStoredFile(res, await this.checklist.download(actor, id, itemId, fid));
   }
 
   @Delete(':itemId/files/:fid')

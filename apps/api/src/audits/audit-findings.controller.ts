@@ -24,7 +24,6 @@ import {
 import { Request, Response } from 'express';
 import { AuditFindingFileView, AuditFindingsService, AuditFindingView } from '@eiso/audits';
 import { Actor, Page, Permission } from '@eiso/common';
-import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { VersionEtag } from '../http/etag';
@@ -33,6 +32,7 @@ import { receiveFile } from '../http/multipart-file';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ANY_MEDIA_TYPE, ApiFileResponse } from '../http/openapi/file-response';
 import { ApiPageResponse } from '../http/openapi/page';
+import { answerStoredFile } from '../http/stored-file';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import {
   CreateAuditFindingDto,
@@ -168,13 +168,7 @@ export class AuditFindingsController {
     @Param('fid', UuidParamPipe) fid: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.findings.download(actor, id, findingId, fid);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    return new StreamableFile(stream, {
-      type: file.mediaType,
-      length: file.size,
-      disposition: attachmentContentDisposition(file.name),
-    });
+    return answerStoredFile(res, await this.findings.download(actor, id, findingId, fid));
   }
 
   @Delete(':findingId/files/:fid')

@@ -23,12 +23,12 @@ import {
 import { Request, Response } from 'express';
 import { Actor, Permission } from '@eiso/common';
 import { CorrectiveActionFileView, CorrectiveActionTasksService, CorrectiveActionTaskView } from '@eiso/capa';
-import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { VersionEtag } from '../http/etag';
 import { IfMatchOptional, IfMatchRequired } from '../http/if-match';
 import { receiveFile } from '../http/multipart-file';
+import { answerStoredFile } from '../http/stored-file';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ANY_MEDIA_TYPE, ApiFileResponse } from '../http/openapi/file-response';
@@ -179,13 +179,7 @@ export class CorrectiveActionTasksController {
     @Param('fileId', UuidParamPipe) fileId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.tasks.download(actor, id, actionId, fileId);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    return new StreamableFile(stream, {
-      type: file.mediaType,
-      length: file.size,
-      disposition: attachmentContentDisposition(file.name),
-    });
+    return answerStoredFile(res, await this.tasks.download(actor, id, actionId, fileId));
   }
 
   @Delete(':actionId/files/:fileId')

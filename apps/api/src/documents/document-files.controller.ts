@@ -27,6 +27,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
 import { invalidField } from '../http/validation.pipe';
+import { answerStoredFile } from '../http/stored-file';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ANY_MEDIA_TYPE, ApiFileResponse, PDF } from '../http/openapi/file-response';
@@ -100,13 +101,7 @@ export class DocumentFilesController {
     @Param('fid', UuidParamPipe) fid: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.files.download(actor, id, vid, fid);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    return new StreamableFile(stream, {
-      type: file.mediaType,
-      length: file.size,
-      disposition: attachmentContentDisposition(file.name),
-    });
+    return answerStoredFile(res, await this.files.download(actor, id, vid, fid));
   }
 
   @Delete('files/:fid')

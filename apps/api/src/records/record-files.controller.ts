@@ -3,10 +3,10 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from 
 import { Request, Response } from 'express';
 import { Actor, Permission } from '@eiso/common';
 import { RecordFilesService, RecordFileView } from '@eiso/records';
-import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { receiveFile } from '../http/multipart-file';
+import { answerStoredFile } from '../http/stored-file';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ANY_MEDIA_TYPE, ApiFileResponse } from '../http/openapi/file-response';
@@ -51,12 +51,6 @@ export class RecordFilesController {
     @Param('fid', UuidParamPipe) fid: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.files.download(actor, id, fid);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    return new StreamableFile(stream, {
-      type: file.mediaType,
-      length: file.size,
-      disposition: attachmentContentDisposition(file.name),
-    });
+    return answerStoredFile(res, await this.files.download(actor, id, fid));
   }
 }
