@@ -33,6 +33,7 @@ import { AuditsHttpModule } from './audits/audits-http.module';
 import { CapaHttpModule } from './capa/capa-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
 import { UsersController } from './users/users.controller';
+import { WebAppModule } from './web/web-app.module';
 
 /** What main (or a test) resolved before the module graph is built. */
 export interface ApiRuntime {
@@ -85,6 +86,8 @@ export class AppModule {
         JobsHttpModule,
         QueueDashboardModule.forRoot(config),
         ...(config.seedsDemoProvince ? [DemoModule] : []),
+        // Last: the web app's index.html answers only paths no route above claimed.
+        WebAppModule.forRoot(),
       ],
       controllers: [
         AuthController,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission } from '@eiso/common';
+import { Actor, Permission, permissionsOf } from '@eiso/common';
 import { AuthService, Session, UsersService, UserView } from '@eiso/identity';
 import { CurrentActor } from './current-actor.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -8,7 +8,7 @@ import { NoStore } from './no-store.decorator';
 import { RequirePermission } from './require-permission.decorator';
 import { OpenWithTemporaryPassword } from './temporary-password.decorator';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
-import { UserResponse } from '../users/dto/user.response';
+import { MeResponse } from './dto/me.response';
 import { SessionResponse } from './dto/session.response';
 
 @ApiTags('Xác thực')
@@ -23,9 +23,10 @@ export class MeController {
   @RequirePermission(Permission.ProfileRead)
   @OpenWithTemporaryPassword()
   @ApiOperation({ summary: 'Thông tin người dùng đang đăng nhập' })
-  @ApiOkResponse({ type: UserResponse })
-  me(@CurrentActor() actor: Actor): Promise<UserView> {
-    return this.users.get(actor, actor.userId);
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
+    const user: UserView = await this.users.get(actor, actor.userId);
+    return { ...user, permissions: [...permissionsOf(user.roles)].sort() };
   }
 
   @Post('password')

@@ -7,7 +7,8 @@ export function servedOverHttps(config: AppConfig): boolean {
 }
 
 /**
- * Helmet's headers, with a Content-Security-Policy the Swagger UI (inline scripts) works under.
+ * Helmet's headers, with a Content-Security-Policy the Swagger UI (inline scripts) and the web
+ * app (a PDF fetched into a blob: frame) work under.
  * `upgrade-insecure-requests` only when PUBLIC_BASE_URL is https: on an office network reached by
  * plain http (the embedded profile at http://192.168.1.10:3000, say) it would make the browser
  * fetch the docs page's own scripts and styles over https, which nothing answers.
@@ -17,6 +18,8 @@ export function helmetOptions(config: AppConfig): HelmetOptions {
     contentSecurityPolicy: {
       directives: {
         'script-src': ["'self'", "'unsafe-inline'"],
+        // The web app shows a controlled copy (a PDF it fetched with the user's token) in a frame.
+        'frame-src': ["'self'", 'blob:'],
         'upgrade-insecure-requests': servedOverHttps(config) ? [] : null,
       },
     },

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { TestContext, TestUser, USER_PASSWORD } from './test-app';
+
+/** Debian's chromium (`.ci/run` installs it); EISO_CHROMIUM names another build. */
+export const CHROMIUM_PATH = process.env.EISO_CHROMIUM ?? '/usr/bin/chromium';
+/** The build the API serves (apps/api/src/web/web-root.ts): WEB_DIST_DIR, or dist/web. */
+const WEB_INDEX = join(process.env.WEB_DIST_DIR ?? join(__dirname, '..', '..', 'dist', 'web'), 'index.html');
+
+/**
+ * Headless Chromium with the flags this machine's closed network needs (no background
+ * connections, no sandbox as root). One per suite; close it in afterAll.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error('Chưa build ứng dụng web (dist/web/index.html): chạy `npm run build` trước.');
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Không có Chromium tại ${CHROMIUM_PATH}: cài bằng \`apt-get install -y chromium\`.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Makes the test app answer on loopback (the browser needs a real port); returns its base URL. */
+export async function serveApp(ctx: TestContext): Promise<string> {
+  const server = ctx.app.getHttpServer() as { listening: boolean; address(): AddressInfo | string | null };
+  if (!server.listening) await ctx.app.listen(0, '127.0.0.1');
+  const address = server.address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * A new page (its own storage, so its own session) signed in as `user` through the login screen,
+ * in Vietnamese, at 1366×900 (a common office screen). Browser errors fail the test.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  user: Pick<TestUser, 'username'>,
+  password = USER_PASSWORD,
+): Promise<Page> {
+  const page = await newPage(browser, baseUrl);
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
+  return page;
+}
+
+/** A page of a fresh browser context (no session), whose uncaught errors are collected. */
+export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  pageErrors.set(page, errors);
+  return page;
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Uncaught script errors the page raised so far (a screen that threw is a defect). */
+export function errorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the page (WCAG 2.1 A and AA rules) and returns the serious and critical
+ * violations; a main screen must have none.
+ */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<AxeResults> } }
+    ).axe;
+    interface AxeResults {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    }
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')),
+      }));
+  });
+}
