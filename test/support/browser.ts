@@ -102,24 +102,28 @@ export interface AxeViolation {
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<AxeResults> } }
-    ).axe;
-    interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  const violations = await page.evaluate(async () => {
+    // Runs in the page: axe-core put itself on the page's global object.
+    const page = globalThis as unknown as {
+      document: unknown;
+      axe: { run: (context: unknown, options: object) => Promise<{ violations: AxeResult[] }> };
+    };
+    interface AxeResult {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[] }[];
     }
-    const results = await axe.run(document, {
+    const results = await page.axe.run(page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => n.target.join(' ')),
-      }));
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
