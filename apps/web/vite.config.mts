@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, '../../dist/web'),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each screen loads (scripts/web-bundle-size.js reads it).
+    manifest: true,
     // Each area is its own chunk (React.lazy in app/routes.tsx); the kit is shared by all of them.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {

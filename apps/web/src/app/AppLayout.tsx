@@ -1,6 +1,6 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App as AntApp, Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { App as AntApp, Avatar, Badge, Button, Dropdown, Layout, Menu, Space } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -66,9 +66,7 @@ export default function AppLayout() {
             }}
           >
             eISO
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, fontWeight: 400 }}>
-              Hệ thống ISO điện tử
-            </Typography.Text>
+            <span style={{ display: 'block', fontSize: 12, fontWeight: 400, color: 'rgba(0, 0, 0, 0.68)' }}>Hệ thống ISO điện tử</span>
           </Link>
           <nav aria-label="Chức năng">
             <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
@@ -118,9 +116,7 @@ export default function AppLayout() {
                   <Space>
                     <Avatar size="small" icon={<UserOutlined />} />
                     <span>{me?.fullName}</span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {me?.roles.map((r) => ROLE_LABELS[r]).join(', ')}
-                    </Typography.Text>
+                    <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.68)' }}>{me?.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
                   </Space>
                 </Button>
               </Dropdown>

@@ -1,7 +1,10 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import type { ReactNode } from 'react';
 
-/** A screen's title (one h1 per page) and its actions. */
+/**
+ * A screen's title (the page's one h1) and its actions. Plain elements, not Typography: the
+ * header is on every first screen, and Typography's chunk is large.
+ */
 export function PageHeader({
   title,
   extra,
@@ -14,10 +17,8 @@ export function PageHeader({
   return (
     <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {title}
-        </Typography.Title>
-        {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
+        <h1 style={{ fontSize: 22, fontWeight: 600, margin: 0, lineHeight: 1.4 }}>{title}</h1>
+        {subtitle ? <div style={{ color: 'rgba(0, 0, 0, 0.68)' }}>{subtitle}</div> : null}
       </div>
       {extra ? (
         <Flex gap={8} wrap>

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-error';
@@ -42,12 +42,8 @@ export default function LoginPage() {
     <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f5f5f5' }}>
       <main>
         <Card style={{ width: 380 }}>
-          <Typography.Title level={1} style={{ fontSize: 22, textAlign: 'center', marginBottom: 4 }}>
-            eISO
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-            Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015
-          </Typography.Paragraph>
+          <h1 style={{ fontSize: 22, fontWeight: 600, textAlign: 'center', margin: '0 0 4px' }}>eISO</h1>
+          <p style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.68)' }}>Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015</p>
           {error ? (
             <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />
           ) : null}
