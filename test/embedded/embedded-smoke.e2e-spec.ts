@@ -54,6 +54,16 @@ describe('embedded profile (no DATABASE_URL, REDIS_URL or S3)', () => {
     expect(log).toContain('Hàng đợi công việc: chạy trong tiến trình (embedded)');
     expect(log).toContain('Lưu trữ tệp: ổ đĩa cục bộ');
     expect(log).toContain(`tài liệu API: http://localhost:${port}/api/docs`);
+    expect(log).toContain(`ứng dụng web: http://localhost:${port}/`);
+  });
+
+  it('serves the web app at / and its client routes', async () => {
+    for (const path of ['/', '/documents/in-force']) {
+      const page = await fetch(`${base()}${path}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await page.text()).toContain('<div id="root"></div>');
+    }
   });
 
   it('logs in, imports the Kon Tum list, searches without accents and verifies the chain', async () => {

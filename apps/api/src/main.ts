@@ -8,6 +8,7 @@ import { createApiApp, DOCS_PATH } from './create-api-app';
 import { DemoSeederService } from './demo/demo-seeder.service';
 import { watchHttpDrain } from './http/http-drain';
 import { ListenError, listenErrorMessage } from './listen-error';
+import { findWebRoot } from './web/web-root';
 import { installProcessErrorHandlers } from './process-errors';
 
 async function main(): Promise<void> {
@@ -80,8 +81,9 @@ async function main(): Promise<void> {
     throw new ListenError(problem);
   }
   const base = `http://localhost:${config.PORT}`;
+  const web = findWebRoot() ? `ứng dụng web: ${base}/ — ` : '';
   logger.log(
-    `eISO API (hồ sơ ${config.profile}) đang chạy tại ${base}/api/v1 — tài liệu API: ${base}/${DOCS_PATH}`,
+    `eISO (hồ sơ ${config.profile}) đang chạy: ${web}API: ${base}/api/v1 — tài liệu API: ${base}/${DOCS_PATH}`,
   );
 }
 
