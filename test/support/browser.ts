@@ -127,3 +127,30 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Waits until `condition` holds (checked every 100 ms), or fails after `timeoutMs`. */
+export async function waitUntil(
+  condition: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`Hết thời gian chờ: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Picks `option` in the antd select labelled `label`: opens it once no other list shows (a list
+ * still closing would take the click), clicks the option in the one open list, closes it.
+ */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  await waitUntil(async () => (await open.count()) === 0, 'không còn danh sách chọn nào mở');
+  await page.getByLabel(label, { exact: true }).click();
+  await waitUntil(async () => (await open.count()) === 1, `danh sách "${label}" mở ra`);
+  await open.locator(`.ant-select-item-option[title="${option}"]`).click();
+  await page.keyboard.press('Escape');
+  await waitUntil(async () => (await open.count()) === 0, `danh sách "${label}" đóng lại`);
+}

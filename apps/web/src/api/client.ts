@@ -55,7 +55,9 @@ const auth: Middleware = {
 };
 
 /** The typed API client: paths, parameters and bodies come from openapi.json (schema.d.ts). */
-export const api = createClient<paths>({ baseUrl: '' });
+// `no-store`: TanStack Query is the cache; a browser's conditional request (If-None-Match → 304)
+// would hand openapi-fetch an empty body.
+export const api = createClient<paths>({ baseUrl: '', cache: 'no-store' });
 api.use(auth);
 
 /** Unwraps an openapi-fetch answer: the data, or an ApiError with the server's Vietnamese message. */

@@ -44,7 +44,10 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; fileName: s
   const token = await accessToken();
   let response: Response;
   try {
-    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    response = await fetch(path, {
+      cache: 'no-store',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
   } catch (cause) {
     throw ApiError.network(cause);
   }

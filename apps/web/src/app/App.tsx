@@ -39,6 +39,10 @@ export function App() {
           colorTextDescription: 'rgba(0, 0, 0, 0.68)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+          colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
+          colorLink: '#a8071a',
+          // antd's default red (#ff4d4f) is below 4.5:1 on white for danger buttons and texts.
+          colorError: '#c41d1d',
         },
       }}
     >

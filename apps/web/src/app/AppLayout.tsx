@@ -66,7 +66,9 @@ export default function AppLayout() {
             }}
           >
             eISO
-            <span style={{ display: 'block', fontSize: 12, fontWeight: 400, color: 'rgba(0, 0, 0, 0.68)' }}>Hệ thống ISO điện tử</span>
+            <span style={{ display: 'block', fontSize: 12, fontWeight: 400, color: 'rgba(0, 0, 0, 0.68)' }}>
+              Hệ thống ISO điện tử
+            </span>
           </Link>
           <nav aria-label="Chức năng">
             <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
@@ -116,7 +118,9 @@ export default function AppLayout() {
                   <Space>
                     <Avatar size="small" icon={<UserOutlined />} />
                     <span>{me?.fullName}</span>
-                    <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.68)' }}>{me?.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+                    <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.68)' }}>
+                      {me?.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+                    </span>
                   </Space>
                 </Button>
               </Dropdown>

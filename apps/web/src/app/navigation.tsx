@@ -2,10 +2,12 @@ import {
   AuditOutlined,
   BellOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
+  HistoryOutlined,
   HomeOutlined,
   IssuesCloseOutlined,
   ScheduleOutlined,
@@ -40,6 +42,12 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { path: '/', label: 'Trang chủ', icon: <HomeOutlined /> },
       { path: '/notifications', label: 'Thông báo', icon: <BellOutlined /> },
+      {
+        path: '/audit-trail',
+        label: 'Nhật ký hệ thống',
+        icon: <HistoryOutlined />,
+        permissions: [P.AuditEventRead],
+      },
     ],
   },
   // --- documents ---
@@ -48,10 +56,22 @@ export const NAVIGATION: NavGroup[] = [
     icon: <FileTextOutlined />,
     items: [
       {
+        path: '/documents/queue',
+        label: 'Chờ tôi xử lý',
+        icon: <ScheduleOutlined />,
+        permissions: [P.DocumentReview, P.DocumentApprove, P.DocumentIssue],
+      },
+      {
         path: '/documents/in-force',
         label: 'Tài liệu đang hiệu lực',
         icon: <FileSearchOutlined />,
         permissions: [P.DocumentRead],
+      },
+      {
+        path: '/documents',
+        label: 'Soạn thảo tài liệu',
+        icon: <FileTextOutlined />,
+        permissions: [P.DocumentDraft, P.DocumentReview, P.DocumentApprove, P.DocumentIssue],
       },
     ],
   },
@@ -59,13 +79,29 @@ export const NAVIGATION: NavGroup[] = [
   {
     label: 'Hồ sơ',
     icon: <FolderOpenOutlined />,
-    items: [{ path: '/records', label: 'Hồ sơ', icon: <FolderOpenOutlined />, permissions: [P.RecordRead] }],
+    items: [
+      { path: '/records', label: 'Hồ sơ', icon: <FolderOpenOutlined />, permissions: [P.RecordRead] },
+      {
+        path: '/record-types',
+        label: 'Danh mục hồ sơ',
+        icon: <FileSearchOutlined />,
+        permissions: [P.RecordRead],
+      },
+      { path: '/disposals', label: 'Hủy hồ sơ', icon: <FileDoneOutlined />, permissions: [P.DisposalRead] },
+      { path: '/registers', label: 'Sổ đăng ký', icon: <FileTextOutlined />, permissions: [P.RegisterRead] },
+    ],
   },
   // --- audits ---
   {
     label: 'Đánh giá nội bộ',
     icon: <AuditOutlined />,
     items: [
+      {
+        path: '/audit-programmes',
+        label: 'Chương trình đánh giá',
+        icon: <AuditOutlined />,
+        permissions: [P.AuditRead],
+      },
       { path: '/audits', label: 'Cuộc đánh giá', icon: <ScheduleOutlined />, permissions: [P.AuditRead] },
     ],
   },
@@ -75,9 +111,21 @@ export const NAVIGATION: NavGroup[] = [
     icon: <IssuesCloseOutlined />,
     items: [
       {
+        path: '/nonconformities',
+        label: 'Sự không phù hợp',
+        icon: <IssuesCloseOutlined />,
+        permissions: [P.NonconformityRead],
+      },
+      {
         path: '/corrective-actions',
         label: 'Hành động khắc phục',
         icon: <FileDoneOutlined />,
+        permissions: [P.NonconformityRead],
+      },
+      {
+        path: '/nonconformities/register',
+        label: 'Sổ theo dõi',
+        icon: <FileSearchOutlined />,
         permissions: [P.NonconformityRead],
       },
     ],
@@ -91,9 +139,15 @@ export const NAVIGATION: NavGroup[] = [
         path: '/agencies',
         label: 'Cơ quan, đơn vị',
         icon: <ClusterOutlined />,
-        permissions: [P.AgencyManage],
+        permissions: [P.AgencyManage, P.AgencyRead],
       },
       { path: '/users', label: 'Người dùng', icon: <TeamOutlined />, permissions: [P.UserRead] },
+      {
+        path: '/admin/jobs',
+        label: 'Công việc định kỳ',
+        icon: <FieldTimeOutlined />,
+        permissions: [P.JobRead],
+      },
     ],
   },
 ];

@@ -14,12 +14,39 @@ const NotFoundPage = lazy(() => import('./NotFoundPage'));
 // --- home ---
 const HomePage = lazy(() => import('../areas/home/HomePage'));
 // --- account ---
+const ProfilePage = lazy(() => import('../areas/account/ProfilePage'));
 // --- notifications ---
+const NotificationsPage = lazy(() => import('../areas/notifications/NotificationsPage'));
 // --- documents ---
+const DocumentsInForcePage = lazy(() => import('../areas/documents/InForcePage'));
+const DocumentsListPage = lazy(() => import('../areas/documents/MyDocumentsPage'));
+const DocumentsQueuePage = lazy(() => import('../areas/documents/QueuePage'));
+const DocumentPage = lazy(() => import('../areas/documents/DocumentPage'));
+const DocumentVersionPage = lazy(() => import('../areas/documents/VersionPage'));
 // --- records ---
+const RecordsPage = lazy(() => import('../areas/records/RecordsPage'));
+const RecordDetailPage = lazy(() => import('../areas/records/RecordDetailPage'));
+const RecordTypesPage = lazy(() => import('../areas/records/RecordTypesPage'));
+const DisposalsPage = lazy(() => import('../areas/records/DisposalsPage'));
+const DisposalDetailPage = lazy(() => import('../areas/records/DisposalDetailPage'));
+const RegistersPage = lazy(() => import('../areas/registers/RegistersPage'));
 // --- audits ---
+const AuditProgrammesPage = lazy(() => import('../areas/audits/ProgrammesPage'));
+const AuditProgrammePage = lazy(() => import('../areas/audits/ProgrammePage'));
+const AuditsPage = lazy(() => import('../areas/audits/AuditsPage'));
+const AuditPage = lazy(() => import('../areas/audits/AuditPage'));
 // --- capa ---
+const NonconformitiesPage = lazy(() => import('../areas/capa/NonconformitiesPage'));
+const NonconformityPage = lazy(() => import('../areas/capa/NonconformityPage'));
+const CapaRegisterPage = lazy(() => import('../areas/capa/CapaRegisterPage'));
+const CorrectiveActionsPage = lazy(() => import('../areas/capa/CorrectiveActionsPage'));
+const CorrectiveActionPage = lazy(() => import('../areas/capa/CorrectiveActionPage'));
 // --- admin ---
+const AgenciesPage = lazy(() => import('../areas/admin/AgenciesPage'));
+const UsersPage = lazy(() => import('../areas/admin/UsersPage'));
+const UserDetailPage = lazy(() => import('../areas/admin/UserDetailPage'));
+const JobsPage = lazy(() => import('../areas/admin/JobsPage'));
+const AuditTrailPage = lazy(() => import('../areas/admin/AuditTrailPage'));
 
 export const ROUTES: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -33,12 +60,39 @@ export const ROUTES: RouteObject[] = [
           // --- home routes ---
           { path: '/', element: <HomePage /> },
           // --- account routes ---
+          { path: '/me', element: <ProfilePage /> },
           // --- notifications routes ---
+          { path: '/notifications', element: <NotificationsPage /> },
           // --- documents routes ---
+          { path: '/documents', element: <DocumentsListPage /> },
+          { path: '/documents/in-force', element: <DocumentsInForcePage /> },
+          { path: '/documents/queue', element: <DocumentsQueuePage /> },
+          { path: '/documents/:id', element: <DocumentPage /> },
+          { path: '/documents/:id/versions/:vid', element: <DocumentVersionPage /> },
           // --- records routes ---
+          { path: '/records', element: <RecordsPage /> },
+          { path: '/records/:id', element: <RecordDetailPage /> },
+          { path: '/record-types', element: <RecordTypesPage /> },
+          { path: '/disposals', element: <DisposalsPage /> },
+          { path: '/disposals/:id', element: <DisposalDetailPage /> },
+          { path: '/registers', element: <RegistersPage /> },
           // --- audits routes ---
+          { path: '/audit-programmes', element: <AuditProgrammesPage /> },
+          { path: '/audit-programmes/:id', element: <AuditProgrammePage /> },
+          { path: '/audits', element: <AuditsPage /> },
+          { path: '/audits/:id', element: <AuditPage /> },
           // --- capa routes ---
+          { path: '/nonconformities', element: <NonconformitiesPage /> },
+          { path: '/nonconformities/register', element: <CapaRegisterPage /> },
+          { path: '/nonconformities/:id', element: <NonconformityPage /> },
+          { path: '/corrective-actions', element: <CorrectiveActionsPage /> },
+          { path: '/corrective-actions/:id', element: <CorrectiveActionPage /> },
           // --- admin routes ---
+          { path: '/agencies', element: <AgenciesPage /> },
+          { path: '/users', element: <UsersPage /> },
+          { path: '/users/:id', element: <UserDetailPage /> },
+          { path: '/admin/jobs', element: <JobsPage /> },
+          { path: '/audit-trail', element: <AuditTrailPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -25,7 +25,13 @@ export function SigningPasswordModal({
   const [attemptsLeft, setAttemptsLeft] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const { password } = await form.validateFields();
+    let password: string;
+    try {
+      ({ password } = await form.validateFields());
+    } catch {
+      // The field shows its own message.
+      return;
+    }
     setBusy(true);
     try {
       await onSign(password);

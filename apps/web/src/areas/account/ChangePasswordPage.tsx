@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { sessionStore } from '../../api/session-store';
-import { ME_QUERY_KEY } from '../../auth/AuthProvider';
 import { useAuth } from '../../auth/use-auth';
 import { PageHeader } from '../../ui/PageHeader';
 import { applyServerErrors } from '../../ui/server-errors';
@@ -35,7 +34,8 @@ export default function ChangePasswordPage() {
       );
       // Every other session ended; this tab goes on with the new one.
       sessionStore.save(session);
-      await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+      // Every query refused while the password was temporary (the bell, say) asks again.
+      await queryClient.invalidateQueries();
       await navigate('/', { replace: true });
     } catch (failure) {
       setError(applyServerErrors(form, failure));

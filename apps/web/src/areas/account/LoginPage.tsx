@@ -43,7 +43,9 @@ export default function LoginPage() {
       <main>
         <Card style={{ width: 380 }}>
           <h1 style={{ fontSize: 22, fontWeight: 600, textAlign: 'center', margin: '0 0 4px' }}>eISO</h1>
-          <p style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.68)' }}>Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015</p>
+          <p style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.68)' }}>
+            Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015
+          </p>
           {error ? (
             <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />
           ) : null}
