@@ -14,6 +14,9 @@ import { Attachments1764451000000 } from './1764451000000-attachments';
 import { AgencyAbbreviationPlace1764452000000 } from './1764452000000-agency-abbreviation-place';
 import { IsoClauses1764460000000 } from './1764460000000-iso-clauses';
 import { InternalAudits1764461000000 } from './1764461000000-internal-audits';
+// --- objectives ---
+// --- risks ---
+// --- management reviews ---
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   AgencyAbbreviationPlace1764452000000,
   IsoClauses1764460000000,
   InternalAudits1764461000000,
+  // --- objectives ---
+  // --- risks ---
+  // --- management reviews ---
 ];

@@ -31,6 +31,9 @@ import { RecordsHttpModule } from './records/records-http.module';
 import { IsoClausesHttpModule } from './iso-clauses/iso-clauses-http.module';
 import { AuditsHttpModule } from './audits/audits-http.module';
 import { CapaHttpModule } from './capa/capa-http.module';
+// --- objectives ---
+// --- risks ---
+// --- management reviews ---
 import { StorageLinksController } from './storage/storage-links.controller';
 import { UsersController } from './users/users.controller';
 import { WebAppModule } from './web/web-app.module';
@@ -81,6 +84,9 @@ export class AppModule {
         RecordsHttpModule,
         IsoClausesHttpModule,
         CapaHttpModule,
+        // --- objectives ---
+        // --- risks ---
+        // --- management reviews ---
         AuditsHttpModule,
         HealthModule,
         JobsHttpModule,

@@ -11,6 +11,8 @@ import { JobsModule } from '@eiso/jobs';
 import { RecordsModule } from '@eiso/records';
 import { AuditsModule } from '@eiso/audits';
 import { CapaModule } from '@eiso/capa';
+// --- objectives ---
+// --- risks ---
 import { OrganizationsModule } from '@eiso/organizations';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
@@ -58,6 +60,8 @@ export class WorkerModule {
         DocumentsModule,
         RecordsModule,
         CapaModule,
+        // --- objectives ---
+        // --- risks ---
         AuditsModule,
         OrphanSweepModule,
       ],

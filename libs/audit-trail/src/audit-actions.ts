@@ -90,6 +90,9 @@ export const AUDIT_ACTION_LABELS = {
   'corrective_action.closed': 'Kết thúc phiếu yêu cầu hành động khắc phục',
   'corrective_action_task_file.uploaded': 'Tải lên tệp bằng chứng của hành động khắc phục',
   'corrective_action_task_file.deleted': 'Xóa tệp bằng chứng của hành động khắc phục',
+  // --- objectives ---
+  // --- risks ---
+  // --- management reviews ---
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -21,6 +21,9 @@ export const webLink = {
   correctiveAction: (correctiveActionId: string): WebLink =>
     page(`/corrective-actions/${correctiveActionId}`),
   overdueCorrectiveActions: (): WebLink => page('/corrective-actions?overdue=true'),
+  objective: (objectiveId: string): WebLink => page(`/objectives/${objectiveId}`),
+  risk: (riskId: string): WebLink => page(`/risks/${riskId}`),
+  managementReview: (reviewId: string): WebLink => page(`/management-reviews/${reviewId}`),
   user: (userId: string): WebLink => page(`/users/${userId}`),
   /** One's own account (profile, password). */
   profile: (): WebLink => page('/me'),

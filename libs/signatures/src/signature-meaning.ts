@@ -17,6 +17,8 @@ export const SignatureMeaning = {
   Declare: 'declare',
   /** The lead auditor signs the internal audit report (Trưởng đoàn đánh giá). */
   Report: 'report',
+  /** The chair signs the minutes of a management review. */
+  ReviewMinutes: 'review_minutes',
 } as const;
 
 export type SignatureMeaning = (typeof SignatureMeaning)[keyof typeof SignatureMeaning];
@@ -31,6 +33,7 @@ export const SIGNATURE_MEANING_LABELS: Readonly<Record<SignatureMeaning, string>
   [SignatureMeaning.Dispose]: 'Phê duyệt hủy',
   [SignatureMeaning.Declare]: 'Ký công bố',
   [SignatureMeaning.Report]: 'Ký báo cáo đánh giá',
+  [SignatureMeaning.ReviewMinutes]: 'Ký báo cáo xem xét của lãnh đạo',
 };
 
 /** Whether a stored text is one of the meanings this code knows. */

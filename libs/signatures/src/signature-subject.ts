@@ -7,6 +7,8 @@ export const SignatureSubjectType = {
   Disposal: 'disposal',
   /** The report of an internal audit, signed by its lead auditor. */
   AuditReport: 'audit_report',
+  /** The minutes of a management review (Báo cáo xem xét của lãnh đạo), signed by its chair. */
+  ManagementReviewMinutes: 'management_review_minutes',
 } as const;
 
 export type SignatureSubjectType = (typeof SignatureSubjectType)[keyof typeof SignatureSubjectType];

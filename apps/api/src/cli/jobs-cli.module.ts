@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { CapaModule } from '@eiso/capa';
+// --- objectives ---
+// --- risks ---
 import { AppConfig, ConfigModule, resolveSigningSecret, SecretsModule } from '@eiso/config';
 import { DatabaseModule } from '@eiso/database';
 import { DocumentsModule } from '@eiso/documents';
@@ -36,6 +38,8 @@ export class JobsCliModule {
         DocumentsModule,
         RecordsModule,
         CapaModule,
+        // --- objectives ---
+        // --- risks ---
         OrphanSweepModule,
       ],
     };

@@ -130,6 +130,7 @@ export const NAVIGATION: NavGroup[] = [
       },
     ],
   },
+  // --- planning (objectives, risks, management reviews: one group 'Hoạch định và xem xét') ---
   // --- admin ---
   {
     label: 'Quản trị',

@@ -41,6 +41,9 @@ const NonconformityPage = lazy(() => import('../areas/capa/NonconformityPage'));
 const CapaRegisterPage = lazy(() => import('../areas/capa/CapaRegisterPage'));
 const CorrectiveActionsPage = lazy(() => import('../areas/capa/CorrectiveActionsPage'));
 const CorrectiveActionPage = lazy(() => import('../areas/capa/CorrectiveActionPage'));
+// --- objectives ---
+// --- risks ---
+// --- management reviews ---
 // --- admin ---
 const AgenciesPage = lazy(() => import('../areas/admin/AgenciesPage'));
 const UsersPage = lazy(() => import('../areas/admin/UsersPage'));
@@ -87,6 +90,9 @@ export const ROUTES: RouteObject[] = [
           { path: '/nonconformities/:id', element: <NonconformityPage /> },
           { path: '/corrective-actions', element: <CorrectiveActionsPage /> },
           { path: '/corrective-actions/:id', element: <CorrectiveActionPage /> },
+          // --- objectives routes ---
+          // --- risks routes ---
+          // --- management reviews routes ---
           // --- admin routes ---
           { path: '/agencies', element: <AgenciesPage /> },
           { path: '/users', element: <UsersPage /> },

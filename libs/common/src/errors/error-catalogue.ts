@@ -624,6 +624,9 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     message: 'Đang chờ kiểm tra hiệu lực: không được rút ngắn thời gian chờ kiểm tra.',
     detailed: detailedMessage,
   },
+  // --- objectives ---
+  // --- risks ---
+  // --- management reviews ---
 };
 
 /** The sentence a service built for this refusal (details.message), when it built one. */

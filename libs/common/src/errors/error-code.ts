@@ -172,4 +172,7 @@ export enum ErrorCode {
   CorrectiveActionDocumentNotRevised = 'CORRECTIVE_ACTION_DOCUMENT_NOT_REVISED',
   CorrectiveActionReasonRequired = 'CORRECTIVE_ACTION_REASON_REQUIRED',
   CorrectiveActionDelayLocked = 'CORRECTIVE_ACTION_DELAY_LOCKED',
+  // --- objectives ---
+  // --- risks ---
+  // --- management reviews ---
 }

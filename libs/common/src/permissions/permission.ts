@@ -53,6 +53,25 @@ export enum Permission {
   CorrectiveActionWork = 'corrective_action.work',
   /** Checks a corrective action's effectiveness (never on one's own actions). */
   CorrectiveActionVerify = 'corrective_action.verify',
+  // --- objectives ---
+  /** Reads the quality objectives of the agency, their measurements and status. */
+  ObjectiveRead = 'objective.read',
+  /** Sets the year's quality objectives (KPI, target, owner unit) and edits or withdraws them. */
+  ObjectiveManage = 'objective.manage',
+  /** Enters or imports measurements (checked per objective: its owner unit, or objective.manage). */
+  ObjectiveMeasure = 'objective.measure',
+  // --- risks ---
+  /** Reads the agency's register of risks and opportunities and its re-assessments. */
+  RiskRead = 'risk.read',
+  /** Records, re-assesses and closes risks and opportunities. */
+  RiskManage = 'risk.manage',
+  // --- management reviews ---
+  /** Reads management reviews: compiled inputs, decisions and actions, minutes. */
+  ManagementReviewRead = 'management_review.read',
+  /** Prepares a management review, compiles its inputs, holds it, records decisions and actions. */
+  ManagementReviewManage = 'management_review.manage',
+  /** Signs the minutes of a review (checked per review: only its chair). */
+  ManagementReviewSign = 'management_review.sign',
   /** Sees the scheduled jobs and their runs (system administration). */
   JobRead = 'job.read',
   /** Starts a job by hand and opens the queue dashboard (system administration). */

@@ -12,6 +12,8 @@ const MEMBER: Permission[] = [
   Permission.IsoClauseRead,
   Permission.NonconformityRead,
   Permission.CorrectiveActionWork,
+  // The quality policy and objectives are communicated to everyone (ISO 9001 5.2.2, 6.2.1).
+  Permission.ObjectiveRead,
 ];
 
 /**
@@ -53,6 +55,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditRead,
     Permission.NonconformityRaise,
     Permission.CorrectiveActionManage,
+    // Unit heads measure the objectives their unit owns and assess their unit's risks.
+    Permission.ObjectiveMeasure,
+    Permission.RiskRead,
+    Permission.RiskManage,
+    Permission.ManagementReviewRead,
   ],
   [Role.Approver]: [
     ...MEMBER,
@@ -67,6 +74,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.NonconformityRaise,
     Permission.CorrectiveActionManage,
     Permission.CorrectiveActionVerify,
+    Permission.ObjectiveManage,
+    Permission.ObjectiveMeasure,
+    Permission.RiskRead,
+    Permission.RiskManage,
+    Permission.ManagementReviewRead,
+    Permission.ManagementReviewManage,
+    // The head chairs the management review and signs its minutes.
+    Permission.ManagementReviewSign,
   ],
   [Role.IsoSecretary]: [
     ...MEMBER,
@@ -88,6 +103,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.NonconformityRaise,
     Permission.CorrectiveActionManage,
     Permission.CorrectiveActionVerify,
+    Permission.ObjectiveManage,
+    Permission.ObjectiveMeasure,
+    Permission.RiskRead,
+    Permission.RiskManage,
+    Permission.ManagementReviewRead,
+    Permission.ManagementReviewManage,
   ],
   // Internal auditors read their agency's trail and check the chain; the check tells them nothing
   // of another agency (AuditTrailService.verifyFor).
@@ -100,6 +121,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditConduct,
     Permission.NonconformityRaise,
     Permission.CorrectiveActionVerify,
+    Permission.RiskRead,
+    Permission.ManagementReviewRead,
   ],
   [Role.Staff]: [...MEMBER, Permission.RecordWrite],
   // Reads every agency's published state; never drafts, signs or acknowledges.

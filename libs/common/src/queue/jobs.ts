@@ -7,6 +7,8 @@ export enum QueueName {
   Records = 'records',
   Storage = 'storage',
   Capa = 'capa',
+  // --- objectives ---
+  // --- risks ---
 }
 
 /** Job names are stable strings: they live in Redis across deployments. */
@@ -20,6 +22,8 @@ export enum JobName {
   RecordsDispose = 'records.dispose',
   StorageSweepOrphans = 'storage.sweep-orphans',
   CapaDue = 'capa.due',
+  // --- objectives ---
+  // --- risks ---
 }
 
 /** Typed payload of every job. */
@@ -41,6 +45,8 @@ export interface JobPayloads {
   [JobName.StorageSweepOrphans]: Record<string, never>;
   /** Daily: corrective-action reminders (due soon, overdue, verification due), once per item per day. */
   [JobName.CapaDue]: Record<string, never>;
+  // --- objectives ---
+  // --- risks ---
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -53,6 +59,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecordsDispose]: QueueName.Records,
   [JobName.StorageSweepOrphans]: QueueName.Storage,
   [JobName.CapaDue]: QueueName.Capa,
+  // --- objectives ---
+  // --- risks ---
 };
 
 export interface JobSchedule {
@@ -74,6 +82,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { key: 'daily-storage-sweep-orphans', job: JobName.StorageSweepOrphans, cron: '45 2 * * *' },
   // After the review reminders, before the working day: owners see what falls due this week.
   { key: 'daily-capa-due', job: JobName.CapaDue, cron: '15 6 * * *' },
+  // --- objectives ---
+  // --- risks ---
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
