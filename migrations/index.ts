@@ -15,8 +15,11 @@ import { AgencyAbbreviationPlace1764452000000 } from './1764452000000-agency-abb
 import { IsoClauses1764460000000 } from './1764460000000-iso-clauses';
 import { InternalAudits1764461000000 } from './1764461000000-internal-audits';
 // --- objectives ---
+import { Objectives1764470000000 } from './1764470000000-objectives';
 // --- risks ---
+import { Risks1764471000000 } from './1764471000000-risks';
 // --- management reviews ---
+import { ManagementReviews1764472000000 } from './1764472000000-management-reviews';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -37,6 +40,9 @@ export const MIGRATIONS = [
   IsoClauses1764460000000,
   InternalAudits1764461000000,
   // --- objectives ---
+  Objectives1764470000000,
   // --- risks ---
+  Risks1764471000000,
   // --- management reviews ---
+  ManagementReviews1764472000000,
 ];

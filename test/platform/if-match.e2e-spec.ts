@@ -80,6 +80,24 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/corrective-actions/{id}/actions/{actionId}': 'none',
   'POST /api/v1/corrective-actions/{id}/actions/{actionId}/files': 'none',
   'DELETE /api/v1/corrective-actions/{id}/actions/{actionId}/files/{fileId}': 'none',
+  // --- objectives ---
+  'PATCH /api/v1/objectives/{id}': 'required',
+  'POST /api/v1/objectives/{id}/withdraw': 'optional',
+  // The measurement's ETag (GET /objectives/{id}/measurements/{measurementId}), not the objective's.
+  'PATCH /api/v1/objectives/{id}/measurements/{measurementId}': 'required',
+  'POST /api/v1/objectives': 'none',
+  // One figure per period (409 for a second); the import and the nonconformity answer the state they find.
+  'POST /api/v1/objectives/{id}/measurements': 'none',
+  'POST /api/v1/objectives/{id}/measurements/import': 'none',
+  'POST /api/v1/objectives/{id}/measurements/{measurementId}/nonconformity': 'none',
+  'POST /api/v1/objectives/{id}/measurements/{measurementId}/files': 'none',
+  'DELETE /api/v1/objectives/{id}/measurements/{measurementId}/files/{fileId}': 'none',
+  // risks (issue 15)
+  'PATCH /api/v1/risks/{id}': 'required',
+  'POST /api/v1/risks/{id}/assessments': 'optional',
+  'POST /api/v1/risks/{id}/close': 'optional',
+  'POST /api/v1/risks/{id}/reopen': 'optional',
+  'POST /api/v1/risks': 'none',
   'POST /api/v1/records/{id}/files': 'none',
   'POST /api/v1/disposals': 'none',
   'POST /api/v1/documents': 'none',
@@ -88,6 +106,18 @@ const RULES: Record<string, Rule> = {
   // A draft's files are parts of the draft with no version; the draft's state refuses them after submit.
   'POST /api/v1/documents/{id}/versions/{vid}/files': 'none',
   'DELETE /api/v1/documents/{id}/versions/{vid}/files/{fid}': 'none',
+  // --- management reviews ---
+  'PATCH /api/v1/management-reviews/{id}': 'required',
+  'POST /api/v1/management-reviews/{id}/compile': 'optional',
+  'POST /api/v1/management-reviews/{id}/hold': 'optional',
+  'POST /api/v1/management-reviews/{id}/sign': 'optional',
+  // The action's ETag (GET /management-reviews/{id}/actions/{actionId}), not the review's.
+  'PATCH /api/v1/management-reviews/{id}/actions/{actionId}': 'required',
+  'POST /api/v1/management-reviews/{id}/actions/{actionId}/done': 'optional',
+  'POST /api/v1/management-reviews': 'none',
+  'POST /api/v1/management-reviews/{id}/actions': 'none',
+  'POST /api/v1/management-reviews/{id}/actions/{actionId}/files': 'none',
+  'DELETE /api/v1/management-reviews/{id}/actions/{actionId}/files/{fileId}': 'none',
   // Sessions, one's own password, one's own inbox and the job runner keep no version.
   'POST /api/v1/auth/login': 'none',
   'POST /api/v1/auth/refresh': 'none',
@@ -574,6 +604,180 @@ describe('If-Match on every state-changing route', () => {
       c,
     );
     expect(checked).toMatchObject({ state: 'in_progress', round: 2 });
+  });
+
+  // --- objectives ---
+  it('edits and withdraws an objective, and corrects a figure, only against the version read', async () => {
+    const head = await ctx.newUser({ roles: [Role.Reviewer], agencyId, orgUnitId: unitId });
+    const created = await send(secretary, 'post', '/objectives', {
+      year: 2026,
+      statement: '≥ 98% hồ sơ TTHC giải quyết đúng hạn',
+      kpiName: 'Tỷ lệ hồ sơ đúng hạn',
+      unit: '%',
+      direction: 'at_least',
+      target: 98,
+      frequency: 'monthly',
+      ownerOrgUnitId: unitId,
+    });
+    expect(created.status).toBe(201);
+    const o = `/objectives/${created.body.id}`;
+    const edited = await walk('PATCH /api/v1/objectives/{id}', secretary, 'patch', o, { target: 97 }, o);
+    expect(edited.target).toBe(97);
+    const m = await send(head, 'post', `${o}/measurements`, { period: '2026-12', value: 96 });
+    expect(m.status).toBe(201);
+    const mPath = `${o}/measurements/${m.body.id}`;
+    const fixed = await walk(
+      'PATCH /api/v1/objectives/{id}/measurements/{measurementId}',
+      head,
+      'patch',
+      mPath,
+      { value: 97.5 },
+      mPath,
+    );
+    expect(fixed.value).toBe(97.5);
+    const withdrawn = await walk(
+      'POST /api/v1/objectives/{id}/withdraw',
+      secretary,
+      'post',
+      `${o}/withdraw`,
+      { reason: 'Thay bằng mục tiêu mới' },
+      o,
+    );
+    expect(withdrawn.state).toBe('withdrawn');
+  });
+
+  it('edits, re-assesses, closes and reopens a risk only against the version read', async () => {
+    const created = await send(secretary, 'post', '/risks', {
+      kind: 'risk',
+      context: 'internal_issue',
+      description: 'Hồ sơ trả kết quả trễ hạn',
+      likelihood: 3,
+      impact: 4,
+      treatment: 'Bố trí thêm cán bộ',
+      ownerOrgUnitId: unitId,
+      reviewDate: '2027-06-30',
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    const r = `/risks/${created.body.id}`;
+    const edited = await walk(
+      'PATCH /api/v1/risks/{id}',
+      secretary,
+      'patch',
+      r,
+      { treatment: 'Trực cao điểm' },
+      r,
+    );
+    expect(edited.treatment).toBe('Trực cao điểm');
+    // A re-assessment answers 201 (a new history row): walked here rather than by walk().
+    const stale = await send(
+      secretary,
+      'post',
+      `${r}/assessments`,
+      { likelihood: 2, impact: 2, note: 'Giảm' },
+      STALE,
+    );
+    expect({ status: stale.status, code: stale.body.code }).toEqual({
+      status: 412,
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(await versionOf(secretary, r)).toBe(2);
+    const assessed = await send(
+      secretary,
+      'post',
+      `${r}/assessments`,
+      { likelihood: 2, impact: 2, note: 'Giảm' },
+      '"2"',
+    );
+    expect(assessed.status).toBe(201);
+    expect(assessed.headers.etag).toBe('"3"');
+    walked.add('POST /api/v1/risks/{id}/assessments');
+    const closed = await walk(
+      'POST /api/v1/risks/{id}/close',
+      secretary,
+      'post',
+      `${r}/close`,
+      { reason: 'Đã xử lý' },
+      r,
+    );
+    expect(closed.state).toBe('closed');
+    const reopened = await walk(
+      'POST /api/v1/risks/{id}/reopen',
+      secretary,
+      'post',
+      `${r}/reopen`,
+      { reason: 'Xuất hiện lại' },
+      r,
+      { sendCurrent: false },
+    );
+    expect(reopened.state).toBe('open');
+  });
+
+  // --- management reviews ---
+  it('edits, recompiles, holds and signs a management review and its actions only against the version read', async () => {
+    const created = await send(secretary, 'post', '/management-reviews', {
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      meetingDate: '2027-01-10',
+      chairId: approver.id,
+      attendeeIds: [secretary.id],
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    const r = `/management-reviews/${created.body.id}`;
+    const edited = await walk(
+      'PATCH /api/v1/management-reviews/{id}',
+      secretary,
+      'patch',
+      r,
+      { customerFeedback: 'Người dân hài lòng.' },
+      r,
+    );
+    expect(edited.manualInputs).toMatchObject({ customerFeedback: 'Người dân hài lòng.' });
+    await walk('POST /api/v1/management-reviews/{id}/compile', secretary, 'post', `${r}/compile`, {}, r);
+    const held = await walk(
+      'POST /api/v1/management-reviews/{id}/hold',
+      secretary,
+      'post',
+      `${r}/hold`,
+      { conclusions: { suitability: 'Phù hợp.', adequacy: 'Thỏa đáng.', effectiveness: 'Có hiệu lực.' } },
+      r,
+    );
+    expect(held.state).toBe('held');
+    const added = await send(secretary, 'post', `${r}/actions`, {
+      kind: 'improvement',
+      description: 'Số hóa sổ theo dõi',
+      ownerId: reviewer.id,
+      dueDate: '2027-03-31',
+    });
+    expect(added.status).toBe(201);
+    const a = `${r}/actions/${added.body.id}`;
+    await walk(
+      'PATCH /api/v1/management-reviews/{id}/actions/{actionId}',
+      secretary,
+      'patch',
+      a,
+      { dueDate: '2027-04-30' },
+      a,
+    );
+    const done = await walk(
+      'POST /api/v1/management-reviews/{id}/actions/{actionId}/done',
+      reviewer,
+      'post',
+      `${a}/done`,
+      { note: 'Đã số hóa.' },
+      a,
+    );
+    expect(done.state).toBe('done');
+    const signed = await walk(
+      'POST /api/v1/management-reviews/{id}/sign',
+      approver,
+      'post',
+      `${r}/sign`,
+      { password: USER_PASSWORD },
+      r,
+    );
+    expect(signed.state).toBe('signed');
   });
 
   it('walked every route that reads If-Match', () => {

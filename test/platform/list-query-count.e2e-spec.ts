@@ -295,6 +295,71 @@ describe('lists and registers query the database a constant number of times', ()
     );
   });
 
+  // --- objectives ---
+  it('quality objectives, with their status from every measurement and the owner unit named', async () => {
+    for (const [key, agency] of [
+      ['small', small],
+      ['large', large],
+    ] as const) {
+      const by = users[key].secretary;
+      const [unit] = await ctx.sql<{ id: string }>('SELECT id FROM org_unit WHERE agency_id = $1 LIMIT 1', [
+        agency.id,
+      ]);
+      await ctx.sql(
+        `INSERT INTO objective (id, agency_id, year, statement, kpi_name, unit, direction, target, frequency,
+                                owner_org_unit_id, created_by, updated_by)
+         SELECT gen_random_uuid(), $1, 2026, 'Mục tiêu số ' || i, 'Tỷ lệ đúng hạn', '%', 'at_least', 98, 'monthly',
+                $2, $3, $3
+           FROM generate_series(1, 55) i`,
+        [agency.id, unit.id, by.id],
+      );
+      await ctx.sql(
+        `INSERT INTO objective_measurement (id, objective_id, agency_id, period, period_start, value, entered_by, updated_by)
+         SELECT gen_random_uuid(), o.id, o.agency_id, '2026-0' || m, ('2026-0' || m || '-01')::date, 95 + m, $2, $2
+           FROM objective o, generate_series(1, 3) m
+          WHERE o.agency_id = $1`,
+        [agency.id, by.id],
+      );
+    }
+    await expectConstant(large5('/objectives?year=2026', 'staff'), large50('/objectives?year=2026', 'staff'));
+  });
+
+  // risks (issue 15)
+  it('risks and opportunities and their register', async () => {
+    for (const [key, agency, count] of [
+      ['small', small, 3],
+      ['large', large, 55],
+    ] as const) {
+      const by = users[key].secretary;
+      const [unit] = await ctx.sql<{ id: string }>('SELECT id FROM org_unit WHERE agency_id = $1 LIMIT 1', [
+        agency.id,
+      ]);
+      await ctx.sql(
+        `INSERT INTO risk (id, agency_id, kind, serial, context, description, owner_org_unit_id, owner_user_id,
+                           likelihood, impact, score, level, treatment, review_date, created_by)
+         SELECT gen_random_uuid(), $1, CASE WHEN i % 2 = 0 THEN 'risk' ELSE 'opportunity' END, i, 'internal_issue',
+                'Rủi ro số ' || i, $2, $3, l, m, l * m,
+                CASE WHEN l * m <= 4 THEN 'low' WHEN l * m <= 9 THEN 'medium' ELSE 'high' END,
+                'Biện pháp xử lý', '2026-12-31', $3
+           FROM generate_series(1, $4::int) i, LATERAL (SELECT 1 + i % 5 AS l, 1 + (i / 5) % 5 AS m) s`,
+        [agency.id, unit.id, by.id, count],
+      );
+      await ctx.sql(
+        `INSERT INTO risk_assessment (id, risk_id, agency_id, position, likelihood, impact, score, level, treatment,
+                                      review_date, assessed_by, assessed_at)
+         SELECT gen_random_uuid(), id, agency_id, 1, likelihood, impact, score, level, treatment, review_date,
+                created_by, created_at
+           FROM risk WHERE agency_id = $1`,
+        [agency.id],
+      );
+    }
+    await expectConstant(large5('/risks', 'secretary'), large50('/risks', 'secretary'));
+    await expectConstant(
+      { user: users.small.secretary, path: '/risks/register' },
+      { user: users.large.secretary, path: '/risks/register' },
+    );
+  });
+
   // audit programmes and audits (H5)
   it('audits, with their units, clauses, team and procedures named, and the programme register', async () => {
     const [{ code: edition }] = await ctx.sql<{ code: string }>(

@@ -65,6 +65,25 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
     unreachable:
       'written only by the capa.due job, with ON CONFLICT DO NOTHING (a racing run sends nothing twice)',
   },
+  // --- management reviews ---
+  uq_management_review_number: { racedIn: 'test/management-reviews/management-reviews.e2e-spec.ts' },
+  uq_management_review_action_position: { racedIn: 'test/management-reviews/management-reviews.e2e-spec.ts' },
+  // --- objectives ---
+  uq_objective_measurement_period: { racedIn: 'test/objectives/objectives.e2e-spec.ts' },
+  uq_objective_measurement_nonconformity: {
+    unreachable:
+      'set only by the late-dossier route, under the measurement row lock, to the nonconformity it has just raised',
+  },
+  pk_objective_reminder: {
+    unreachable:
+      'written only by the objectives.due job, with ON CONFLICT DO NOTHING (a racing run sends nothing twice)',
+  },
+  // risks (issue 15)
+  uq_risk_agency_kind_serial: { racedIn: 'test/risks/risks.e2e-spec.ts' },
+  pk_risk_reminder: {
+    unreachable:
+      'written only by the risks.review-due job, with ON CONFLICT DO NOTHING (a racing run sends nothing twice)',
+  },
   // corrective actions (H3)
   uq_corrective_action_nonconformity: { racedIn: 'test/capa/corrective-actions.e2e-spec.ts' },
   uq_corrective_action_task_position: { racedIn: 'test/capa/corrective-actions.e2e-spec.ts' },

@@ -32,8 +32,11 @@ import { IsoClausesHttpModule } from './iso-clauses/iso-clauses-http.module';
 import { AuditsHttpModule } from './audits/audits-http.module';
 import { CapaHttpModule } from './capa/capa-http.module';
 // --- objectives ---
+import { ObjectivesHttpModule } from './objectives/objectives-http.module';
 // --- risks ---
+import { RisksHttpModule } from './risks/risks-http.module';
 // --- management reviews ---
+import { ManagementReviewsHttpModule } from './management-reviews/management-reviews-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
 import { UsersController } from './users/users.controller';
 import { WebAppModule } from './web/web-app.module';
@@ -85,8 +88,11 @@ export class AppModule {
         IsoClausesHttpModule,
         CapaHttpModule,
         // --- objectives ---
+        ObjectivesHttpModule,
         // --- risks ---
+        RisksHttpModule,
         // --- management reviews ---
+        ManagementReviewsHttpModule,
         AuditsHttpModule,
         HealthModule,
         JobsHttpModule,

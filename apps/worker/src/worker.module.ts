@@ -12,7 +12,11 @@ import { RecordsModule } from '@eiso/records';
 import { AuditsModule } from '@eiso/audits';
 import { CapaModule } from '@eiso/capa';
 // --- objectives ---
+import { ObjectivesModule } from '@eiso/objectives';
 // --- risks ---
+import { RisksModule } from '@eiso/risks';
+// --- management reviews ---
+import { ManagementReviewsModule } from '@eiso/management-reviews';
 import { OrganizationsModule } from '@eiso/organizations';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
@@ -61,7 +65,11 @@ export class WorkerModule {
         RecordsModule,
         CapaModule,
         // --- objectives ---
+        ObjectivesModule,
         // --- risks ---
+        RisksModule,
+        // --- management reviews (no job handler: its agency_id tables need its transfer step here) ---
+        ManagementReviewsModule,
         AuditsModule,
         OrphanSweepModule,
       ],

@@ -91,8 +91,31 @@ export const AUDIT_ACTION_LABELS = {
   'corrective_action_task_file.uploaded': 'Tải lên tệp bằng chứng của hành động khắc phục',
   'corrective_action_task_file.deleted': 'Xóa tệp bằng chứng của hành động khắc phục',
   // --- objectives ---
+  'objective.created': 'Xây dựng mục tiêu chất lượng',
+  'objective.updated': 'Sửa mục tiêu chất lượng',
+  'objective.withdrawn': 'Hủy bỏ mục tiêu chất lượng',
+  'objective_measurement.recorded': 'Nhập số liệu đo mục tiêu chất lượng',
+  'objective_measurement.updated': 'Sửa số liệu đo mục tiêu chất lượng',
+  'objective_measurement.nonconformity_raised': 'Ghi nhận sự không phù hợp từ hồ sơ trễ hạn của kỳ đo',
+  'objective_measurement_file.uploaded': 'Tải lên tệp bằng chứng của số liệu đo',
+  'objective_measurement_file.deleted': 'Xóa tệp bằng chứng của số liệu đo',
   // --- risks ---
+  'risk.created': 'Ghi nhận rủi ro hoặc cơ hội',
+  'risk.updated': 'Sửa rủi ro hoặc cơ hội',
+  'risk.assessed': 'Đánh giá lại rủi ro hoặc cơ hội',
+  'risk.closed': 'Đóng rủi ro hoặc cơ hội',
+  'risk.reopened': 'Mở lại rủi ro hoặc cơ hội',
   // --- management reviews ---
+  'management_review.created': 'Lập kỳ xem xét của lãnh đạo',
+  'management_review.updated': 'Sửa kỳ xem xét của lãnh đạo',
+  'management_review.compiled': 'Tổng hợp lại đầu vào xem xét của lãnh đạo',
+  'management_review.held': 'Họp xem xét của lãnh đạo',
+  'management_review.signed': 'Ký báo cáo xem xét của lãnh đạo',
+  'management_review_action.added': 'Thêm quyết định, hành động của xem xét lãnh đạo',
+  'management_review_action.updated': 'Sửa quyết định, hành động của xem xét lãnh đạo',
+  'management_review_action.done': 'Hoàn thành hành động của xem xét lãnh đạo',
+  'management_review_action_file.uploaded': 'Tải lên bằng chứng hành động của xem xét lãnh đạo',
+  'management_review_action_file.deleted': 'Xóa bằng chứng hành động của xem xét lãnh đạo',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -10,6 +10,7 @@ import { NotificationsModule } from '@eiso/notifications';
 import { OrganizationsModule } from '@eiso/organizations';
 import { SignaturesModule } from '@eiso/signatures';
 import { AuditAgencyTransfer } from './audit.agency-transfer';
+import { AuditDirectory } from './audit-directory';
 import { AuditFindingAttachmentSubject } from './audit-finding-attachment-subject';
 import { AuditFindingRepository } from './audit-finding.repository';
 import { AuditFindingsService } from './audit-findings.service';
@@ -52,6 +53,7 @@ import { AuditsAuditVisibility } from './audit-audit-visibility';
     SignaturesModule,
   ],
   providers: [
+    AuditDirectory,
     // --- programmes and audits (H5) ---
     AuditRepository,
     AuditFinder,
@@ -80,6 +82,7 @@ import { AuditsAuditVisibility } from './audit-audit-visibility';
     AuditsService,
     AuditChecklistService,
     // --- exports (findings and report H6) ---
+    AuditDirectory,
     AuditFindingsService,
     AuditReportService,
   ],

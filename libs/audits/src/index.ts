@@ -18,3 +18,5 @@ export * from './audit-finding.views';
 export * from './audit-findings.service';
 export * from './audit-report.service';
 export { AUDIT_REPORT_MESSAGES } from './audit-report.messages';
+// --- management reviews: read-only directory ---
+export * from './audit-directory';

@@ -90,7 +90,15 @@ export class NonconformitiesService {
    * Raises a nonconformity from a complaint, a late dossier, a management review or self-detected;
    * audit findings are raised only by the audit report (NonconformityRaiser).
    */
-  async raise(actor: Actor, input: RaiseNonconformityInput): Promise<NonconformityView> {
+  raise(actor: Actor, input: RaiseNonconformityInput): Promise<NonconformityView> {
+    return this.tx.run((db) => this.raiseIn(db, actor, input));
+  }
+
+  /**
+   * The same raise inside the caller's transaction (objectives raise one for the late dossiers of a
+   * measured month and keep the link in the same transaction): same checks, audit event, notification.
+   */
+  async raiseIn(db: Db, actor: Actor, input: RaiseNonconformityInput): Promise<NonconformityView> {
     const agencyId = capaAgencyOf(actor);
     if (input.source === NonconformitySource.AuditFinding) {
       throw new DomainException(ErrorCode.NonconformitySourceNotAllowed);
@@ -101,31 +109,29 @@ export class NonconformitiesService {
     const detectedOn = input.detectedOn ?? today;
     assertDetectedOn(detectedOn, today);
     const details = sourceDetailsOf(input.source, input);
-    return this.tx.run(async (db) => {
-      const clause = await this.checkClause(db, input.clause ?? null);
-      const orgUnitId = input.orgUnitId ?? null;
-      await this.checkOrgUnit(db, agencyId, orgUnitId);
-      if (input.source === NonconformitySource.LateDossier) {
-        await this.assertDossierNotRaised(db, agencyId, details.tthcCode!, details.dossierNumber!);
-      }
-      const nc = await this.raiser.insert(db, actor, {
-        agencyId,
-        source: input.source,
-        severity: input.severity,
-        title: input.title.trim(),
-        description: input.description.trim(),
-        clause: clause?.number ?? null,
-        clauseEdition: clause?.edition ?? null,
-        orgUnitId,
-        detectedOn,
-        detectedBy: actor.userId,
-        auditId: null,
-        findingId: null,
-        ...details,
-      });
-      await this.notifier.raised(db, actor.userId, [nc]);
-      return toNonconformityView(nc, { id: null, state: null, overdue: false });
+    const clause = await this.checkClause(db, input.clause ?? null);
+    const orgUnitId = input.orgUnitId ?? null;
+    await this.checkOrgUnit(db, agencyId, orgUnitId);
+    if (input.source === NonconformitySource.LateDossier) {
+      await this.assertDossierNotRaised(db, agencyId, details.tthcCode!, details.dossierNumber!);
+    }
+    const nc = await this.raiser.insert(db, actor, {
+      agencyId,
+      source: input.source,
+      severity: input.severity,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      clause: clause?.number ?? null,
+      clauseEdition: clause?.edition ?? null,
+      orgUnitId,
+      detectedOn,
+      detectedBy: actor.userId,
+      auditId: null,
+      findingId: null,
+      ...details,
     });
+    await this.notifier.raised(db, actor.userId, [nc]);
+    return toNonconformityView(nc, { id: null, state: null, overdue: false });
   }
 
   /**

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Db, TransactionRunner } from '@eiso/database';
+import { NonconformitySource, NonconformityState } from './capa-state';
 import { nonconformityNumber } from './nonconformity-numbering';
 import { NonconformityRepository } from './nonconformity.repository';
+import { NONCONFORMITY_STATE_LABELS } from './nonconformity.views';
 
 /**
  * How other domains (audits) read nonconformities: read-only, one query per call, with the
@@ -42,4 +44,54 @@ export class NonconformityDirectory {
       ]),
     );
   }
+
+  // --- management reviews: nonconformities of a source over a period (read-only) ---
+
+  /**
+   * Nonconformities of the agency from one source detected in [from, to], by number, with their
+   * state; one query.
+   */
+  async ofSourceIn(
+    agencyId: string,
+    source: NonconformitySource,
+    from: string,
+    to: string,
+    db: Db = this.tx.db,
+  ): Promise<NonconformityOfSource[]> {
+    const rows: {
+      id: string;
+      year: number;
+      serial: number;
+      detected_on: string;
+      title: string;
+      description: string;
+      state: NonconformityState;
+    }[] = await db.query(
+      `SELECT id, year, serial, to_char(detected_on, 'YYYY-MM-DD') AS detected_on, title, description, state
+         FROM nonconformity
+        WHERE agency_id = $1 AND source = $2 AND detected_on BETWEEN $3::date AND $4::date
+        ORDER BY year, serial`,
+      [agencyId, source, from, to],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: nonconformityNumber(r.serial, r.year),
+      detectedOn: r.detected_on,
+      title: r.title,
+      description: r.description,
+      state: r.state,
+      stateLabel: NONCONFORMITY_STATE_LABELS[r.state],
+    }));
+  }
+}
+
+/** A nonconformity as the management review lists it. */
+export interface NonconformityOfSource {
+  id: string;
+  number: string;
+  detectedOn: string;
+  title: string;
+  description: string;
+  state: NonconformityState;
+  stateLabel: string;
 }

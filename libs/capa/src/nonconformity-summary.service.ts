@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainException, ErrorCode, todayInVietnam } from '@eiso/common';
-import { TransactionRunner } from '@eiso/database';
+import { Db, TransactionRunner } from '@eiso/database';
 import { IsoClauseDirectory } from '@eiso/iso-clauses';
 import { AgencyDirectory } from '@eiso/organizations';
 import {
@@ -75,7 +75,20 @@ export class NonconformitySummaryService {
     const today = todayInVietnam(this.clock.now());
     const { from, to } = summaryWindow(window, today);
     if (from > to) throw new DomainException(ErrorCode.NonconformitySummaryWindowInvalid, { from, to });
-    const db = this.tx.db;
+    return this.summaryOf(agencyId, from, to);
+  }
+
+  /**
+   * The same summary for an agency and a window already checked (from ≤ to), in the caller's
+   * transaction when it has one: what the management review compiles.
+   */
+  async summaryOf(
+    agencyId: string,
+    from: string,
+    to: string,
+    db: Db = this.tx.db,
+  ): Promise<NonconformitySummaryView> {
+    const today = todayInVietnam(this.clock.now());
     const groups = await this.repository.summaryGroups(db, agencyId, from, to);
     const times = await this.repository.summaryTimes(db, agencyId, from, to, today);
     const of = (dim: SummaryGroupRow['dim']) => groups.filter((g) => g.dim === dim);

@@ -123,4 +123,139 @@ export class DocumentDirectory {
       ownerOrgUnitId: r.owner_org_unit_id,
     }));
   }
+
+  // --- management reviews: changes of documented information over a period (read-only) ---
+
+  /**
+   * Versions of the agency's documents that came into force in [from, to] (effective date inside
+   * it, and actually in force: effective, superseded since, or withdrawn after that date), by date
+   * then code; and documents withdrawn in [from, to] (Vietnam calendar days), by date then code.
+   */
+  async changesIn(
+    agencyId: string,
+    from: string,
+    to: string,
+    db: Db = this.tx.db,
+  ): Promise<{ issued: DocumentIssuedInPeriod[]; withdrawn: DocumentWithdrawnInPeriod[] }> {
+    const issued: {
+      document_id: string;
+      code: string;
+      title: string;
+      type: DocumentType;
+      issue_number: number | null;
+      effective_from: string;
+    }[] = await db.query(
+      `SELECT d.id AS document_id, d.code, v.title, d.type, v.issue_number,
+              to_char(v.effective_from, 'YYYY-MM-DD') AS effective_from
+         FROM document_version v JOIN document d ON d.id = v.document_id
+        WHERE v.agency_id = $1 AND v.effective_from BETWEEN $2::date AND $3::date
+          AND (v.state IN ('effective', 'superseded')
+               OR (v.state = 'obsolete' AND v.obsoleted_at IS NOT NULL
+                   AND (v.obsoleted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= v.effective_from
+                   AND v.issue_number IS NOT NULL AND v.issued_at IS NOT NULL
+                   AND d.status = 'obsolete' AND d.current_version_id = v.id))
+        ORDER BY v.effective_from, d.code, v.issue_number`,
+      [agencyId, from, to],
+    );
+    const withdrawn: {
+      document_id: string;
+      code: string;
+      title: string;
+      type: DocumentType;
+      withdrawn_on: string;
+      reason: string | null;
+    }[] = await db.query(
+      `SELECT DISTINCT ON (d.id) d.id AS document_id, d.code, d.title, d.type,
+              to_char((v.obsoleted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS withdrawn_on,
+              v.withdrawal_reason AS reason
+         FROM document d JOIN document_version v ON v.document_id = d.id
+        WHERE d.agency_id = $1 AND d.status = 'obsolete' AND v.state = 'obsolete'
+          AND v.obsoleted_at IS NOT NULL
+          AND (v.obsoleted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date
+        ORDER BY d.id, v.obsoleted_at DESC`,
+      [agencyId, from, to],
+    );
+    return {
+      issued: issued.map((r) => ({
+        documentId: r.document_id,
+        code: r.code,
+        title: r.title,
+        type: r.type,
+        issueNumber: r.issue_number,
+        effectiveFrom: r.effective_from,
+      })),
+      withdrawn: withdrawn
+        .map((r) => ({
+          documentId: r.document_id,
+          code: r.code,
+          title: r.title,
+          type: r.type,
+          withdrawnOn: r.withdrawn_on,
+          reason: r.reason,
+        }))
+        .sort((a, b) => a.withdrawnOn.localeCompare(b.withdrawnOn) || a.code.localeCompare(b.code)),
+    };
+  }
+
+  /**
+   * The agency's quality policy (a document of type `policy`) in force at the end of `on` (Vietnam):
+   * the issued version with the latest effective date on or before it, not superseded or withdrawn
+   * by then; null when none.
+   */
+  async policyInForce(
+    agencyId: string,
+    on: string,
+    db: Db = this.tx.db,
+  ): Promise<DocumentIssuedInPeriod | null> {
+    const rows: {
+      document_id: string;
+      code: string;
+      title: string;
+      type: DocumentType;
+      issue_number: number | null;
+      effective_from: string;
+    }[] = await db.query(
+      `SELECT d.id AS document_id, d.code, v.title, d.type, v.issue_number,
+              to_char(v.effective_from, 'YYYY-MM-DD') AS effective_from
+         FROM document_version v JOIN document d ON d.id = v.document_id
+        WHERE v.agency_id = $1 AND d.type = $2 AND v.effective_from <= $3::date
+          AND v.state IN ('effective', 'superseded', 'obsolete') AND v.issued_at IS NOT NULL
+          AND (v.superseded_at IS NULL OR (v.superseded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > $3::date)
+          AND (v.obsoleted_at IS NULL OR (v.obsoleted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > $3::date)
+        ORDER BY v.effective_from DESC, v.issue_number DESC NULLS LAST
+        LIMIT 1`,
+      [agencyId, DocumentType.Policy, on],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          documentId: r.document_id,
+          code: r.code,
+          title: r.title,
+          type: r.type,
+          issueNumber: r.issue_number,
+          effectiveFrom: r.effective_from,
+        }
+      : null;
+  }
+}
+
+/** A version that came into force in a period (management review input). */
+export interface DocumentIssuedInPeriod {
+  documentId: string;
+  code: string;
+  title: string;
+  type: DocumentType;
+  issueNumber: number | null;
+  effectiveFrom: string;
+}
+
+/** A document withdrawn in a period (management review input). */
+export interface DocumentWithdrawnInPeriod {
+  documentId: string;
+  code: string;
+  title: string;
+  type: DocumentType;
+  withdrawnOn: string;
+  reason: string | null;
 }

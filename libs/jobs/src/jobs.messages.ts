@@ -15,6 +15,8 @@ export const JOB_LABELS: Record<JobName, string> = {
   [JobName.RecordsDispose]: 'Hủy các hồ sơ của đề nghị hủy đã được phê duyệt',
   [JobName.StorageSweepOrphans]: 'Dọn các tệp lưu trữ không còn dữ liệu nào tham chiếu (tệp mồ côi)',
   [JobName.CapaDue]: 'Nhắc hạn và báo quá hạn các hành động khắc phục, nhắc hạn kiểm tra hiệu lực',
+  [JobName.ObjectivesDue]: 'Nhắc đơn vị nhập số liệu các kỳ đo mục tiêu chất lượng đã qua mà chưa có số liệu',
+  [JobName.RisksReviewDue]: 'Nhắc xem xét lại các rủi ro và cơ hội đến hạn xem xét',
 };
 
 /** Vietnamese texts of job runs: logs and the command line. */

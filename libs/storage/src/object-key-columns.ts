@@ -16,6 +16,8 @@ export type QualifiedColumn = `${string}.${string}`;
 export const OBJECT_KEY_COLUMNS: readonly QualifiedColumn[] = [
   'attachment.storage_key',
   'document_version.controlled_copy_key',
+  // --- management reviews: the signed minutes (PDF) ---
+  'management_review.minutes_key',
 ];
 
 /** Text columns named `*key` that hold something else. */

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditTrailModule } from '@eiso/audit-trail';
 import { CapaModule } from '@eiso/capa';
 // --- objectives ---
+import { ObjectivesModule } from '@eiso/objectives';
 // --- risks ---
+import { RisksModule } from '@eiso/risks';
 import { AppConfig, ConfigModule, resolveSigningSecret, SecretsModule } from '@eiso/config';
 import { DatabaseModule } from '@eiso/database';
 import { DocumentsModule } from '@eiso/documents';
@@ -39,7 +41,9 @@ export class JobsCliModule {
         RecordsModule,
         CapaModule,
         // --- objectives ---
+        ObjectivesModule,
         // --- risks ---
+        RisksModule,
         OrphanSweepModule,
       ],
     };

@@ -35,6 +35,7 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   minLength: ([n]) => (n === 1 ? 'không được để trống' : `phải có ít nhất ${String(n)} ký tự`),
   maxLength: ([n]) => `không được dài quá ${String(n)} ký tự`,
   isInt: () => 'phải là số nguyên',
+  isNumber: () => 'phải là một số (không phải NaN hay vô cực)',
   min: ([n]) => `phải từ ${String(n)} trở lên`,
   max: ([n]) => `không được lớn hơn ${String(n)}`,
   isBoolean: () => 'phải là true hoặc false',

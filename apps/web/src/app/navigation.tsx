@@ -1,4 +1,6 @@
 import {
+  AimOutlined,
+  AlertOutlined,
   AuditOutlined,
   BellOutlined,
   ClusterOutlined,
@@ -131,6 +133,32 @@ export const NAVIGATION: NavGroup[] = [
     ],
   },
   // --- planning (objectives, risks, management reviews: one group 'Hoạch định và xem xét') ---
+  {
+    label: 'Hoạch định và xem xét',
+    icon: <AimOutlined />,
+    items: [
+      {
+        path: '/objectives',
+        label: 'Mục tiêu chất lượng',
+        icon: <AimOutlined />,
+        permissions: [P.ObjectiveRead],
+      },
+      // --- risks ---
+      {
+        path: '/risks',
+        label: 'Rủi ro và cơ hội',
+        icon: <AlertOutlined />,
+        permissions: [P.RiskRead],
+      },
+      // --- management reviews ---
+      {
+        path: '/management-reviews',
+        label: 'Xem xét của lãnh đạo',
+        icon: <TeamOutlined />,
+        permissions: [P.ManagementReviewRead],
+      },
+    ],
+  },
   // --- admin ---
   {
     label: 'Quản trị',

@@ -42,8 +42,14 @@ const CapaRegisterPage = lazy(() => import('../areas/capa/CapaRegisterPage'));
 const CorrectiveActionsPage = lazy(() => import('../areas/capa/CorrectiveActionsPage'));
 const CorrectiveActionPage = lazy(() => import('../areas/capa/CorrectiveActionPage'));
 // --- objectives ---
+const ObjectivesPage = lazy(() => import('../areas/objectives/ObjectivesPage'));
+const ObjectivePage = lazy(() => import('../areas/objectives/ObjectivePage'));
 // --- risks ---
+const RisksPage = lazy(() => import('../areas/risks/RisksPage'));
+const RiskPage = lazy(() => import('../areas/risks/RiskPage'));
 // --- management reviews ---
+const ManagementReviewsPage = lazy(() => import('../areas/management-reviews/ManagementReviewsPage'));
+const ManagementReviewPage = lazy(() => import('../areas/management-reviews/ManagementReviewPage'));
 // --- admin ---
 const AgenciesPage = lazy(() => import('../areas/admin/AgenciesPage'));
 const UsersPage = lazy(() => import('../areas/admin/UsersPage'));
@@ -91,8 +97,14 @@ export const ROUTES: RouteObject[] = [
           { path: '/corrective-actions', element: <CorrectiveActionsPage /> },
           { path: '/corrective-actions/:id', element: <CorrectiveActionPage /> },
           // --- objectives routes ---
+          { path: '/objectives', element: <ObjectivesPage /> },
+          { path: '/objectives/:id', element: <ObjectivePage /> },
           // --- risks routes ---
+          { path: '/risks', element: <RisksPage /> },
+          { path: '/risks/:id', element: <RiskPage /> },
           // --- management reviews routes ---
+          { path: '/management-reviews', element: <ManagementReviewsPage /> },
+          { path: '/management-reviews/:id', element: <ManagementReviewPage /> },
           // --- admin routes ---
           { path: '/agencies', element: <AgenciesPage /> },
           { path: '/users', element: <UsersPage /> },

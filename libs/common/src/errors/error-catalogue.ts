@@ -625,8 +625,157 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     detailed: detailedMessage,
   },
   // --- objectives ---
+  [ErrorCode.ObjectiveNotFound]: { status: 404, message: 'Không tìm thấy mục tiêu chất lượng.' },
+  [ErrorCode.ObjectiveMeasurementNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy số liệu đo của mục tiêu chất lượng.',
+  },
+  [ErrorCode.ObjectiveFileNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy tệp bằng chứng của số liệu đo.',
+  },
+  [ErrorCode.ObjectiveWithdrawn]: {
+    status: 409,
+    message: 'Mục tiêu chất lượng đã bị hủy bỏ: không sửa được mục tiêu và số liệu của nó.',
+  },
+  [ErrorCode.ObjectiveHasMeasurements]: {
+    status: 409,
+    message: 'Mục tiêu đã có số liệu đo: không được đổi năm hoặc tần suất đo.',
+  },
+  [ErrorCode.ObjectiveOrgUnitInvalid]: {
+    status: 422,
+    message: 'Đơn vị chủ trì phải là một đơn vị đang hoạt động của cơ quan.',
+  },
+  [ErrorCode.ObjectiveNotOwnerUnit]: {
+    status: 403,
+    message: 'Chỉ đơn vị chủ trì mục tiêu (hoặc người quản lý mục tiêu) mới được nhập số liệu.',
+  },
+  [ErrorCode.ObjectivePeriodInvalid]: {
+    status: 422,
+    message: 'Kỳ đo không hợp lệ với tần suất đo và năm của mục tiêu.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ObjectivePeriodInFuture]: {
+    status: 422,
+    message: 'Kỳ đo chưa bắt đầu: không nhập số liệu cho kỳ trong tương lai.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ObjectiveMeasurementExists]: {
+    status: 409,
+    message: 'Kỳ đo này đã có số liệu; hãy sửa số liệu đã nhập.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ObjectiveImportInvalid]: {
+    status: 422,
+    message: 'Tệp số liệu có dòng không hợp lệ; chưa nhập dòng nào.',
+  },
+  [ErrorCode.ObjectiveNoLateDossiers]: {
+    status: 422,
+    message: 'Kỳ đo này không có hồ sơ trễ hạn: không có sự không phù hợp để ghi nhận.',
+  },
+  [ErrorCode.ObjectiveNonconformityExists]: {
+    status: 409,
+    message: 'Đã ghi nhận sự không phù hợp cho hồ sơ trễ hạn của kỳ đo này.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ObjectiveRaiseForbidden]: {
+    status: 403,
+    message: 'Bạn không có quyền ghi nhận sự không phù hợp.',
+  },
   // --- risks ---
+  [ErrorCode.RiskNotFound]: { status: 404, message: 'Không tìm thấy rủi ro hoặc cơ hội.' },
+  [ErrorCode.RiskClosed]: {
+    status: 409,
+    message: 'Rủi ro hoặc cơ hội đã đóng: hãy mở lại trước khi sửa hoặc đánh giá lại.',
+  },
+  [ErrorCode.RiskNotClosed]: { status: 409, message: 'Rủi ro hoặc cơ hội đang mở: không cần mở lại.' },
+  [ErrorCode.RiskScoreInvalid]: {
+    status: 422,
+    message: 'Khả năng xảy ra và mức độ ảnh hưởng phải là số nguyên từ 1 đến 5.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.RiskOrgUnitInvalid]: {
+    status: 422,
+    message: 'Đơn vị chủ trì phải là một đơn vị đang hoạt động của cơ quan.',
+  },
+  [ErrorCode.RiskOwnerUserInvalid]: {
+    status: 422,
+    message:
+      'Người phụ trách phải là một tài khoản đang hoạt động thuộc đơn vị chủ trì, có quyền quản lý rủi ro và cơ hội.',
+  },
+  [ErrorCode.RiskReviewDateInPast]: {
+    status: 422,
+    message: 'Ngày xem xét lại không được trước ngày hôm nay.',
+    detailed: detailedMessage,
+  },
   // --- management reviews ---
+  [ErrorCode.ManagementReviewNotFound]: { status: 404, message: 'Không tìm thấy kỳ xem xét của lãnh đạo.' },
+  [ErrorCode.ManagementReviewPeriodInvalid]: {
+    status: 422,
+    message: 'Kỳ xem xét không hợp lệ: ngày bắt đầu phải không sau ngày kết thúc và kỳ dài tối đa 24 tháng.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ManagementReviewChairInvalid]: {
+    status: 422,
+    message:
+      'Người chủ trì phải là người dùng đang hoạt động của cơ quan, có quyền ký báo cáo xem xét của lãnh đạo.',
+  },
+  [ErrorCode.ManagementReviewAttendeesInvalid]: {
+    status: 422,
+    message: 'Thành phần tham dự phải là người dùng của cơ quan.',
+  },
+  [ErrorCode.ManagementReviewStateInvalid]: {
+    status: 409,
+    message: 'Trạng thái của kỳ xem xét không cho phép thao tác này.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ManagementReviewInputsFrozen]: {
+    status: 409,
+    message: 'Cuộc họp xem xét đã diễn ra: đầu vào đã được chốt, không tổng hợp lại được nữa.',
+  },
+  [ErrorCode.ManagementReviewSigned]: {
+    status: 409,
+    message: 'Báo cáo xem xét của lãnh đạo đã được ký; không thể sửa kỳ xem xét.',
+  },
+  [ErrorCode.ManagementReviewNotChair]: {
+    status: 403,
+    message: 'Chỉ người chủ trì kỳ xem xét được ký báo cáo xem xét của lãnh đạo.',
+  },
+  [ErrorCode.ManagementReviewConclusionsMissing]: {
+    status: 422,
+    message:
+      'Cần ghi kết luận về sự phù hợp, thỏa đáng và hiệu lực của hệ thống quản lý chất lượng trước khi chốt cuộc họp.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ManagementReviewMinutesUnavailable]: {
+    status: 409,
+    message: 'Báo cáo xem xét của lãnh đạo chưa được ký.',
+  },
+  [ErrorCode.ManagementReviewActionsNotYet]: {
+    status: 409,
+    message: 'Quyết định và hành động chỉ được ghi sau khi đã họp xem xét.',
+  },
+  [ErrorCode.ManagementReviewActionNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy quyết định, hành động của kỳ xem xét.',
+  },
+  [ErrorCode.ManagementReviewActionOwnerInvalid]: {
+    status: 422,
+    message:
+      'Người thực hiện phải là người dùng đang hoạt động của cơ quan, có quyền xem kỳ xem xét của lãnh đạo (trưởng đơn vị, lãnh đạo, thư ký ISO hoặc đánh giá viên).',
+  },
+  [ErrorCode.ManagementReviewActionDone]: {
+    status: 409,
+    message: 'Hành động đã hoàn thành; không thể sửa.',
+  },
+  [ErrorCode.ManagementReviewNotActionOwner]: {
+    status: 403,
+    message: 'Chỉ người thực hiện hoặc người quản lý kỳ xem xét được cập nhật hành động này.',
+  },
+  [ErrorCode.ManagementReviewFileNotFound]: {
+    status: 404,
+    message: 'Không tìm thấy tệp bằng chứng của hành động.',
+  },
 };
 
 /** The sentence a service built for this refusal (details.message), when it built one. */

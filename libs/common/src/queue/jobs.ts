@@ -8,6 +8,7 @@ export enum QueueName {
   Storage = 'storage',
   Capa = 'capa',
   // --- objectives ---
+  Planning = 'planning',
   // --- risks ---
 }
 
@@ -23,7 +24,9 @@ export enum JobName {
   StorageSweepOrphans = 'storage.sweep-orphans',
   CapaDue = 'capa.due',
   // --- objectives ---
+  ObjectivesDue = 'objectives.due',
   // --- risks ---
+  RisksReviewDue = 'risks.review-due',
 }
 
 /** Typed payload of every job. */
@@ -46,7 +49,11 @@ export interface JobPayloads {
   /** Daily: corrective-action reminders (due soon, overdue, verification due), once per item per day. */
   [JobName.CapaDue]: Record<string, never>;
   // --- objectives ---
+  /** Daily: reminds owner units of objective periods ended more than 5 days ago without a measurement. */
+  [JobName.ObjectivesDue]: Record<string, never>;
   // --- risks ---
+  /** Daily: reminds owners of open risks and opportunities whose review date has come, once per risk and review date. */
+  [JobName.RisksReviewDue]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -60,7 +67,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.StorageSweepOrphans]: QueueName.Storage,
   [JobName.CapaDue]: QueueName.Capa,
   // --- objectives ---
+  [JobName.ObjectivesDue]: QueueName.Planning,
   // --- risks ---
+  [JobName.RisksReviewDue]: QueueName.Planning,
 };
 
 export interface JobSchedule {
@@ -83,7 +92,11 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // After the review reminders, before the working day: owners see what falls due this week.
   { key: 'daily-capa-due', job: JobName.CapaDue, cron: '15 6 * * *' },
   // --- objectives ---
+  // After capa.due: owner units see which measurements of their objectives are missing.
+  { key: 'daily-objectives-due', job: JobName.ObjectivesDue, cron: '30 6 * * *' },
   // --- risks ---
+  // After the objectives reminders: owners of risks see which are due for review.
+  { key: 'daily-risks-review-due', job: JobName.RisksReviewDue, cron: '45 6 * * *' },
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';

@@ -12,7 +12,7 @@ export function useOrgUnits() {
     queryFn: () =>
       call(
         api.GET('/api/v1/agencies/{agencyId}/org-units', {
-          params: { path: { agencyId: agencyId ?? '' }, query: { page: 1, pageSize: 200 } },
+          params: { path: { agencyId: agencyId ?? '' }, query: { page: 1, pageSize: 100 } },
         }),
       ),
     enabled: Boolean(agencyId),

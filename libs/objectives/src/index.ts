@@ -1,0 +1,11 @@
+export * from './objectives.module';
+export * from './objective-state';
+export * from './objective-periods';
+export * from './objective-status';
+export * from './objective-directory';
+export * from './objective.views';
+export type { LateDossierDetail } from './objective-measurement.entity';
+export * from './objectives.service';
+export * from './objective-measurements.service';
+export * from './objectives.messages';
+export { MAX_NOTE_LENGTH } from './objective-csv';
