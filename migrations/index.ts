@@ -20,6 +20,7 @@ import { Objectives1764470000000 } from './1764470000000-objectives';
 import { Risks1764471000000 } from './1764471000000-risks';
 // --- management reviews ---
 import { ManagementReviews1764472000000 } from './1764472000000-management-reviews';
+import { LateDossierMonthSummary1764473000000 } from './1764473000000-late-dossier-month-summary';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Risks1764471000000,
   // --- management reviews ---
   ManagementReviews1764472000000,
+  LateDossierMonthSummary1764473000000,
 ];

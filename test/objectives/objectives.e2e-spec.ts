@@ -503,6 +503,10 @@ describe('objectives', () => {
         orgUnitId: oneStop,
         number: raised.body.nonconformityNumber,
         title: 'Hồ sơ TTHC giải quyết trễ hạn tháng 04/2026: 5 hồ sơ',
+        // The export counts dossiers, not days: the month's summary carries no day count.
+        tthcCode: '1.000948, 2.001234',
+        dossierNumber: 'Tổng hợp tháng 04/2026',
+        daysLate: null,
       });
       expect(nc.body.description).toContain('Mục tiêu hồ sơ một cửa');
       expect(nc.body.description).toContain('1.000948 Cấp phiếu lý lịch tư pháp (3 hồ sơ trễ hạn)');

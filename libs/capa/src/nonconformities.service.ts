@@ -38,6 +38,11 @@ export interface RaiseNonconformityInput extends SourceDetails {
   orgUnitId?: string | null;
   /** Defaults to today (Vietnam). */
   detectedOn?: string | null;
+  /**
+   * A month's late dossiers counted by the one-stop shop (objectives), not one dossier: no day
+   * count (`daysLate` null). Never set from HTTP: the raise DTO has no such field.
+   */
+  lateDossierSummary?: boolean;
 }
 
 export interface RaiseLateDossierInput {
@@ -103,7 +108,9 @@ export class NonconformitiesService {
     if (input.source === NonconformitySource.AuditFinding) {
       throw new DomainException(ErrorCode.NonconformitySourceNotAllowed);
     }
-    const missing = missingSourceDetails(input.source, input);
+    const missing = missingSourceDetails(input.source, input, {
+      lateDossierSummary: input.lateDossierSummary === true,
+    });
     if (missing.length) throw new DomainException(ErrorCode.NonconformitySourceDetailsMissing, { missing });
     const today = todayInVietnam(this.clock.now());
     const detectedOn = input.detectedOn ?? today;

@@ -33,6 +33,25 @@ describe('what each source of a nonconformity requires', () => {
     expect(missingSourceDetails(NonconformitySource.LateDossier, { ...base, daysLate: 1 })).toEqual([]);
   });
 
+  it('a month’s summary of counted late dossiers may lack the day count, never the TTHC or reference', () => {
+    const summary = { lateDossierSummary: true };
+    const base = { tthcCode: '1.000948, 2.001234', dossierNumber: 'Tổng hợp tháng 04/2026' };
+    expect(
+      missingSourceDetails(NonconformitySource.LateDossier, { ...base, daysLate: null }, summary),
+    ).toEqual([]);
+    expect(missingSourceDetails(NonconformitySource.LateDossier, { ...base, daysLate: 0 }, summary)).toEqual([
+      'số ngày trễ hạn (từ 1 ngày)',
+    ]);
+    expect(missingSourceDetails(NonconformitySource.LateDossier, { daysLate: null }, summary)).toEqual([
+      'mã thủ tục hành chính',
+      'số hồ sơ',
+    ]);
+    // Without the option (every HTTP raise) a missing day count is refused.
+    expect(missingSourceDetails(NonconformitySource.LateDossier, { ...base, daysLate: null })).toEqual([
+      'số ngày trễ hạn (từ 1 ngày)',
+    ]);
+  });
+
   it('a management review needs its minutes; self-detected needs nothing', () => {
     expect(missingSourceDetails(NonconformitySource.ManagementReview, {})).toEqual([
       'số biên bản xem xét của lãnh đạo',

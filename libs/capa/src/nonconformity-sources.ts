@@ -21,11 +21,19 @@ const REQUIRED: Record<NonconformitySource, (keyof SourceDetails)[]> = {
 };
 
 /** The Vietnamese labels of the details a source requires and the input lacks, in a fixed order. */
-export function missingSourceDetails(source: NonconformitySource, input: SourceDetails): string[] {
+export function missingSourceDetails(
+  source: NonconformitySource,
+  input: SourceDetails,
+  options: { lateDossierSummary?: boolean } = {},
+): string[] {
   return REQUIRED[source]
     .filter((field) => {
       const value = input[field];
-      if (field === 'daysLate') return typeof value !== 'number' || !Number.isInteger(value) || value < 1;
+      if (field === 'daysLate') {
+        // A month's summary of counted dossiers (objectives) has no day count.
+        if (options.lateDossierSummary && value == null) return false;
+        return typeof value !== 'number' || !Number.isInteger(value) || value < 1;
+      }
       return typeof value !== 'string' || !value.trim();
     })
     .map((field) => NONCONFORMITY_MESSAGES.fields[field]);

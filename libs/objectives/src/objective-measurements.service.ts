@@ -184,8 +184,9 @@ export class ObjectiveMeasurementsService {
         orgUnitId: o.ownerOrgUnitId,
         tthcCode: late.map((t) => t.code).join(', '),
         dossierNumber: OBJECTIVE_MESSAGES.lateReference(m.period),
-        // The export counts dossiers, not days: each late dossier is at least one day late.
-        daysLate: 1,
+        // The export counts dossiers, not days: a month's summary has no day count.
+        daysLate: null,
+        lateDossierSummary: true,
       });
       m.nonconformityId = nc.id;
       m.nonconformityNumber = nc.number;

@@ -92,7 +92,9 @@ function NonconformityView({ nc }: { nc: Nonconformity }) {
             ) : null}
             {nc.dossierNumber ? (
               <Descriptions.Item label="Hồ sơ TTHC" span={2}>
-                {`Hồ sơ ${nc.dossierNumber} (mã TTHC ${nc.tthcCode ?? ''}), trễ hạn ${nc.daysLate ?? 0} ngày`}
+                {nc.daysLate == null
+                  ? `${nc.dossierNumber} (mã TTHC ${nc.tthcCode ?? ''})`
+                  : `Hồ sơ ${nc.dossierNumber} (mã TTHC ${nc.tthcCode ?? ''}), trễ hạn ${nc.daysLate} ngày`}
               </Descriptions.Item>
             ) : null}
             {nc.managementReviewRef ? (
