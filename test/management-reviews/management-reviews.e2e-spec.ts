@@ -725,7 +725,7 @@ describe('management reviews', () => {
       'Tổng số mục tiêu: 2; đạt mục tiêu: 1; có nguy cơ không đạt: 0; không đạt: 1; chưa có số liệu: 0.',
       'kết quả: 99% (chỉ tiêu ≥ 98%)',
       'kết quả: 90% (chỉ tiêu ≥ 100%)',
-      'Số cuộc đánh giá đã báo cáo trong kỳ: 1; phát hiện: 1 không phù hợp nặng, 1 không phù hợp nhẹ, 0 khuyến nghị, 1 cơ hội cải tiến.',
+      'Số cuộc đánh giá đã báo cáo trong kỳ: 1; phát hiện: 1 không phù hợp nặng, 1 không phù hợp nhẹ, 0 điểm cần lưu ý, 1 cơ hội cải tiến.',
       'Tổng số sự không phù hợp trong kỳ: 5; đã kết thúc: 0; hành động quá hạn: 1.',
       'Số phản ánh, kiến nghị trong kỳ: 2; số hồ sơ TTHC giải quyết trễ hạn: 1.',
       'Rủi ro, cơ hội đang mở cuối kỳ: 2 (2 rủi ro, 0 cơ hội); mức cao 1, trung bình 0, thấp 1.',

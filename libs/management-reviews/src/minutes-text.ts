@@ -138,7 +138,7 @@ export function minutesSections(b: MinutesBody): MinutesSection[] {
       heading: '5. Kết quả đánh giá nội bộ',
       lines: [
         `Số cuộc đánh giá đã báo cáo trong kỳ: ${i.audits.total}; phát hiện: ${findings.major_nc} không phù hợp nặng, ` +
-          `${findings.minor_nc} không phù hợp nhẹ, ${findings.observation} khuyến nghị, ${findings.ofi} cơ hội cải tiến.`,
+          `${findings.minor_nc} không phù hợp nhẹ, ${findings.observation} điểm cần lưu ý, ${findings.ofi} cơ hội cải tiến.`,
         ...i.audits.items.map(
           (a) =>
             `- Cuộc đánh giá số ${a.number}: ${a.title} (${formatDateVi(a.startDate)} – ${formatDateVi(a.endDate)}), ` +
@@ -154,8 +154,16 @@ export function minutesSections(b: MinutesBody): MinutesSection[] {
           (i.nonconformities.meanDaysToClose === null
             ? '.'
             : `; thời gian xử lý bình quân: ${formatNumberVi(i.nonconformities.meanDaysToClose)} ngày.`),
-        ...i.nonconformities.bySource.filter((s) => s.count).map((s) => `- ${s.label}: ${s.count}`),
-        ...i.nonconformities.byClause.map((c) => `- Điều khoản ${c.clause ?? 'không xác định'}: ${c.count}`),
+        ...countsLine(
+          'Theo nguồn',
+          i.nonconformities.bySource.filter((s) => s.count).map((s) => `${s.label} ${s.count}`),
+        ),
+        ...countsLine(
+          'Theo điều khoản',
+          i.nonconformities.byClause.map((c) =>
+            c.clause === null ? `chưa xác định điều khoản ${c.count}` : `${c.clause}: ${c.count}`,
+          ),
+        ),
       ],
     },
     {
@@ -213,4 +221,9 @@ export function minutesSections(b: MinutesBody): MinutesSection[] {
 /** 97.5 → "97,5"; 98 → "98". */
 export function formatNumberVi(value: number): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value);
+}
+
+/** "Theo nguồn: Đánh giá nội bộ 2; Phản ánh, kiến nghị 1." — nothing when there is nothing to count. */
+function countsLine(caption: string, parts: readonly string[]): string[] {
+  return parts.length ? [`${caption}: ${parts.join('; ')}.`] : [];
 }

@@ -169,7 +169,7 @@ export function ReviewInputsView({ inputs }: { inputs: ReviewInputs }) {
           <Figure label="Không phù hợp nặng" value={inputs.audits.findings.major_nc} testId="audits-major" />
           <Figure label="Không phù hợp nhẹ" value={inputs.audits.findings.minor_nc} testId="audits-minor" />
           <Figure
-            label="Khuyến nghị"
+            label="Điểm cần lưu ý"
             value={inputs.audits.findings.observation}
             testId="audits-observation"
           />
