@@ -96,11 +96,37 @@ export interface AxeViolation {
   nodes: string[];
 }
 
+interface PageAnimation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+
+/**
+ * Waits (up to 5 s) until no finite animation or transition runs: a button or tag fades to its
+ * colours for a moment after a change, and axe measures the contrast of that moment. Endless ones
+ * (spinners) do not count.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const doc = (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document;
+        return doc
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+}
+
 /**
  * Runs axe-core in the page (WCAG 2.1 A and AA rules) and returns the serious and critical
  * violations; a main screen must have none.
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await animationsSettled(page);
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     // Runs in the page: axe-core put itself on the page's global object.

@@ -31,7 +31,12 @@ export function OrgUnitsDrawer({ agency, onClose }: { agency: Agency | null; onC
     enabled: !!agency,
     placeholderData: keepPreviousData,
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'org-units', agencyId] });
+  // The pickers of every area read the agency's units from one cache entry (ui/org-units).
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['admin', 'org-units', agencyId] }),
+      queryClient.invalidateQueries({ queryKey: ['org-units', agencyId] }),
+    ]);
 
   const add = useMutation({
     mutationFn: (values: { name: string; code?: string }) =>

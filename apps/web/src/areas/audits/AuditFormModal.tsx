@@ -5,13 +5,8 @@ import type { components } from '../../api/schema';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '../../ui/dates';
 import { applyServerErrors } from '../../ui/server-errors';
 import type { Audit } from './labels';
-import {
-  useAuditors,
-  useIsoClauses,
-  useOrgUnits,
-  useProcedures,
-  useProgrammes,
-} from './use-audit-references';
+import { useAuditors, useIsoClauses, useProcedures, useProgrammes } from './use-audit-references';
+import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
 
 export type AuditPlanBody = components['schemas']['CreateAuditDto'];
 
@@ -140,7 +135,7 @@ export function AuditFormModal({
           </Col>
         </Row>
         <Form.Item name="orgUnitIds" label="Phòng, ban được đánh giá">
-          <Select mode="multiple" showSearch optionFilterProp="label" options={units.data ?? []} />
+          <Select mode="multiple" showSearch optionFilterProp="label" options={orgUnitOptions(units.data)} />
         </Form.Item>
         <Form.Item
           name="clauses"

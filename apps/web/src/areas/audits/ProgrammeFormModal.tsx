@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { components } from '../../api/schema';
 import { applyServerErrors } from '../../ui/server-errors';
 import { MONTH_OPTIONS, RISK_LEVEL_LABELS, type Programme, type RiskLevel } from './labels';
-import { useOrgUnits } from './use-audit-references';
+import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
 
 type EntryDto = components['schemas']['AuditProgrammeEntryDto'];
 
@@ -160,7 +160,12 @@ export function ProgrammeFormModal({
                   <Row gutter={12}>
                     <Col span={8}>
                       <Form.Item name={[field.name, 'orgUnitId']} label="Phòng, ban">
-                        <Select allowClear showSearch optionFilterProp="label" options={units.data ?? []} />
+                        <Select
+                          allowClear
+                          showSearch
+                          optionFilterProp="label"
+                          options={orgUnitOptions(units.data)}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={8}>

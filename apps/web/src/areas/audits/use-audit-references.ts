@@ -13,24 +13,6 @@ export function useIsoClauses() {
   });
 }
 
-/** The active org units of the user's agency, for pickers. */
-export function useOrgUnits() {
-  const { me } = useAuth();
-  const agencyId = me?.agencyId ?? '';
-  return useQuery({
-    queryKey: ['audits', 'org-units', agencyId],
-    enabled: Boolean(agencyId),
-    staleTime: 300_000,
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/agencies/{agencyId}/org-units', {
-          params: { path: { agencyId }, query: { active: true, pageSize: 100 } },
-        }),
-      ),
-    select: (page) => page.items.map((u) => ({ value: u.id, label: u.name })),
-  });
-}
-
 /** The active auditors of the user's agency (users with the auditor role). */
 export function useAuditors(enabled: boolean) {
   const { me } = useAuth();

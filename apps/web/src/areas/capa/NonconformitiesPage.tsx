@@ -19,7 +19,7 @@ import type {
 import { CaStateTag } from './CaStateTag';
 import { ClauseSelect } from './ClauseSelect';
 import { NonconformitySummaryCards } from './NonconformitySummaryCards';
-import { OrgUnitSelect, useOrgUnits } from './OrgUnitSelect';
+import { OrgUnitSelect, useOrgUnits } from '../../ui/org-units';
 import { OverdueTag } from './OverdueTag';
 import { RaiseNonconformityModal } from './RaiseNonconformityModal';
 import { RegisterButtons } from './RegisterButtons';
@@ -33,7 +33,7 @@ const FILTERS = ['state', 'severity', 'source', 'clause', 'orgUnitId', 'q'] as c
 export default function NonconformitiesPage() {
   const [raising, setRaising] = useState(false);
   const units = useOrgUnits();
-  const unitName = (id: string | null) => units.data?.items.find((u) => u.id === id)?.name ?? '';
+  const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '';
   const { query, filters, setFilter, pagination } = usePagedQuery(
     ['capa', 'nonconformities', 'list'],
     FILTERS,

@@ -12,7 +12,7 @@ import { QueryState } from '../../ui/QueryState';
 import type { Nonconformity } from './capa-types';
 import { CaStateTag } from './CaStateTag';
 import { CreateCorrectiveActionModal } from './CreateCorrectiveActionModal';
-import { useOrgUnits } from './OrgUnitSelect';
+import { useOrgUnits } from '../../ui/org-units';
 import { OverdueTag } from './OverdueTag';
 import { ToneTag } from './ToneTag';
 import { CapaTheme } from './CapaTheme';
@@ -31,7 +31,7 @@ function NonconformityView({ nc }: { nc: Nonconformity }) {
   const [creating, setCreating] = useState(false);
   const mayManage = useCan(P.CorrectiveActionManage);
   const units = useOrgUnits();
-  const unit = units.data?.items.find((u) => u.id === nc.orgUnitId)?.name;
+  const unit = units.data?.find((u) => u.id === nc.orgUnitId)?.name;
   const stateTag = (
     <ToneTag tone={nc.state === 'closed' ? 'success' : 'info'} testId="nc-state">
       {nc.stateLabel}

@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../ui/server-errors';
 import { NC_SEVERITY_LABELS, NC_SOURCE_LABELS, RAISABLE_SOURCES } from './capa-labels';
 import type { NonconformitySeverity, NonconformitySource } from './capa-types';
 import { ClauseSelect } from './ClauseSelect';
-import { OrgUnitSelect } from './OrgUnitSelect';
+import { OrgUnitSelect } from '../../ui/org-units';
 import { validated } from './validated';
 
 interface RaiseForm {

@@ -4,7 +4,7 @@ import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../ui/dates';
 import { QueryState } from '../../ui/QueryState';
-import { useOrgUnits } from './use-org-units';
+import { useOrgUnits } from '../../ui/org-units';
 
 type Pending = components['schemas']['PendingAcknowledgerResponse'];
 type Done = components['schemas']['AcknowledgerResponse'];
@@ -21,7 +21,7 @@ export function AcknowledgementsReport({ documentId, versionId }: { documentId: 
         }),
       ),
   });
-  const unitName = (id: string | null) => units.data?.items.find((u) => u.id === id)?.name ?? '';
+  const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '';
   return (
     <QueryState query={report}>
       {(data) => (

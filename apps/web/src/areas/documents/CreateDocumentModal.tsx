@@ -6,7 +6,7 @@ import { api, call } from '../../api/client';
 import { applyServerErrors } from '../../ui/server-errors';
 import { TYPE_OPTIONS, type DocumentType } from './labels';
 import { useIsoClauses } from './use-iso-clauses';
-import { useOrgUnits } from './use-org-units';
+import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
 
 interface Values {
   code: string;
@@ -28,9 +28,7 @@ export function CreateDocumentModal({ open, onClose }: { open: boolean; onClose:
   const clauses = useIsoClauses(open);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const unitOptions = (units.data?.items ?? [])
-    .filter((u) => u.active)
-    .map((u) => ({ value: u.id, label: u.name }));
+  const unitOptions = orgUnitOptions(units.data);
 
   const submit = async () => {
     let values: Values;

@@ -16,7 +16,7 @@ import { SignFormModal } from './SignFormModal';
 import { StateTag } from './StateTag';
 import { TAG_COLORS, TYPE_LABELS, type DocumentView, type VersionState, type VersionView } from './labels';
 import { useDocument } from './use-document';
-import { useOrgUnits } from './use-org-units';
+import { useOrgUnits } from '../../ui/org-units';
 import { useVersions } from './use-versions';
 
 /** States in which a version is still on its way (a new revision cannot start). */
@@ -49,7 +49,7 @@ function DocumentDetail({ doc, versions }: { doc: DocumentView; versions: Versio
   const [withdrawing, setWithdrawing] = useState(false);
   const [revising, setRevising] = useState(false);
   const unitName = (unitId: string | null | undefined) =>
-    units.data?.items.find((u) => u.id === unitId)?.name ?? '';
+    units.data?.find((u) => u.id === unitId)?.name ?? '';
   const latest = versions[0];
   const effective = versions.find((v) => v.id === doc.effectiveVersionId);
   const draft = latest?.state === 'draft' && canDraft ? latest : undefined;

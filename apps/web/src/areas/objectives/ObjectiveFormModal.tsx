@@ -11,7 +11,7 @@ import type {
   ObjectiveDirection,
   ObjectiveFrequency,
 } from './objective-types';
-import { UnitSelect } from './UnitSelect';
+import { OrgUnitSelect } from '../../ui/org-units';
 
 interface ObjectiveForm {
   year: number;
@@ -145,7 +145,7 @@ export function ObjectiveFormModal({
           label="Đơn vị chủ trì"
           rules={[{ required: true, message: 'Chọn đơn vị chủ trì.' }]}
         >
-          <UnitSelect activeOnly />
+          <OrgUnitSelect activeOnly />
         </Form.Item>
         <Form.Item
           name="direction"

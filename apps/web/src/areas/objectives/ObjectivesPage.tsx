@@ -13,7 +13,7 @@ import type { Objective, ObjectiveStatus } from './objective-types';
 import { ObjectiveFormModal } from './ObjectiveFormModal';
 import { ObjectiveStatusTag } from './ObjectiveStatusTag';
 import { QualityPolicyNote } from './QualityPolicyNote';
-import { UnitSelect } from './UnitSelect';
+import { OrgUnitSelect } from '../../ui/org-units';
 
 const FILTERS = ['year', 'ownerOrgUnitId', 'status', 'q'] as const;
 
@@ -89,7 +89,7 @@ export default function ObjectivesPage() {
               />
             </Form.Item>
             <Form.Item label="Đơn vị" htmlFor="objective-filter-unit" style={{ minWidth: 220 }}>
-              <UnitSelect
+              <OrgUnitSelect
                 id="objective-filter-unit"
                 placeholder="Tất cả"
                 value={filters.ownerOrgUnitId}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, call, ifMatch } from '../../api/client';
 import { applyServerErrors } from '../../ui/server-errors';
 import type { RecordType } from './types';
-import { useOrgUnits } from './use-org-units';
+import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
 import { validated } from './validated';
 
 interface Values {
@@ -144,7 +144,7 @@ export function RecordTypeModal({
             showSearch
             optionFilterProp="label"
             loading={units.isPending}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            options={orgUnitOptions(units.data)}
             placeholder="Chọn phòng, ban"
           />
         </Form.Item>

@@ -10,7 +10,7 @@ import { usePagedQuery } from '../../ui/use-paged-query';
 import { retentionText } from './labels';
 import { RecordTypeModal } from './RecordTypeModal';
 import type { RecordType } from './types';
-import { useOrgUnits } from './use-org-units';
+import { useOrgUnits } from '../../ui/org-units';
 import { EmptyText } from './EmptyText';
 
 const FILTERS = ['q'] as const;

@@ -9,7 +9,7 @@ import { DATE_FORMAT, toApiDate } from '../../ui/dates';
 import { applyServerErrors } from '../../ui/server-errors';
 import { RISK_CONTEXT_LABELS, RISK_KIND_LABELS } from './risk-labels';
 import type { RiskContext, RiskKind } from './risk-types';
-import { RiskOrgUnitSelect } from './RiskOrgUnitSelect';
+import { OrgUnitSelect } from '../../ui/org-units';
 import { RiskOwnerSelect } from './RiskOwnerSelect';
 import { ScoreFields } from './ScoreFields';
 import { validated } from './validated';
@@ -136,7 +136,7 @@ export function CreateRiskModal({ open, onClose }: { open: boolean; onClose: () 
           htmlFor="risk-create-unit"
           rules={[{ required: true, message: 'Chọn đơn vị chủ trì.' }]}
         >
-          <RiskOrgUnitSelect id="risk-create-unit" activeOnly />
+          <OrgUnitSelect id="risk-create-unit" activeOnly />
         </Form.Item>
         <Form.Item name="ownerUserId" label="Người phụ trách" htmlFor="risk-create-owner">
           <RiskOwnerSelect id="risk-create-owner" orgUnitId={unit} />

@@ -8,7 +8,7 @@ import { DATE_FORMAT, fromApiDate, toApiDate } from '../../ui/dates';
 import { applyServerErrors } from '../../ui/server-errors';
 import { RISK_CONTEXT_LABELS } from './risk-labels';
 import type { RiskContext, RiskDetail } from './risk-types';
-import { RiskOrgUnitSelect } from './RiskOrgUnitSelect';
+import { OrgUnitSelect } from '../../ui/org-units';
 import { RiskOwnerSelect } from './RiskOwnerSelect';
 import { validated } from './validated';
 
@@ -125,7 +125,7 @@ export function EditRiskModal({
           htmlFor="risk-edit-unit"
           rules={[{ required: true, message: 'Chọn đơn vị chủ trì.' }]}
         >
-          <RiskOrgUnitSelect
+          <OrgUnitSelect
             id="risk-edit-unit"
             activeOnly
             onChange={(v) => {

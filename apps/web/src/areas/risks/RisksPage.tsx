@@ -16,7 +16,7 @@ import { LevelTag } from './LevelTag';
 import { RISK_CONTEXT_LABELS, RISK_LEVEL_LABELS, RISK_STATE_LABELS } from './risk-labels';
 import type { Risk, RiskContext, RiskKind, RiskLevel, RiskState } from './risk-types';
 import { RiskHeatMap } from './RiskHeatMap';
-import { RiskOrgUnitSelect } from './RiskOrgUnitSelect';
+import { OrgUnitSelect } from '../../ui/org-units';
 import { RiskRegisterButtons } from './RiskRegisterButtons';
 import { RisksTheme } from './RisksTheme';
 
@@ -218,7 +218,7 @@ export default function RisksPage() {
                 />
               </Form.Item>
               <Form.Item label="Đơn vị chủ trì" htmlFor="risk-filter-unit" style={{ minWidth: 200 }}>
-                <RiskOrgUnitSelect
+                <OrgUnitSelect
                   id="risk-filter-unit"
                   placeholder="Tất cả"
                   value={filters.ownerOrgUnitId}
