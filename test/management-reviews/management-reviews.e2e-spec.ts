@@ -793,8 +793,40 @@ describe('management reviews', () => {
     );
     expect(created.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(created.map((r) => (r.body as Review).number).sort()).toEqual(['02/2028', '03/2028', '04/2028']);
+    // The signed minutes fix the decisions: no action is added or changed any more.
+    const decision = {
+      kind: 'qms_change',
+      description: 'Sau khi ký',
+      ownerId: a.head.id,
+      dueDate: '2028-06-30',
+    };
+    const late = await apiAs(ctx, a.secretary).post(`${base}/${review.id}/actions`, decision);
+    expect({ status: late.status, code: late.body.code }).toEqual({
+      status: 409,
+      code: 'MANAGEMENT_REVIEW_SIGNED',
+    });
+    const target = created[0].body as Review;
+    // Holding needs the conclusions object (400, never a 500); the meeting's year numbers the review.
+    const empty = await apiAs(ctx, a.secretary).post(`${base}/${target.id}/hold`, {});
+    expect({ status: empty.status, code: empty.body.code }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    const far = await create(a.secretary, {
+      periodFrom: '2027-01-01',
+      periodTo: '2027-12-31',
+      meetingDate: '2101-01-15',
+    });
+    expect({ status: far.status, code: far.body.code }).toEqual({
+      status: 422,
+      code: 'MANAGEMENT_REVIEW_MEETING_DATE_INVALID',
+    });
+    const held = await apiAs(ctx, a.secretary).post(`${base}/${target.id}/hold`, {
+      conclusions: { suitability: 'Phù hợp', adequacy: 'Thỏa đáng', effectiveness: 'Có hiệu lực' },
+    });
+    expect(held.status).toBe(200);
     const added = await raceAtTableLock(ctx.db.url, 'management_review_action', 3, (n) =>
-      apiAs(ctx, a.secretary).post(`${base}/${review.id}/actions`, {
+      apiAs(ctx, a.secretary).post(`${base}/${target.id}/actions`, {
         kind: 'qms_change',
         description: `Quyết định song song ${n + 1}`,
         ownerId: a.head.id,
@@ -802,7 +834,7 @@ describe('management reviews', () => {
       }),
     );
     expect(added.map((r) => r.status)).toEqual([201, 201, 201]);
-    expect(added.map((r) => (r.body as { position: number }).position).sort()).toEqual([3, 4, 5]);
+    expect(added.map((r) => (r.body as { position: number }).position).sort()).toEqual([1, 2, 3]);
   });
 });
 

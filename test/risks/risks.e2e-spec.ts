@@ -266,12 +266,12 @@ describe('risks', () => {
         'RISK_REVIEW_DATE_IN_PAST',
       );
       expectError(
-        await apiAs(ctx, head).post('/risks', riskBody({ ownerOrgUnitId: unitB })),
+        await apiAs(ctx, secretary).post('/risks', riskBody({ ownerOrgUnitId: unitB })),
         422,
         'RISK_ORG_UNIT_INVALID',
       );
       expectError(
-        await apiAs(ctx, head).post('/risks', riskBody({ ownerOrgUnitId: closedUnit })),
+        await apiAs(ctx, secretary).post('/risks', riskBody({ ownerOrgUnitId: closedUnit })),
         422,
         'RISK_ORG_UNIT_INVALID',
       );
@@ -316,6 +316,26 @@ describe('risks', () => {
       expect((await b.get('/risks')).body.total).toBe(0);
     });
 
+    it('a unit head manages only the risks of their own unit; the head and the secretary any unit', async () => {
+      const path = `/risks/${r1.id}`;
+      const refused = (res: { status: number; body: { code?: string } }) =>
+        expectError(res, 403, 'RISK_NOT_OWNER_UNIT');
+      const before = await countRows();
+      refused(await apiAs(ctx, otherHead).patch(path, { description: 'Của phòng khác' }, '"1"'));
+      refused(
+        await apiAs(ctx, otherHead).post(`${path}/assessments`, { likelihood: 1, impact: 1, note: 'Thử' }),
+      );
+      refused(await apiAs(ctx, otherHead).post(`${path}/close`, { reason: 'Không thuộc phòng tôi' }));
+      refused(await apiAs(ctx, head).post('/risks', riskBody({ ownerOrgUnitId: adminUnit })));
+      // Nor hand their own risk to another unit: only the agency's managers move it.
+      refused(await apiAs(ctx, head).patch(path, { ownerOrgUnitId: adminUnit }, '"1"'));
+      expect(await countRows()).toBe(before);
+      expect((await apiAs(ctx, otherHead).get(path)).body).toMatchObject({
+        ownerOrgUnitId: oneStop,
+        version: 1,
+      });
+    });
+
     it('PATCH edits the text, owner and review date with If-Match (428 without, 412 stale), never the scores', async () => {
       const path = `/risks/${r1.id}`;
       expectError(await apiAs(ctx, head).patch(path, { description: 'Mới' }), 428, 'PRECONDITION_REQUIRED');
@@ -336,8 +356,7 @@ describe('risks', () => {
           description: 'Hồ sơ TTHC trả kết quả trễ hạn vào cuối năm',
           context: 'external_issue',
           contextNote: null,
-          ownerOrgUnitId: adminUnit,
-          ownerUserId: otherHead.id,
+          ownerUserId: deputy.id,
           reviewDate: '2026-08-31',
         },
         '"1"',
@@ -349,14 +368,14 @@ describe('risks', () => {
         context: 'external_issue',
         contextLabel: 'Vấn đề bên ngoài',
         contextNote: null,
-        ownerOrgUnitId: adminUnit,
-        ownerUserId: otherHead.id,
-        ownerUserName: 'Đỗ Thị Hành',
+        ownerOrgUnitId: oneStop,
+        ownerUserId: deputy.id,
+        ownerUserName: 'Nguyễn Thị Hoa',
         score: 12,
         reviewDate: '2026-08-31',
         version: 2,
       });
-      expect((await notices(otherHead, 'risk.assigned')).map((n) => n.entityId)).toContain(r1.id);
+      expect((await notices(deputy, 'risk.assigned')).map((n) => n.entityId)).toContain(r1.id);
       expect(await notices(clerk, 'risk.assigned')).toEqual([]);
       // Nothing changed: same version.
       const same = await apiAs(ctx, head).patch(path, { reviewDate: '2026-08-31' }, '"2"');

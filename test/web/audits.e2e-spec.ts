@@ -37,10 +37,13 @@ describe('internal audit screens', () => {
     await input.click();
     if (search) await input.fill(search);
     const list = await input.getAttribute('aria-controls');
-    await page
-      .locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) })
-      .locator(`.ant-select-item-option[title="${title}"]`)
-      .click();
+    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
+    await dropdown.locator(`.ant-select-item-option[title="${title}"]`).click();
+    // A single choice closes its list; wait for it, so that it covers no field the next step clicks.
+    const multiple = await input
+      .locator('xpath=ancestor::div[contains(@class, "ant-select-multiple")]')
+      .count();
+    if (!multiple) await dropdown.waitFor({ state: 'hidden' });
   };
   /** Closes an open multiple Select's list by clicking the dialog's title (Escape would close the dialog). */
   const closeList = async (page: Page, dialog: Locator) => {

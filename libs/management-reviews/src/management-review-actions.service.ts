@@ -20,7 +20,7 @@ import { assertMayWorkOn, reviewActionFiles } from './management-review-action-a
 import { ManagementReviewFinder } from './management-review-finder';
 import { ManagementReviewNotifier } from './management-review-notifier';
 import { ReviewActionKind, ReviewActionState } from './management-review-state';
-import { assertActionsOpen } from './management-review-state-machine';
+import { assertActionsOpen, assertDecisionsOpen } from './management-review-state-machine';
 import { ManagementReviewRepository } from './management-review.repository';
 import { ReviewActionView, toReviewActionView } from './management-review.views';
 
@@ -86,7 +86,7 @@ export class ManagementReviewActionsService {
   async add(actor: Actor, reviewId: string, input: AddReviewActionInput): Promise<ReviewActionView> {
     return this.tx.run(async (db) => {
       const review = await this.finder.review(db, actor, reviewId, true);
-      assertActionsOpen(review.state);
+      assertDecisionsOpen(review.state);
       await this.assertOwner(db, review.agencyId, input.ownerId);
       const now = this.clock.now();
       const action: ManagementReviewActionEntity = {
@@ -131,7 +131,7 @@ export class ManagementReviewActionsService {
       const review = await this.finder.review(db, actor, reviewId, true);
       const action = await this.finder.action(db, review, actionId, true);
       assertVersion(action, expectedVersion);
-      assertActionsOpen(review.state);
+      assertDecisionsOpen(review.state);
       if (action.state === ReviewActionState.Done)
         throw new DomainException(ErrorCode.ManagementReviewActionDone);
       const before = summary(action);

@@ -56,7 +56,18 @@ export function assertEditable(state: ManagementReviewState): void {
   }
 }
 
-/** Decisions and actions are added or changed once the meeting is held (held or signed). */
+/**
+ * Decisions and actions are decided at the meeting: added or changed once it is held, until the
+ * chair signs the minutes, which fix them (the signature covers each one as decided).
+ */
+export function assertDecisionsOpen(state: ManagementReviewState): void {
+  assertActionsOpen(state);
+  if (state === ManagementReviewState.Signed) {
+    throw new DomainException(ErrorCode.ManagementReviewSigned, { state });
+  }
+}
+
+/** Follow-up of the actions (done, evidence) goes on once the meeting is held, signed or not. */
 export function assertActionsOpen(state: ManagementReviewState): void {
   if (state === ManagementReviewState.Planned) {
     throw new DomainException(ErrorCode.ManagementReviewActionsNotYet, { state });

@@ -126,6 +126,7 @@ export class ManagementReviewsService {
   async create(actor: Actor, input: CreateManagementReviewInput): Promise<ManagementReviewView> {
     const agencyId = reviewAgencyOf(actor);
     assertPeriod(input.periodFrom, input.periodTo);
+    assertMeetingDate(input.meetingDate);
     return this.tx.run(async (db) => {
       await this.assertChair(db, agencyId, input.chairId);
       const attendeeIds = unique(input.attendeeIds ?? []);
@@ -219,8 +220,12 @@ export class ManagementReviewsService {
         await this.assertAttendees(db, review.agencyId, ids);
         review.presentIds = ids;
       }
+      assertPresentInvited(review);
       if (input.title !== undefined) review.title = input.title.trim();
-      if (input.meetingDate !== undefined) review.meetingDate = input.meetingDate;
+      if (input.meetingDate !== undefined) {
+        assertMeetingDate(input.meetingDate);
+        review.meetingDate = input.meetingDate;
+      }
       if (input.place !== undefined) review.place = clean(input.place);
       if (input.guests !== undefined) review.guests = cleanGuests(input.guests);
       applyManual(review, input);
@@ -275,15 +280,14 @@ export class ManagementReviewsService {
       const review = await this.finder.review(db, actor, id, true);
       assertVersion(review, expectedVersion);
       review.state = nextReviewState(review.state, ManagementReviewTransition.Hold);
-      applyConclusions(review, input.conclusions);
-      const missing = (['suitability', 'adequacy', 'effectiveness'] as const).filter(
-        (k) => !input.conclusions[k]?.trim(),
-      );
+      applyConclusions(review, input.conclusions ?? {});
+      const missing = missingConclusions(conclusionsOf(review));
       if (missing.length)
         throw new DomainException(ErrorCode.ManagementReviewConclusionsMissing, { missing });
       const present = unique(input.presentIds ?? review.attendeeIds);
       await this.assertAttendees(db, review.agencyId, present);
       review.presentIds = present;
+      assertPresentInvited(review);
       const now = this.clock.now();
       review.inputs = await this.compiler.compile(db, review, todayInVietnam(now));
       review.compiledAt = now;
@@ -570,6 +574,34 @@ function assertCanSign(
   if (review.chairId !== actor.userId) throw new DomainException(ErrorCode.ManagementReviewNotChair);
   assertVersion(review, expectedVersion);
   nextReviewState(review.state, ManagementReviewTransition.Sign);
+  // The conclusions may have been cleared after the meeting: the minutes are not signed without them.
+  const missing = missingConclusions(conclusionsOf(review));
+  if (missing.length) throw new DomainException(ErrorCode.ManagementReviewConclusionsMissing, { missing });
+}
+
+/** The conclusions of 9.3.3 that are empty. */
+function missingConclusions(c: Conclusions): ('suitability' | 'adequacy' | 'effectiveness')[] {
+  return (['suitability', 'adequacy', 'effectiveness'] as const).filter((k) => !c[k]?.trim());
+}
+
+/** The meeting's year numbers the review: 2000 to 2100 (422 otherwise). */
+export function assertMeetingDate(meetingDate: string): void {
+  const year = Number(meetingDate.slice(0, 4));
+  if (!(year >= 2000 && year <= 2100)) {
+    throw new DomainException(ErrorCode.ManagementReviewMeetingDateInvalid, { meetingDate });
+  }
+}
+
+/** Those present were invited (attendees) or chair the meeting (422 otherwise). */
+function assertPresentInvited(review: ManagementReviewEntity): void {
+  const invited = new Set([review.chairId, ...review.attendeeIds]);
+  const uninvited = review.presentIds.filter((id) => !invited.has(id));
+  if (uninvited.length) {
+    throw new DomainException(ErrorCode.ManagementReviewAttendeesInvalid, {
+      invalid: uninvited,
+      message: 'Người có mặt phải là người chủ trì hoặc thuộc thành phần được mời.',
+    });
+  }
 }
 
 function unique(ids: readonly string[]): string[] {

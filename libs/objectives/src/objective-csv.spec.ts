@@ -1,6 +1,7 @@
 import { DomainException, ErrorCode } from '@eiso/common';
 import { onTimePercent, parseDecimal, parseMeasurementCsv, recogniseShape } from './objective-csv';
 import { ObjectiveFrequency } from './objective-state';
+import { OBJECTIVE_MESSAGES } from './objectives.messages';
 
 const monthly = { year: 2026, frequency: ObjectiveFrequency.Monthly, today: '2026-06-15' };
 
@@ -156,5 +157,17 @@ describe('parseMeasurementCsv', () => {
     expect(
       errorsOf(() => parseMeasurementCsv(Buffer.from([0x6b, 0x79, 0xff, 0x0a]), monthly))[0].message,
     ).toContain('UTF-8');
+  });
+});
+
+describe('the TTHC codes of a month’s late-dossier summary', () => {
+  it('lists them all when they fit, else as many as fit and how many more', () => {
+    expect(OBJECTIVE_MESSAGES.lateCodes(['1.000948', '2.001234'])).toBe('1.000948, 2.001234');
+    const many = Array.from({ length: 300 }, (_, i) => `1.${String(i).padStart(6, '0')}`);
+    const text = OBJECTIVE_MESSAGES.lateCodes(many);
+    expect(text.length).toBeLessThanOrEqual(200);
+    expect(text).toMatch(/^1\.000000, 1\.000001, .* và \d+ thủ tục khác$/);
+    const shown = text.split(' và ')[0].split(', ').length;
+    expect(text.endsWith(`và ${300 - shown} thủ tục khác`)).toBe(true);
   });
 });

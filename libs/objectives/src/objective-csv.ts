@@ -10,6 +10,8 @@ const M = OBJECTIVE_MESSAGES.import;
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_NOTE_LENGTH = 2000;
 const MAX_TTHC_TEXT = 500;
+/** A TTHC code of the national database (1.000948) — the nonconformity form takes at most 40. */
+const MAX_TTHC_CODE = 40;
 
 /** (a) one value per row; (b) the one-stop-shop export: dossiers on time / late per TTHC and month. */
 export type MeasurementCsvShape = 'values' | 'one_stop';
@@ -194,8 +196,8 @@ function oneStopRows(
     const code = nfc(record[1]).replace(/\s+/g, ' ').trim();
     const name = nfc(record[2]).replace(/\s+/g, ' ').trim();
     if (!code) push(errors, line, M.fields.tthcCode, M.missing(M.fields.tthcCode));
-    else if (code.length > MAX_TTHC_TEXT)
-      push(errors, line, M.fields.tthcCode, M.textTooLong('Mã TTHC', MAX_TTHC_TEXT));
+    else if (code.length > MAX_TTHC_CODE)
+      push(errors, line, M.fields.tthcCode, M.textTooLong('Mã TTHC', MAX_TTHC_CODE));
     if (!name) push(errors, line, M.fields.tthcName, M.missing(M.fields.tthcName));
     else if (name.length > MAX_TTHC_TEXT)
       push(errors, line, M.fields.tthcName, M.textTooLong('Tên TTHC', MAX_TTHC_TEXT));

@@ -182,7 +182,7 @@ export class ObjectiveMeasurementsService {
         description: OBJECTIVE_MESSAGES.lateDescription(m.period, o.statement, late),
         clause: LATE_DOSSIER_CLAUSE,
         orgUnitId: o.ownerOrgUnitId,
-        tthcCode: late.map((t) => t.code).join(', '),
+        tthcCode: OBJECTIVE_MESSAGES.lateCodes(late.map((t) => t.code)),
         dossierNumber: OBJECTIVE_MESSAGES.lateReference(m.period),
         // The export counts dossiers, not days: a month's summary has no day count.
         daysLate: null,

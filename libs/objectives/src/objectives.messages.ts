@@ -50,6 +50,23 @@ export const OBJECTIVE_MESSAGES = {
     '. Đầu ra không phù hợp (điều khoản 8.7 Kiểm soát đầu ra không phù hợp).',
   /** What stands for the dossier number in the register of nonconformities. */
   lateReference: (period: string) => `Tổng hợp ${periodLabel(period)}`,
+  /**
+   * The TTHC codes of a month's summary, as many as fit in `max` characters, then "và N thủ tục
+   * khác" (the description lists every one): a month can have hundreds.
+   */
+  lateCodes: (codes: readonly string[], max = 200): string => {
+    let text = '';
+    let shown = 0;
+    for (const code of codes) {
+      const next = shown ? `${text}, ${code}` : code;
+      const rest = codes.length - shown - 1;
+      const tail = rest ? ` và ${rest} thủ tục khác` : '';
+      if ((next + tail).length > max && shown) break;
+      text = next;
+      shown += 1;
+    }
+    return shown < codes.length ? `${text} và ${codes.length - shown} thủ tục khác` : text;
+  },
   import: {
     empty: 'Tệp không có dòng số liệu nào.',
     notUtf8: 'Tệp phải được lưu ở dạng UTF-8.',

@@ -20,6 +20,7 @@ import { AgencyDirectory } from '@eiso/organizations';
 import { assessRisk, RISK_SCALE_MAX, RISK_SCALE_MIN } from './risk-level';
 import { riskAgencyOf, RiskFinder } from './risk-finder';
 import { RiskNotifier } from './risk-notifier';
+import { assertMayManageRisk } from './risk-duties';
 import { assertRiskAction } from './risk-state-machine';
 import { RiskContext, RiskKind, RiskLevel, RiskState, RISK_LEVEL_LABELS } from './risk-state';
 import { riskCode } from './risks.messages';
@@ -103,6 +104,7 @@ export class RisksService {
     this.assertReviewDate(input.reviewDate, todayInVietnam(now));
     return this.tx.run(async (db) => {
       const ownerUserId = input.ownerUserId ?? null;
+      assertMayManageRisk(actor, input.ownerOrgUnitId);
       await this.checkOwner(db, agencyId, input.ownerOrgUnitId, ownerUserId);
       const risk: RiskEntity = {
         id: randomUUID(),
@@ -215,6 +217,9 @@ export class RisksService {
   ): Promise<RiskDetailView> {
     return this.tx.run(async (db) => {
       const risk = await this.finder.risk(db, actor, id, true);
+      assertMayManageRisk(actor, risk.ownerOrgUnitId);
+      // A unit head cannot hand a risk to another unit: only the agency's managers move it.
+      if (changes.ownerOrgUnitId !== undefined) assertMayManageRisk(actor, changes.ownerOrgUnitId);
       assertVersion(risk, expectedVersion);
       assertRiskAction(risk.state, 'edit');
       const before = summary(risk);
@@ -261,6 +266,7 @@ export class RisksService {
     const { score, level } = assessRisk(input.likelihood, input.impact);
     return this.tx.run(async (db) => {
       const risk = await this.finder.risk(db, actor, id, true);
+      assertMayManageRisk(actor, risk.ownerOrgUnitId);
       assertVersion(risk, expectedVersion);
       assertRiskAction(risk.state, 'assess');
       if (input.reviewDate !== undefined && input.reviewDate !== risk.reviewDate) {
@@ -329,6 +335,7 @@ export class RisksService {
     const closing = transition === 'close';
     return this.tx.run(async (db) => {
       const risk = await this.finder.risk(db, actor, id, true);
+      assertMayManageRisk(actor, risk.ownerOrgUnitId);
       assertVersion(risk, expectedVersion);
       assertRiskAction(risk.state, transition);
       const now = this.clock.now();

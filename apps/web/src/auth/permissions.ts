@@ -45,6 +45,7 @@ export const P = {
   ObjectiveMeasure: 'objective.measure',
   RiskRead: 'risk.read',
   RiskManage: 'risk.manage',
+  RiskManageAgency: 'risk.manage_agency',
   ManagementReviewRead: 'management_review.read',
   ManagementReviewManage: 'management_review.manage',
   ManagementReviewSign: 'management_review.sign',

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
+import { useMemo } from 'react';
 import { api, call } from '../api/client';
 import { useAuth } from '../auth/use-auth';
 
@@ -32,6 +33,16 @@ export function orgUnitOptions(
   return (units ?? []).filter((u) => !activeOnly || u.active).map((u) => ({ value: u.id, label: u.name }));
 }
 
+/**
+ * The choices of the agency's units, the same array from render to render while the data stays
+ * (an open list keeps its state while the form around it re-renders).
+ */
+export function useOrgUnitOptions(activeOnly = true) {
+  const units = useOrgUnits();
+  const options = useMemo(() => orgUnitOptions(units.data, activeOnly), [units.data, activeOnly]);
+  return { options, isPending: units.isPending };
+}
+
 /** A searchable choice of the agency's org units; `value` is the unit id. */
 export function OrgUnitSelect({
   id,
@@ -47,7 +58,7 @@ export function OrgUnitSelect({
   /** Only units in use (a new owner); a filter keeps inactive ones to find old rows. */
   activeOnly?: boolean;
 }) {
-  const units = useOrgUnits();
+  const units = useOrgUnitOptions(activeOnly);
   return (
     <Select
       id={id}
@@ -58,7 +69,7 @@ export function OrgUnitSelect({
       optionFilterProp="label"
       loading={units.isPending}
       placeholder={placeholder}
-      options={orgUnitOptions(units.data, activeOnly)}
+      options={units.options}
     />
   );
 }

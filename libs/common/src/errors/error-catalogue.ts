@@ -708,6 +708,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     message: 'Ngày xem xét lại không được trước ngày hôm nay.',
     detailed: detailedMessage,
   },
+  [ErrorCode.RiskNotOwnerUnit]: {
+    status: 403,
+    message:
+      'Chỉ lãnh đạo đơn vị chủ trì (hoặc thủ trưởng, thư ký ISO) mới được ghi nhận, sửa, đánh giá lại hay đóng rủi ro, cơ hội này.',
+  },
   // --- management reviews ---
   [ErrorCode.ManagementReviewNotFound]: { status: 404, message: 'Không tìm thấy kỳ xem xét của lãnh đạo.' },
   [ErrorCode.ManagementReviewPeriodInvalid]: {
@@ -723,6 +728,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
   [ErrorCode.ManagementReviewAttendeesInvalid]: {
     status: 422,
     message: 'Thành phần tham dự phải là người dùng của cơ quan.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ManagementReviewMeetingDateInvalid]: {
+    status: 422,
+    message: 'Ngày họp xem xét phải trong khoảng từ năm 2000 đến năm 2100.',
   },
   [ErrorCode.ManagementReviewStateInvalid]: {
     status: 409,

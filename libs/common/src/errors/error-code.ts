@@ -195,6 +195,7 @@ export enum ErrorCode {
   RiskOrgUnitInvalid = 'RISK_ORG_UNIT_INVALID',
   RiskOwnerUserInvalid = 'RISK_OWNER_USER_INVALID',
   RiskReviewDateInPast = 'RISK_REVIEW_DATE_IN_PAST',
+  RiskNotOwnerUnit = 'RISK_NOT_OWNER_UNIT',
   // --- management reviews ---
   ManagementReviewNotFound = 'MANAGEMENT_REVIEW_NOT_FOUND',
   ManagementReviewPeriodInvalid = 'MANAGEMENT_REVIEW_PERIOD_INVALID',
@@ -212,4 +213,5 @@ export enum ErrorCode {
   ManagementReviewActionDone = 'MANAGEMENT_REVIEW_ACTION_DONE',
   ManagementReviewNotActionOwner = 'MANAGEMENT_REVIEW_NOT_ACTION_OWNER',
   ManagementReviewFileNotFound = 'MANAGEMENT_REVIEW_FILE_NOT_FOUND',
+  ManagementReviewMeetingDateInvalid = 'MANAGEMENT_REVIEW_MEETING_DATE_INVALID',
 }

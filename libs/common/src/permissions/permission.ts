@@ -63,8 +63,10 @@ export enum Permission {
   // --- risks ---
   /** Reads the agency's register of risks and opportunities and its re-assessments. */
   RiskRead = 'risk.read',
-  /** Records, re-assesses and closes risks and opportunities. */
+  /** Records, re-assesses and closes the risks and opportunities its holder's own unit owns. */
   RiskManage = 'risk.manage',
+  /** With risk.manage: those of every unit of the agency (the head, the ISO secretary). */
+  RiskManageAgency = 'risk.manage_agency',
   // --- management reviews ---
   /** Reads management reviews: compiled inputs, decisions and actions, minutes. */
   ManagementReviewRead = 'management_review.read',

@@ -53,6 +53,7 @@ const ADMIN_HOLDS: Record<Permission, boolean> = {
   [Permission.ObjectiveMeasure]: false,
   [Permission.RiskRead]: false,
   [Permission.RiskManage]: false,
+  [Permission.RiskManageAgency]: false,
   [Permission.ManagementReviewRead]: false,
   [Permission.ManagementReviewManage]: false,
   [Permission.ManagementReviewSign]: false,

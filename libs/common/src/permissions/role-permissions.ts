@@ -78,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ObjectiveMeasure,
     Permission.RiskRead,
     Permission.RiskManage,
+    Permission.RiskManageAgency,
     Permission.ManagementReviewRead,
     Permission.ManagementReviewManage,
     // The head chairs the management review and signs its minutes.
@@ -107,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ObjectiveMeasure,
     Permission.RiskRead,
     Permission.RiskManage,
+    Permission.RiskManageAgency,
     Permission.ManagementReviewRead,
     Permission.ManagementReviewManage,
   ],

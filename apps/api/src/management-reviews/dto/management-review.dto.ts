@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
+  IsObject,
   IsString,
   IsUUID,
   MaxLength,
@@ -249,6 +250,7 @@ export class HoldConclusionsDto {
 
 export class HoldManagementReviewDto {
   @ApiProperty({ type: HoldConclusionsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => HoldConclusionsDto)
   @FieldLabel('Kết luận')

@@ -6,7 +6,7 @@ import { DATE_FORMAT, fromApiDate, toApiDate } from '../../ui/dates';
 import { applyServerErrors } from '../../ui/server-errors';
 import type { Audit } from './labels';
 import { useAuditors, useIsoClauses, useProcedures, useProgrammes } from './use-audit-references';
-import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
+import { useOrgUnitOptions } from '../../ui/org-units';
 
 export type AuditPlanBody = components['schemas']['CreateAuditDto'];
 
@@ -43,7 +43,7 @@ export function AuditFormModal({
   const [busy, setBusy] = useState(false);
   const programmes = useProgrammes();
   const clauses = useIsoClauses();
-  const units = useOrgUnits();
+  const units = useOrgUnitOptions();
   const auditors = useAuditors(open);
   const procedures = useProcedures(open);
   const initialValues: Partial<Values> = audit
@@ -135,7 +135,7 @@ export function AuditFormModal({
           </Col>
         </Row>
         <Form.Item name="orgUnitIds" label="Phòng, ban được đánh giá">
-          <Select mode="multiple" showSearch optionFilterProp="label" options={orgUnitOptions(units.data)} />
+          <Select mode="multiple" showSearch optionFilterProp="label" options={units.options} />
         </Form.Item>
         <Form.Item
           name="clauses"

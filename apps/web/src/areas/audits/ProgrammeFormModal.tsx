@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { components } from '../../api/schema';
 import { applyServerErrors } from '../../ui/server-errors';
 import { MONTH_OPTIONS, RISK_LEVEL_LABELS, type Programme, type RiskLevel } from './labels';
-import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
+import { useOrgUnitOptions } from '../../ui/org-units';
 
 type EntryDto = components['schemas']['AuditProgrammeEntryDto'];
 
@@ -37,7 +37,7 @@ export function ProgrammeFormModal({
   const [form] = Form.useForm<ProgrammeValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const units = useOrgUnits();
+  const units = useOrgUnitOptions();
   const initialValues: Partial<ProgrammeValues> = programme
     ? {
         year: programme.year,
@@ -160,12 +160,7 @@ export function ProgrammeFormModal({
                   <Row gutter={12}>
                     <Col span={8}>
                       <Form.Item name={[field.name, 'orgUnitId']} label="Phòng, ban">
-                        <Select
-                          allowClear
-                          showSearch
-                          optionFilterProp="label"
-                          options={orgUnitOptions(units.data)}
-                        />
+                        <Select allowClear showSearch optionFilterProp="label" options={units.options} />
                       </Form.Item>
                     </Col>
                     <Col span={8}>

@@ -6,7 +6,7 @@ import { api, call } from '../../api/client';
 import { applyServerErrors } from '../../ui/server-errors';
 import { TYPE_OPTIONS, type DocumentType } from './labels';
 import { useIsoClauses } from './use-iso-clauses';
-import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
+import { useOrgUnitOptions } from '../../ui/org-units';
 
 interface Values {
   code: string;
@@ -24,11 +24,11 @@ export function CreateDocumentModal({ open, onClose }: { open: boolean; onClose:
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const units = useOrgUnits();
+  const units = useOrgUnitOptions();
   const clauses = useIsoClauses(open);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const unitOptions = orgUnitOptions(units.data);
+  const unitOptions = units.options;
 
   const submit = async () => {
     let values: Values;

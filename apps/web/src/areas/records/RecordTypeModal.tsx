@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, call, ifMatch } from '../../api/client';
 import { applyServerErrors } from '../../ui/server-errors';
 import type { RecordType } from './types';
-import { orgUnitOptions, useOrgUnits } from '../../ui/org-units';
+import { useOrgUnitOptions } from '../../ui/org-units';
 import { validated } from './validated';
 
 interface Values {
@@ -28,7 +28,7 @@ export function RecordTypeModal({
 }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const units = useOrgUnits();
+  const units = useOrgUnitOptions();
   const queryClient = useQueryClient();
   const permanent = Form.useWatch('permanent', form);
   const save = useMutation({
@@ -144,7 +144,7 @@ export function RecordTypeModal({
             showSearch
             optionFilterProp="label"
             loading={units.isPending}
-            options={orgUnitOptions(units.data)}
+            options={units.options}
             placeholder="Chọn phòng, ban"
           />
         </Form.Item>

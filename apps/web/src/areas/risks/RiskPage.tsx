@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { P } from '../../auth/permissions';
-import { useCan } from '../../auth/use-auth';
+import { useAuth, useCan } from '../../auth/use-auth';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
@@ -33,7 +33,10 @@ const sectionTitle = (text: string) => (
 );
 
 function RiskView({ risk }: { risk: RiskDetail }) {
-  const mayManage = useCan(P.RiskManage);
+  const { me } = useAuth();
+  const manageAny = useCan(P.RiskManageAgency);
+  // The server decides (RISK_NOT_OWNER_UNIT); the buttons follow: a unit head, their unit's only.
+  const mayManage = useCan(P.RiskManage) && (manageAny || me?.orgUnitId === risk.ownerOrgUnitId);
   const [dialog, setDialog] = useState<'assess' | 'edit' | 'close' | 'reopen' | null>(null);
   const open = risk.state === 'open';
   const history: ColumnsType<RiskAssessment> = [
