@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { TestContext, TestUser, USER_PASSWORD } from './test-app';
 
 /** Debian's chromium (`.ci/run` installs it); EISO_CHROMIUM names another build. */
@@ -168,15 +168,81 @@ export async function waitUntil(
 }
 
 /**
- * Picks `option` in the antd select labelled `label`: opens it once no other list shows (a list
- * still closing would take the click), clicks the option in the one open list, closes it.
+ * Picks `option` in the antd select labelled `label` (inside `within`, else anywhere on the page),
+ * typing `search` first when given. The one way every browser test chooses: it finds the list of
+ * THIS select by its id (`<input id>_list`), lets the list's opening animation end before clicking
+ * (a click on a list still sliding in can land beside the option), and checks the choice took: a
+ * single select shows it and closes, a multiple one marks the option selected and is closed with Escape.
+ * A click that did not take is tried again (three times), instead of the form going on with the
+ * select's previous value.
  */
-export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:visible');
-  await waitUntil(async () => (await open.count()) === 0, 'không còn danh sách chọn nào mở');
-  await page.getByLabel(label, { exact: true }).click();
-  await waitUntil(async () => (await open.count()) === 1, `danh sách "${label}" mở ra`);
-  await open.locator(`.ant-select-item-option[title="${option}"]`).click();
-  await page.keyboard.press('Escape');
-  await waitUntil(async () => (await open.count()) === 0, `danh sách "${label}" đóng lại`);
+export async function chooseOption(
+  page: Page,
+  label: string,
+  option: string,
+  { within, search }: { within?: Locator; search?: string } = {},
+): Promise<void> {
+  const input = (within ?? page).getByLabel(label, { exact: true });
+  const select = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const multiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
+  const dropdown = page.locator('.ant-select-dropdown', {
+    has: page.locator(`[id="${await input.getAttribute('id')}_list"]`),
+  });
+  const item = dropdown
+    .locator(`.ant-select-item-option[title="${option}"]`)
+    .or(dropdown.locator('.ant-select-item-option', { hasText: option }))
+    .first();
+  const took = async (): Promise<boolean> => {
+    if (multiple) {
+      // A multiple select shows each choice as a tag titled with its label.
+      const tag = select
+        .locator(`.ant-select-selection-item[title="${option}"]`)
+        .or(select.locator('.ant-select-selection-item', { hasText: option }));
+      return (await tag.count()) > 0;
+    }
+    // antd 6 shows a single choice as the text of `.ant-select-content`, titled with it.
+    const shown = select.locator('.ant-select-content').first();
+    if ((await shown.count()) === 0) return false;
+    const text = ((await shown.getAttribute('title')) || (await shown.innerText())).trim();
+    return text.length > 0 && (option.includes(text) || text.includes(option));
+  };
+  // Runs in the page: waits for the list's own animations (opening or closing slide) to end.
+  const settled = () =>
+    dropdown
+      .evaluate((list: unknown) =>
+        Promise.all(
+          (list as { getAnimations(o: object): { finished: Promise<unknown> }[] })
+            .getAnimations({ subtree: true })
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+      )
+      .catch(() => undefined);
+  for (let attempt = 1; ; attempt++) {
+    if (await dropdown.isVisible()) await settled();
+    if (!(await dropdown.isVisible())) {
+      await input.click();
+      if (search !== undefined) await input.fill(search);
+    }
+    await dropdown.waitFor();
+    await settled();
+    const clicked = await item.click({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    const deadline = Date.now() + 2_500;
+    let ok = clicked && (await took());
+    while (clicked && !ok && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ok = await took();
+    }
+    if (ok) break;
+    if (attempt === 3) {
+      const shown = await select.innerText().catch(() => '');
+      throw new Error(`Không chọn được "${option}" trong "${label}" (ô chọn đang hiện: "${shown}")`);
+    }
+  }
+  // A multiple select keeps its list open, and so does a single one whose option was already chosen.
+  // Escape closes an open list only (the select keeps it from the dialog around it).
+  if (await dropdown.isVisible()) await input.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
 }

@@ -1,4 +1,4 @@
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { Role } from '@eiso/common';
 import { answerChecklist, checklistOf } from '../support/audit-flow';
 import {
@@ -7,6 +7,7 @@ import {
   seriousAccessibilityViolations,
   serveApp,
   signedInPage,
+  chooseOption,
 } from '../support/browser';
 import { samplePdf } from '../support/files';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
@@ -31,25 +32,6 @@ describe('internal audit screens', () => {
   const PROGRAMME_TITLE = `Chương trình đánh giá nội bộ năm ${YEAR}`;
   const AUDIT_TITLE = 'Đánh giá nội bộ Văn phòng Sở đợt 1';
 
-  /** Picks the option titled `title` in the antd Select labelled `label` inside `root`. */
-  const choose = async (page: Page, root: Locator, label: string, title: string, search?: string) => {
-    const input = root.getByLabel(label, { exact: true });
-    await input.click();
-    if (search) await input.fill(search);
-    const list = await input.getAttribute('aria-controls');
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-    await dropdown.locator(`.ant-select-item-option[title="${title}"]`).click();
-    // A single choice closes its list; wait for it, so that it covers no field the next step clicks.
-    const multiple = await input
-      .locator('xpath=ancestor::div[contains(@class, "ant-select-multiple")]')
-      .count();
-    if (!multiple) await dropdown.waitFor({ state: 'hidden' });
-  };
-  /** Closes an open multiple Select's list by clicking the dialog's title (Escape would close the dialog). */
-  const closeList = async (page: Page, dialog: Locator) => {
-    await dialog.locator('.ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-  };
   const stateTag = (page: Page) => page.getByTestId('audit-state');
   /** Signs in with the browser's HTTP cache off for the API (a revalidation would get an undocumented 304). */
   const signIn = async (user: TestUser): Promise<Page> => {
@@ -107,9 +89,8 @@ describe('internal audit screens', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Năm', { exact: true }).fill(String(YEAR));
     await dialog.getByLabel('Tên chương trình').fill(PROGRAMME_TITLE);
-    await choose(page, dialog, 'Phòng, ban', 'Văn phòng Sở');
-    await choose(page, dialog, 'Tháng dự kiến', 'Tháng 3');
-    await closeList(page, dialog);
+    await chooseOption(page, 'Phòng, ban', 'Văn phòng Sở', { within: dialog });
+    await chooseOption(page, 'Tháng dự kiến', 'Tháng 3', { within: dialog });
     await dialog.getByRole('button', { name: 'Lưu' }).click();
 
     await page.waitForURL(/\/audit-programmes\/[0-9a-f-]{36}$/);
@@ -134,21 +115,25 @@ describe('internal audit screens', () => {
 
     await page.getByRole('button', { name: 'Lập kế hoạch đánh giá' }).click();
     const dialog = page.getByRole('dialog');
-    await choose(page, dialog, 'Chương trình đánh giá', `${YEAR} — ${PROGRAMME_TITLE}`);
+    await chooseOption(page, 'Chương trình đánh giá', `${YEAR} — ${PROGRAMME_TITLE}`, { within: dialog });
     await dialog.getByLabel('Tên cuộc đánh giá').fill(AUDIT_TITLE);
-    await choose(page, dialog, 'Phòng, ban được đánh giá', 'Văn phòng Sở');
-    await closeList(page, dialog);
+    await chooseOption(page, 'Phòng, ban được đánh giá', 'Văn phòng Sở', { within: dialog });
     const clauses = 'Điều khoản ISO 9001 được đánh giá';
-    await choose(page, dialog, clauses, '7.5 — Thông tin dạng văn bản', '7.5');
-    await choose(page, dialog, clauses, '8.5 — Sản xuất và cung cấp dịch vụ', '8.5');
-    await closeList(page, dialog);
+    await chooseOption(page, clauses, '7.5 — Thông tin dạng văn bản', { within: dialog, search: '7.5' });
+    await chooseOption(page, clauses, '8.5 — Sản xuất và cung cấp dịch vụ', {
+      within: dialog,
+      search: '8.5',
+    });
     await dialog.getByLabel('Ngày bắt đầu').fill(`10/03/${YEAR}`);
     await dialog.getByLabel('Ngày bắt đầu').press('Enter');
     await dialog.getByLabel('Ngày kết thúc').fill(`12/03/${YEAR}`);
     await dialog.getByLabel('Ngày kết thúc').press('Enter');
-    await choose(page, dialog, 'Trưởng đoàn đánh giá', 'Nguyễn Văn Trưởng Đoàn (Thanh tra viên)');
-    await choose(page, dialog, 'Thành viên đoàn đánh giá', 'Đặng Thị Văn Phòng (Chuyên viên)');
-    await closeList(page, dialog);
+    await chooseOption(page, 'Trưởng đoàn đánh giá', 'Nguyễn Văn Trưởng Đoàn (Thanh tra viên)', {
+      within: dialog,
+    });
+    await chooseOption(page, 'Thành viên đoàn đánh giá', 'Đặng Thị Văn Phòng (Chuyên viên)', {
+      within: dialog,
+    });
     await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
 
     await dialog
@@ -198,7 +183,7 @@ describe('internal audit screens', () => {
     await expect(first.innerText()).resolves.toContain('Điều khoản 7.5 — Thông tin dạng văn bản');
     await expect(first.innerText()).resolves.toContain('Chưa trả lời');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await choose(page, first, 'Kết quả — Câu hỏi 1', 'Phù hợp');
+    await chooseOption(page, 'Kết quả — Câu hỏi 1', 'Phù hợp', { within: first });
     await first.getByLabel('Ghi chép — Câu hỏi 1').fill('Đã xem Sổ theo dõi văn bản đến năm 2027.');
     await first.getByRole('button', { name: 'Lưu câu trả lời — Câu hỏi 1' }).click();
     await page.getByTestId('checklist-item-1').locator('.ant-card-extra').getByText('Phù hợp').waitFor();
@@ -219,8 +204,11 @@ describe('internal audit screens', () => {
     await page.getByRole('tab', { name: 'Phát hiện' }).click();
     await page.getByRole('button', { name: 'Ghi nhận phát hiện' }).click();
     const dialog = page.getByRole('dialog');
-    await choose(page, dialog, 'Loại phát hiện', 'Không phù hợp nặng');
-    await choose(page, dialog, 'Điều khoản', '8.5.1 — Kiểm soát sản xuất và cung cấp dịch vụ', '8.5.1');
+    await chooseOption(page, 'Loại phát hiện', 'Không phù hợp nặng', { within: dialog });
+    await chooseOption(page, 'Điều khoản', '8.5.1 — Kiểm soát sản xuất và cung cấp dịch vụ', {
+      within: dialog,
+      search: '8.5.1',
+    });
     await dialog
       .getByLabel('Nội dung phát hiện')
       .fill('Hồ sơ TTHC số 12 trả kết quả quá hạn 5 ngày, không có văn bản xin lỗi.');

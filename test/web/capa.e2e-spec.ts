@@ -7,6 +7,7 @@ import {
   seriousAccessibilityViolations,
   serveApp,
   signedInPage,
+  chooseOption,
 } from '../support/browser';
 import { samplePdf } from '../support/files';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
@@ -47,16 +48,6 @@ describe('the corrective action screens', () => {
     return page;
   };
   const dialog = (page: Page) => page.getByRole('dialog');
-  /** Picks an option in the list of THIS select (aria-controls), then waits for the list to close. */
-  const pickOption = async (page: Page, label: string, search: string, option: string) => {
-    const input = dialog(page).getByLabel(label);
-    await input.click();
-    await input.fill(search);
-    const list = await input.getAttribute('aria-controls');
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
   const pickDate = async (page: Page, label: string, value: string) => {
     const input = dialog(page).getByLabel(label);
     await input.click();
@@ -122,7 +113,10 @@ describe('the corrective action screens', () => {
 
     // The verifier, then an action for the owner with a due date.
     await manager.getByRole('button', { name: 'Sửa phân tích, người kiểm tra' }).click();
-    await pickOption(manager, 'Người kiểm tra hiệu lực', 'Kiểm', 'Lê Văn Kiểm');
+    await chooseOption(manager, 'Người kiểm tra hiệu lực', 'Lê Văn Kiểm', {
+      within: dialog(manager),
+      search: 'Kiểm',
+    });
     await dialog(manager).getByRole('button', { name: 'Lưu' }).click();
     await manager.getByText('Đã lưu phân tích nguyên nhân.').waitFor();
     await manager.getByRole('cell', { name: 'Lê Văn Kiểm' }).waitFor();
@@ -132,7 +126,10 @@ describe('the corrective action screens', () => {
     await dialog(manager)
       .getByLabel('Nội dung hành động')
       .fill('Bổ sung bước kiểm soát thời hạn vào quy trình một cửa');
-    await pickOption(manager, 'Người thực hiện', 'Làm', 'Phạm Thị Làm');
+    await chooseOption(manager, 'Người thực hiện', 'Phạm Thị Làm', {
+      within: dialog(manager),
+      search: 'Làm',
+    });
     await pickDate(manager, 'Hạn hoàn thành', due);
     await dialog(manager).getByRole('button', { name: 'Thêm' }).click();
     await manager.getByText('Đã thêm hành động khắc phục.').waitFor();

@@ -1,7 +1,13 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '@eiso/common';
 import { apiAs } from '../support/api-as';
-import { launchBrowser, seriousAccessibilityViolations, serveApp, signedInPage } from '../support/browser';
+import {
+  launchBrowser,
+  seriousAccessibilityViolations,
+  serveApp,
+  signedInPage,
+  chooseOption,
+} from '../support/browser';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
 
 /** dd/mm/yyyy of today plus `days`, in Vietnam (as the screens show and the date pickers take). */
@@ -34,17 +40,6 @@ describe('the management review screens', () => {
     return page;
   };
   const dialog = (page: Page) => page.getByRole('dialog');
-  /** Picks an option in the list of THIS select (aria-controls), then waits for the list to close. */
-  const pickOption = async (page: Page, label: string, search: string | null, option: string) => {
-    const input = dialog(page).getByLabel(label);
-    await input.click();
-    if (search !== null) await input.fill(search);
-    const list = await input.getAttribute('aria-controls');
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await page.keyboard.press('Escape');
-    await dropdown.waitFor({ state: 'hidden' });
-  };
   const pickDate = async (page: Page, label: string, value: string) => {
     const input = dialog(page).getByLabel(label);
     await input.click();
@@ -93,8 +88,8 @@ describe('the management review screens', () => {
     await pickDate(page, 'Đến ngày', `31/12/${year}`);
     await pickDate(page, 'Ngày họp', vnDate());
     await dialog(page).getByLabel('Địa điểm').fill('Phòng họp số 1');
-    await pickOption(page, 'Người chủ trì', 'Hùng', 'Trần Quốc Hùng');
-    await pickOption(page, 'Thành phần tham dự', 'Thư', 'Nguyễn Thị Thư');
+    await chooseOption(page, 'Người chủ trì', 'Trần Quốc Hùng', { within: dialog(page), search: 'Hùng' });
+    await chooseOption(page, 'Thành phần tham dự', 'Nguyễn Thị Thư', { within: dialog(page), search: 'Thư' });
     await expect(dialog(page).getByLabel('Từ ngày').inputValue()).resolves.toBe(`01/01/${year}`);
     await expect(dialog(page).getByLabel('Đến ngày').inputValue()).resolves.toBe(`31/12/${year}`);
     await expect(dialog(page).getByLabel('Ngày họp').inputValue()).resolves.toBe(vnDate());
@@ -142,9 +137,9 @@ describe('the management review screens', () => {
 
     // A decision for the ISO secretary.
     await page.getByRole('button', { name: 'Thêm quyết định, hành động' }).click();
-    await pickOption(page, 'Loại quyết định', null, 'Cơ hội cải tiến');
+    await chooseOption(page, 'Loại quyết định', 'Cơ hội cải tiến', { within: dialog(page) });
     await dialog(page).getByLabel('Nội dung').fill('Số hóa sổ theo dõi hồ sơ một cửa');
-    await pickOption(page, 'Người thực hiện', 'Thư', 'Nguyễn Thị Thư');
+    await chooseOption(page, 'Người thực hiện', 'Nguyễn Thị Thư', { within: dialog(page), search: 'Thư' });
     await pickDate(page, 'Hạn hoàn thành', vnDate(30));
     await dialog(page).getByRole('button', { name: 'Thêm' }).click();
     await page.getByText('Đã thêm quyết định, hành động.').waitFor();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { Role } from '@eiso/common';
 import {
   errorsOf,
@@ -7,6 +7,7 @@ import {
   seriousAccessibilityViolations,
   serveApp,
   signedInPage,
+  chooseOption,
 } from '../support/browser';
 import { samplePdf } from '../support/files';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
@@ -32,19 +33,6 @@ describe('records screens', () => {
   const TYPE_CODE = 'HS-VP-01';
   const TYPE_NAME = 'Hồ sơ giải quyết đơn thư';
   const RECORD_TITLE = 'Hồ sơ giải quyết đơn của ông Nguyễn Văn Hùng';
-
-  /** Picks `option` in the antd Select labelled `label`. */
-  const choose = async (page: Page, scope: Locator, label: string, option: string) => {
-    const box = scope.getByLabel(label, { exact: true });
-    await box.click();
-    await box.fill(option);
-    await page.locator('.ant-select-item-option-active', { hasText: option }).waitFor();
-    await box.press('Enter');
-    await page
-      .locator('.ant-select-dropdown:visible')
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-  };
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -100,7 +88,7 @@ describe('records screens', () => {
     await dialog.getByLabel('Tên loại hồ sơ').fill(TYPE_NAME);
     await dialog.getByLabel('Thời hạn lưu trữ (năm)').fill('5');
     await dialog.getByLabel('Nơi lưu').fill('Tủ hồ sơ Văn phòng Sở');
-    await choose(page, dialog, 'Đơn vị lưu giữ', 'Văn phòng Sở');
+    await chooseOption(page, 'Đơn vị lưu giữ', 'Văn phòng Sở', { within: dialog, search: 'Văn phòng Sở' });
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = page.getByRole('row', { name: new RegExp(TYPE_CODE) });
@@ -122,7 +110,7 @@ describe('records screens', () => {
       const dialog = page.getByRole('dialog', { name: 'Lập hồ sơ' });
       await dialog.getByRole('button', { name: 'Lập hồ sơ' }).click();
       await dialog.getByText('Chọn loại hồ sơ trong Danh mục hồ sơ.').waitFor();
-      await choose(page, dialog, 'Loại hồ sơ', TYPE_CODE);
+      await chooseOption(page, 'Loại hồ sơ', TYPE_CODE, { within: dialog, search: TYPE_CODE });
       await dialog.getByLabel('Tên hồ sơ').fill(RECORD_TITLE);
       await dialog.getByLabel('Ngày hồ sơ').fill('31/03/2020');
       await dialog.getByLabel('Ngày hồ sơ').press('Enter');

@@ -1,6 +1,12 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '@eiso/common';
-import { launchBrowser, seriousAccessibilityViolations, serveApp, signedInPage } from '../support/browser';
+import {
+  launchBrowser,
+  seriousAccessibilityViolations,
+  serveApp,
+  signedInPage,
+  chooseOption,
+} from '../support/browser';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
 
 /**
@@ -23,15 +29,6 @@ describe('the risk screens', () => {
     return page;
   };
   const dialog = (page: Page) => page.getByRole('dialog');
-  /** Picks an option in the list of THIS select of the dialog (aria-controls), then waits for it to close. */
-  const choose = async (page: Page, label: string, option: string) => {
-    const input = dialog(page).getByLabel(label, { exact: true });
-    await input.click();
-    const list = await input.getAttribute('aria-controls');
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
   const tableRows = (page: Page) =>
     page.getByRole('table', { name: 'Danh sách rủi ro và cơ hội' }).locator('tbody tr.ant-table-row');
 
@@ -70,11 +67,11 @@ describe('the risk screens', () => {
     await dialog(page)
       .getByLabel('Mô tả', { exact: true })
       .fill('Hồ sơ thủ tục hành chính trả kết quả trễ hạn');
-    await choose(page, 'Khả năng xảy ra', '3 — Có thể');
-    await choose(page, 'Mức độ ảnh hưởng', '4 — Lớn');
+    await chooseOption(page, 'Khả năng xảy ra', '3 — Có thể', { within: dialog(page) });
+    await chooseOption(page, 'Mức độ ảnh hưởng', '4 — Lớn', { within: dialog(page) });
     await dialog(page).getByTestId('risk-create-score').filter({ hasText: 'Điểm: 12 Cao' }).waitFor();
     await dialog(page).getByLabel('Biện pháp xử lý').fill('Bố trí thêm cán bộ tiếp nhận vào ngày cao điểm');
-    await choose(page, 'Đơn vị chủ trì', 'Bộ phận Một cửa');
+    await chooseOption(page, 'Đơn vị chủ trì', 'Bộ phận Một cửa', { within: dialog(page) });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await dialog(page).getByRole('button', { name: 'Ghi nhận' }).click();
     await page.waitForURL(/\/risks\/[0-9a-f-]{36}$/);
@@ -114,8 +111,8 @@ describe('the risk screens', () => {
     await page.goto(riskUrl);
     await page.getByRole('heading', { level: 1, name: 'Rủi ro RR-001' }).waitFor();
     await page.getByRole('button', { name: 'Đánh giá lại' }).click();
-    await choose(page, 'Khả năng xảy ra', '2 — Ít khi');
-    await choose(page, 'Mức độ ảnh hưởng', '2 — Nhỏ');
+    await chooseOption(page, 'Khả năng xảy ra', '2 — Ít khi', { within: dialog(page) });
+    await chooseOption(page, 'Mức độ ảnh hưởng', '2 — Nhỏ', { within: dialog(page) });
     await dialog(page).getByTestId('risk-assess-score').filter({ hasText: 'Điểm: 4 Thấp' }).waitFor();
     await dialog(page).getByRole('button', { name: 'Lưu đánh giá' }).click();
     await dialog(page).getByText('Nhập nhận xét đánh giá.').waitFor();
