@@ -35,6 +35,7 @@ import { CapaHttpModule } from './capa/capa-http.module';
 import { ObjectivesHttpModule } from './objectives/objectives-http.module';
 // --- risks ---
 import { RisksHttpModule } from './risks/risks-http.module';
+import { ConformityHttpModule } from './conformity/conformity-http.module';
 // --- management reviews ---
 import { ManagementReviewsHttpModule } from './management-reviews/management-reviews-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
@@ -91,6 +92,7 @@ export class AppModule {
         ObjectivesHttpModule,
         // --- risks ---
         RisksHttpModule,
+        ConformityHttpModule,
         // --- management reviews ---
         ManagementReviewsHttpModule,
         AuditsHttpModule,

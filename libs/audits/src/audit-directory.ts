@@ -71,4 +71,25 @@ export class AuditDirectory {
       findings: { major_nc: r.major_nc, minor_nc: r.minor_nc, observation: r.observation, ofi: r.ofi },
     }));
   }
+
+  // --- conformity: the last internal audit closed (read-only) ---
+
+  /** The agency's internal audit closed last (closed = every nonconformity followed up), or null. */
+  async lastClosed(
+    agencyId: string,
+    db: Db = this.tx.db,
+  ): Promise<{ auditId: string; number: string; title: string; closedOn: string } | null> {
+    const rows: { id: string; year: number; serial: number; title: string; closed_on: string }[] =
+      await db.query(
+        `SELECT a.id, a.year, a.serial, a.title,
+                to_char((a.closed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS closed_on
+           FROM audit a
+          WHERE a.agency_id = $1 AND a.state = 'closed' AND a.closed_at IS NOT NULL
+          ORDER BY a.closed_at DESC, a.id
+          LIMIT 1`,
+        [agencyId],
+      );
+    const r = rows[0];
+    return r ? { auditId: r.id, number: auditNumber(r), title: r.title, closedOn: r.closed_on } : null;
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, TransactionRunner } from '@eiso/database';
-import { NonconformitySource, NonconformityState } from './capa-state';
+import { NonconformitySeverity, NonconformitySource, NonconformityState } from './capa-state';
 import { nonconformityNumber } from './nonconformity-numbering';
 import { NonconformityRepository } from './nonconformity.repository';
 import { NONCONFORMITY_STATE_LABELS } from './nonconformity.views';
@@ -82,6 +82,22 @@ export class NonconformityDirectory {
       state: r.state,
       stateLabel: NONCONFORMITY_STATE_LABELS[r.state],
     }));
+  }
+
+  // --- conformity: major nonconformities still open (read-only) ---
+
+  /** The agency's major nonconformities not closed yet, by number; one query. */
+  async openMajor(
+    agencyId: string,
+    db: Db = this.tx.db,
+  ): Promise<{ id: string; number: string; title: string }[]> {
+    const rows: { id: string; year: number; serial: number; title: string }[] = await db.query(
+      `SELECT id, year, serial, title FROM nonconformity
+        WHERE agency_id = $1 AND severity = $2 AND state = $3
+        ORDER BY year, serial`,
+      [agencyId, NonconformitySeverity.Major, NonconformityState.Open],
+    );
+    return rows.map((r) => ({ id: r.id, number: nonconformityNumber(r.serial, r.year), title: r.title }));
   }
 }
 

@@ -15,6 +15,7 @@ import { ManagementReviewActionAttachmentSubject } from './management-review-act
 import { ManagementReviewActionEntity } from './management-review-action.entity';
 import { ManagementReviewActionsService } from './management-review-actions.service';
 import { ManagementReviewAuditVisibility } from './management-review-audit-visibility';
+import { ManagementReviewDirectory } from './management-review-directory';
 import { ManagementReviewFinder } from './management-review-finder';
 import { ManagementReviewNotifier } from './management-review-notifier';
 import { ManagementReviewAgencyTransfer } from './management-review.agency-transfer';
@@ -49,7 +50,8 @@ import { ReviewInputsCompiler } from './review-inputs-compiler';
     ManagementReviewActionAttachmentSubject,
     ManagementReviewAuditVisibility,
     ManagementReviewAgencyTransfer,
+    ManagementReviewDirectory,
   ],
-  exports: [ManagementReviewsService, ManagementReviewActionsService],
+  exports: [ManagementReviewsService, ManagementReviewActionsService, ManagementReviewDirectory],
 })
 export class ManagementReviewsModule {}

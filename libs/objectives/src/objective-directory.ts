@@ -83,4 +83,17 @@ export class ObjectiveDirectory {
       };
     });
   }
+
+  // --- conformity: the objectives set for a year (read-only) ---
+
+  /** The agency's objectives of `year` not withdrawn, by statement; one query. */
+  async activeOfYear(
+    agencyId: string,
+    year: number,
+    db: Db = this.tx.db,
+  ): Promise<{ id: string; statement: string }[]> {
+    return (await this.repository.activeInYears(db, agencyId, year, year))
+      .map((o) => ({ id: o.id, statement: o.statement }))
+      .sort((a, b) => a.statement.localeCompare(b.statement, 'vi'));
+  }
 }

@@ -12,6 +12,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   IssuesCloseOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -156,6 +157,19 @@ export const NAVIGATION: NavGroup[] = [
         label: 'Xem xét của lãnh đạo',
         icon: <TeamOutlined />,
         permissions: [P.ManagementReviewRead],
+      },
+    ],
+  },
+  // --- conformity ---
+  {
+    label: 'Công bố phù hợp',
+    icon: <SafetyCertificateOutlined />,
+    items: [
+      {
+        path: '/conformity/readiness',
+        label: 'Điều kiện công bố',
+        icon: <SafetyCertificateOutlined />,
+        permissions: [P.ConformityRead],
       },
     ],
   },

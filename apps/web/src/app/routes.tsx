@@ -44,6 +44,8 @@ const CorrectiveActionPage = lazy(() => import('../areas/capa/CorrectiveActionPa
 // --- objectives ---
 const ObjectivesPage = lazy(() => import('../areas/objectives/ObjectivesPage'));
 const ObjectivePage = lazy(() => import('../areas/objectives/ObjectivePage'));
+// --- conformity ---
+const ReadinessPage = lazy(() => import('../areas/conformity/ReadinessPage'));
 // --- risks ---
 const RisksPage = lazy(() => import('../areas/risks/RisksPage'));
 const RiskPage = lazy(() => import('../areas/risks/RiskPage'));
@@ -105,6 +107,8 @@ export const ROUTES: RouteObject[] = [
           // --- management reviews routes ---
           { path: '/management-reviews', element: <ManagementReviewsPage /> },
           { path: '/management-reviews/:id', element: <ManagementReviewPage /> },
+          // --- conformity routes ---
+          { path: '/conformity/readiness', element: <ReadinessPage /> },
           // --- admin routes ---
           { path: '/agencies', element: <AgenciesPage /> },
           { path: '/users', element: <UsersPage /> },

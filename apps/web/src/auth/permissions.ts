@@ -49,6 +49,7 @@ export const P = {
   ManagementReviewRead: 'management_review.read',
   ManagementReviewManage: 'management_review.manage',
   ManagementReviewSign: 'management_review.sign',
+  ConformityRead: 'conformity.read',
   JobRead: 'job.read',
   JobRun: 'job.run',
 } as const satisfies Record<string, Permission>;

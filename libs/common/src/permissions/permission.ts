@@ -74,6 +74,9 @@ export enum Permission {
   ManagementReviewManage = 'management_review.manage',
   /** Signs the minutes of a review (checked per review: only its chair). */
   ManagementReviewSign = 'management_review.sign',
+  // --- conformity ---
+  /** Reads the agency's readiness for the conformity declaration (công bố HTQLCL phù hợp). */
+  ConformityRead = 'conformity.read',
   /** Sees the scheduled jobs and their runs (system administration). */
   JobRead = 'job.read',
   /** Starts a job by hand and opens the queue dashboard (system administration). */

@@ -57,6 +57,7 @@ const ADMIN_HOLDS: Record<Permission, boolean> = {
   [Permission.ManagementReviewRead]: false,
   [Permission.ManagementReviewManage]: false,
   [Permission.ManagementReviewSign]: false,
+  [Permission.ConformityRead]: false,
   [Permission.JobRead]: true,
   [Permission.JobRun]: true,
 };

@@ -83,6 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManagementReviewManage,
     // The head chairs the management review and signs its minutes.
     Permission.ManagementReviewSign,
+    Permission.ConformityRead,
   ],
   [Role.IsoSecretary]: [
     ...MEMBER,
@@ -111,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RiskManageAgency,
     Permission.ManagementReviewRead,
     Permission.ManagementReviewManage,
+    Permission.ConformityRead,
   ],
   // Internal auditors read their agency's trail and check the chain; the check tells them nothing
   // of another agency (AuditTrailService.verifyFor).

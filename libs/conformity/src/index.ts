@@ -1,0 +1,3 @@
+export * from './conformity.module';
+export * from './readiness';
+export * from './conformity-readiness.service';
