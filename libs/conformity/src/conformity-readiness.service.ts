@@ -10,7 +10,7 @@ import { assessReadiness, ConformityReadiness } from './readiness';
 
 /**
  * Whether an agency may declare its QMS conformant today: reads each prerequisite from the domain
- * that owns it, through its directory, in one read-only snapshot, and lets `assessReadiness` decide.
+ * that owns it, through its directory, in one transaction, and lets `assessReadiness` decide.
  */
 @Injectable()
 export class ConformityReadinessService {

@@ -13,8 +13,16 @@ export enum ReadinessCheckCode {
 export const READINESS_CHECK_CODES: readonly ReadinessCheckCode[] = Object.values(ReadinessCheckCode);
 
 /** What an item of the checklist points at, so that a screen can link to it. */
-export type ReadinessSubjectType =
-  'document' | 'objective' | 'audit' | 'management_review' | 'nonconformity' | 'tthc';
+export const READINESS_SUBJECT_TYPES = [
+  'document',
+  'objective',
+  'audit',
+  'management_review',
+  'nonconformity',
+  'tthc',
+] as const;
+
+export type ReadinessSubjectType = (typeof READINESS_SUBJECT_TYPES)[number];
 
 export interface ReadinessItem {
   label: string;

@@ -2,20 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   ConformityReadiness,
   READINESS_CHECK_CODES,
+  READINESS_SUBJECT_TYPES,
   ReadinessCheck,
   ReadinessCheckCode,
   ReadinessItem,
   ReadinessSubjectType,
 } from '@eiso/conformity';
-
-const SUBJECT_TYPES: readonly ReadinessSubjectType[] = [
-  'document',
-  'objective',
-  'audit',
-  'management_review',
-  'nonconformity',
-  'tthc',
-];
 
 export class ReadinessItemResponse implements ReadinessItem {
   @ApiProperty({ example: 'CS-01 — Chính sách chất lượng' })
@@ -23,7 +15,7 @@ export class ReadinessItemResponse implements ReadinessItem {
 
   @ApiProperty({
     nullable: true,
-    enum: SUBJECT_TYPES,
+    enum: READINESS_SUBJECT_TYPES,
     enumName: 'ReadinessSubjectType',
     description: 'Loại đối tượng để mở; null khi không có gì để mở',
   })
