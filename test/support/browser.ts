@@ -53,8 +53,9 @@ export async function signedInPage(
   baseUrl: string,
   user: Pick<TestUser, 'username'>,
   password = USER_PASSWORD,
+  options: PageOptions = {},
 ): Promise<Page> {
-  const page = await newPage(browser, baseUrl);
+  const page = await newPage(browser, baseUrl, options);
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(user.username);
   await page.getByLabel('Mật khẩu').fill(password);
@@ -63,14 +64,24 @@ export async function signedInPage(
   return page;
 }
 
+export interface PageOptions {
+  /**
+   * The system's motion setting. Tests run with 'reduce' (the app then has no zoom or slide
+   * animations, so a click never lands on a dialog or list still moving into place);
+   * 'no-preference' is the animated app most users see.
+   */
+  motion?: 'reduce' | 'no-preference';
+}
+
 /** A page of a fresh browser context (no session), whose uncaught errors are collected. */
-export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+export async function newPage(browser: Browser, baseUrl: string, options: PageOptions = {}): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
+    reducedMotion: options.motion ?? 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

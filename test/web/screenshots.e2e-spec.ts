@@ -16,6 +16,9 @@ import {
 } from '../support/browser';
 import { ADMIN_PASSWORD, createTestContext, TestContext, TestUser } from '../support/test-app';
 
+/** The screens as most users see them, animations on (the other browser suites turn them off). */
+const ANIMATED = { motion: 'no-preference' } as const;
+
 /**
  * The main screen of each role, on an agency with work under way: each passes axe-core with no
  * serious or critical violation and is saved as a PNG. `npm run screenshots` sets
@@ -128,17 +131,17 @@ describe('the main screen of each role', () => {
     ['secretary', 'thu-ky-iso', '/registers', 'QT-VP-01'],
     ['staff', 'can-bo', '/documents/in-force', 'QT-HT-01'],
   ] as const)('%s: %s', async (role, name, path, ready) => {
-    const page = await signedInPage(browser, baseUrl, people[role]);
+    const page = await signedInPage(browser, baseUrl, people[role], undefined, ANIMATED);
     await shoot(page, name, path, ready);
   });
 
   it('auditor: the audit under way', async () => {
-    const page = await signedInPage(browser, baseUrl, people.auditor);
+    const page = await signedInPage(browser, baseUrl, people.auditor, undefined, ANIMATED);
     await shoot(page, 'danh-gia-noi-bo', `/audits/${auditId}`, 'Đánh giá nội bộ đợt 2 năm 2026');
   });
 
   it('admin: agencies', async () => {
-    const page = await signedInPage(browser, baseUrl, { username: 'admin' }, ADMIN_PASSWORD);
+    const page = await signedInPage(browser, baseUrl, { username: 'admin' }, ADMIN_PASSWORD, ANIMATED);
     await shoot(page, 'quan-tri', '/agencies', 'Sở Tư pháp tỉnh Kon Tum');
   });
 });

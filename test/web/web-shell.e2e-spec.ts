@@ -1,4 +1,4 @@
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { Role } from '@eiso/common';
 import {
   errorsOf,
@@ -94,6 +94,37 @@ describe('the web app shell', () => {
     await secretaryPage.goto('/');
     await secretaryPage.waitForURL(/\/login$/);
     for (const page of [staffPage, adminPage, secretaryPage]) {
+      expect(errorsOf(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('drops its zoom and slide animations for a user who asks the system for less motion', async () => {
+    /**
+     * Whether opening the account menu put an element through an appear/enter animation (the
+     * popup's prepare step, where it is measured and placed, runs either way).
+     */
+    const menuAnimated = async (page: Page): Promise<boolean> => {
+      // In the page (a string: these tests compile without the DOM's types).
+      await page.evaluate(`
+        window.motionSeen = [];
+        new MutationObserver((changes) => {
+          for (const change of changes) {
+            const name = change.target.getAttribute('class') ?? '';
+            if (/-(appear|enter)-(start|active)\\b/.test(name)) window.motionSeen.push(name);
+          }
+        }).observe(document.body, { attributes: true, attributeFilter: ['class'], subtree: true, childList: true });
+      `);
+      await page.getByTestId('account-menu').hover();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).waitFor();
+      await page.waitForTimeout(500);
+      return page.evaluate<boolean>('window.motionSeen.length > 0');
+    };
+    const still = await signedInPage(browser, baseUrl, staff, undefined, { motion: 'reduce' });
+    expect(await menuAnimated(still)).toBe(false);
+    const moving = await signedInPage(browser, baseUrl, staff, undefined, { motion: 'no-preference' });
+    expect(await menuAnimated(moving)).toBe(true);
+    for (const page of [still, moving]) {
       expect(errorsOf(page)).toEqual([]);
       await page.context().close();
     }

@@ -6,6 +6,7 @@ import 'dayjs/locale/vi';
 import { Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from '../api/api-error';
+import { usePrefersReducedMotion } from '../ui/use-reduced-motion';
 import { AuthProvider } from '../auth/AuthProvider';
 import { PageFallback } from './PageFallback';
 import { ROUTES } from './routes';
@@ -26,6 +27,7 @@ const queryClient = new QueryClient({
 const router = createBrowserRouter(ROUTES);
 
 export function App() {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ConfigProvider
       locale={viVN}
@@ -43,6 +45,8 @@ export function App() {
           colorLink: '#a8071a',
           // antd's default red (#ff4d4f) is below 4.5:1 on white for danger buttons and texts.
           colorError: '#c41d1d',
+          // No zoom or slide animations for users who ask their system for less motion.
+          motion: !reducedMotion,
         },
       }}
     >
