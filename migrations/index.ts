@@ -21,6 +21,7 @@ import { Risks1764471000000 } from './1764471000000-risks';
 // --- management reviews ---
 import { ManagementReviews1764472000000 } from './1764472000000-management-reviews';
 import { LateDossierMonthSummary1764473000000 } from './1764473000000-late-dossier-month-summary';
+import { ConformityDeclarations1764480000000 } from './1764480000000-conformity-declarations';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -47,4 +48,6 @@ export const MIGRATIONS = [
   // --- management reviews ---
   ManagementReviews1764472000000,
   LateDossierMonthSummary1764473000000,
+  // --- conformity declarations ---
+  ConformityDeclarations1764480000000,
 ];

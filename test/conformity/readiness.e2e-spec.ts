@@ -1,6 +1,6 @@
 import { Role } from '@eiso/common';
 import { apiAs } from '../support/api-as';
-import { effectiveDocument } from '../support/document-flow';
+import { bringToReadiness } from '../support/conformity-flow';
 import { FixedClock } from '../support/fixed-clock';
 import { buildReviewYear, newReviewPeople, noonVn, ReviewPeople, ReviewYear } from '../support/review-data';
 import { createTestContext, TestContext, TestUser } from '../support/test-app';
@@ -48,12 +48,6 @@ describe('conformity readiness', () => {
     return res.body as Readiness;
   };
   const byCode = (r: Readiness) => Object.fromEntries(r.checks.map((c) => [c.code, c]));
-  const ok = (res: { status: number; body: unknown }, status: number) => {
-    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; version: number; state: string };
-  };
-  const etagOf = async (user: TestUser, path: string) => (await apiAs(ctx, user).get(path)).headers.etag;
-
   beforeAll(async () => {
     ctx = await createTestContext({}, { clock });
     a = await newReviewPeople(ctx, 'Sở Tư pháp', 'STP');
@@ -162,104 +156,10 @@ describe('conformity readiness', () => {
   });
 
   it('turns ready once each prerequisite is met the way an agency meets it', async () => {
-    const sec = apiAs(ctx, a.secretary);
-    const head = apiAs(ctx, a.head);
-    // The major nonconformity: its corrective action gets a root cause and an independent verifier,
-    // its action is done, and the auditor finds it effective after the waiting period.
-    const major = `/corrective-actions/${data.correctiveActionId}`;
-    ok(
-      await head.patch(
-        major,
-        { rootCause: 'Không ai theo dõi hạn trả kết quả', verifierId: a.auditor.id },
-        await etagOf(a.head, major),
-      ),
-      200,
-    );
-    ok(await head.post(`${major}/plan`), 200);
-    ok(await head.post(`${major}/start`), 200);
-    const [task] = (await head.get(major)).body.actions as { id: string }[];
-    ok(await head.post(`${major}/actions/${task.id}/done`, { note: 'Đã bổ sung bước kiểm tra' }), 200);
-    // The minor one: a corrective action under verification is what the audit needs to close.
-    const minor = ok(
-      await head.post('/corrective-actions', {
-        nonconformityId: data.nonconformities.minor,
-        correction: 'Trình duyệt Danh mục hồ sơ',
-      }),
-      201,
-    );
-    const minorPath = `/corrective-actions/${minor.id}`;
-    const minorTask = ok(
-      await head.post(`${minorPath}/actions`, {
-        description: 'Trình Giám đốc duyệt Danh mục hồ sơ năm 2027',
-        ownerId: a.head.id,
-        dueDate: '2027-01-31',
-      }),
-      201,
-    );
-    ok(
-      await head.patch(
-        minorPath,
-        { rootCause: 'Chưa phân công người lập danh mục', verifierId: a.auditor.id },
-        await etagOf(a.head, minorPath),
-      ),
-      200,
-    );
-    ok(await head.post(`${minorPath}/plan`), 200);
-    ok(await head.post(`${minorPath}/start`), 200);
-    ok(await head.post(`${minorPath}/actions/${minorTask.id}/done`, { note: 'Đã duyệt' }), 200);
-
-    clock.set(noonVn('2027-04-20'));
-    const verified = ok(
-      await apiAs(ctx, a.auditor).post(`${major}/verification`, {
-        effective: true,
-        reason: 'Quý I/2027 không còn hồ sơ trễ hạn',
-      }),
-      200,
-    );
-    expect(verified.state).toBe('closed');
-    const closed = ok(await sec.post(`/audits/${data.auditId}/close`), 200);
-    expect(closed.state).toBe('closed');
-
-    // The year's objective, the TTHC procedures of the scope, and the review.
-    ok(
-      await sec.post('/objectives', {
-        year: 2027,
-        statement: '100% hồ sơ TTHC giải quyết đúng hạn',
-        kpiName: 'Tỷ lệ hồ sơ đúng hạn',
-        unit: '%',
-        direction: 'at_least',
-        target: 100,
-        frequency: 'quarterly',
-        ownerOrgUnitId: a.unit.id,
-      }),
-      201,
-    );
-    const half = await readiness(a.secretary);
-    expect(byCode(half).procedures.missing.map((m) => m.subjectId)).toEqual(['1.000948', '2.000123']);
-    const lltp = await effectiveDocument(ctx, a.circle, 'QT-TTHC-01', {
-      type: 'tthc_procedure',
-      title: 'Quy trình cấp Phiếu lý lịch tư pháp',
+    const { procedureId, reviewId } = await bringToReadiness(ctx, clock, a, data, {
+      on: '2027-04-20',
       tthcCodes: ['1.000948', '2.000123'],
     });
-    const review = ok(
-      await sec.post('/management-reviews', {
-        periodFrom: '2026-01-01',
-        periodTo: '2026-12-31',
-        meetingDate: '2027-04-20',
-        place: 'Phòng họp số 1',
-        chairId: a.chair.id,
-        attendeeIds: [a.secretary.id, a.head.id],
-        guests: [],
-      }),
-      201,
-    );
-    ok(
-      await sec.post(`/management-reviews/${review.id}/hold`, {
-        conclusions: { suitability: 'Phù hợp', adequacy: 'Thỏa đáng', effectiveness: 'Có hiệu lực' },
-      }),
-      200,
-    );
-
     const r = await readiness(a.chair);
     expect(r.checks.filter((c) => !c.passed).map((c) => [c.code, c.missing])).toEqual([]);
     expect(r.ready).toBe(true);
@@ -268,7 +168,7 @@ describe('conformity readiness', () => {
       {
         label: 'QT-TTHC-01 — Quy trình cấp Phiếu lý lịch tư pháp',
         subjectType: 'document',
-        subjectId: lltp.id,
+        subjectId: procedureId,
       },
     ]);
     expect(c.procedures.detail).toBe('Cả 2 thủ tục hành chính trong phạm vi đều có quy trình có hiệu lực.');
@@ -276,7 +176,7 @@ describe('conformity readiness', () => {
     expect(c.internal_audit.detail).toMatch(/^Cuộc đánh giá số \d{2}\/2026 kết thúc ngày 20\/04\/2027\.$/);
     expect(c.management_review.found[0]).toMatchObject({
       subjectType: 'management_review',
-      subjectId: review.id,
+      subjectId: reviewId,
     });
     expect(c.management_review.detail).toBe('Cuộc họp xem xét số 01/2027 ngày 20/04/2027.');
     expect(c.major_nonconformities).toMatchObject({ passed: true, missing: [] });

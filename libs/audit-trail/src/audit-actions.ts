@@ -116,6 +116,13 @@ export const AUDIT_ACTION_LABELS = {
   'management_review_action.done': 'Hoàn thành hành động của xem xét lãnh đạo',
   'management_review_action_file.uploaded': 'Tải lên bằng chứng hành động của xem xét lãnh đạo',
   'management_review_action_file.deleted': 'Xóa bằng chứng hành động của xem xét lãnh đạo',
+  'conformity_declaration.created': 'Lập dự thảo quyết định công bố',
+  'conformity_declaration.updated': 'Sửa dự thảo quyết định công bố',
+  'conformity_declaration.discarded': 'Hủy dự thảo quyết định công bố',
+  'conformity_declaration.signed': 'Ký quyết định công bố',
+  'conformity_declaration.superseded': 'Quyết định công bố được thay thế bằng quyết định công bố lại',
+  'conformity_declaration.submitted': 'Gửi quyết định công bố đến Sở KH&CN',
+  'conformity_declaration.acknowledged': 'Sở KH&CN tiếp nhận quyết định công bố',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

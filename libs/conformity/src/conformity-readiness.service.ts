@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditDirectory } from '@eiso/audits';
 import { NonconformityDirectory } from '@eiso/capa';
 import { Actor, Clock, DomainException, ErrorCode, todayInVietnam } from '@eiso/common';
-import { TransactionRunner } from '@eiso/database';
+import { Db, TransactionRunner } from '@eiso/database';
 import { DocumentDirectory } from '@eiso/documents';
 import { ManagementReviewDirectory } from '@eiso/management-reviews';
 import { ObjectiveDirectory } from '@eiso/objectives';
@@ -31,29 +31,32 @@ export class ConformityReadinessService {
   }
 
   async readinessOfAgency(agencyId: string, scope: readonly string[] = []): Promise<ConformityReadiness> {
+    return this.tx.run((db) => this.readinessIn(db, agencyId, scope));
+  }
+
+  /** The same in the caller's transaction (signing decides on what it reads under its lock). */
+  async readinessIn(db: Db, agencyId: string, scope: readonly string[] = []): Promise<ConformityReadiness> {
     const asOf = todayInVietnam(this.clock.now());
-    return this.tx.run(async (db) => {
-      const policy = await this.documents.policyInForce(agencyId, asOf, db);
-      const objectives = await this.objectives.activeOfYear(agencyId, Number(asOf.slice(0, 4)), db);
-      const procedures = await this.documents.proceduresInForce(agencyId, undefined, db);
-      const lastAudit = await this.audits.lastClosed(agencyId, db);
-      const lastReview = await this.reviews.lastHeld(agencyId, db);
-      const openMajor = await this.nonconformities.openMajor(agencyId, db);
-      return assessReadiness(agencyId, {
-        asOf,
-        scope,
-        policy: policy && {
-          documentId: policy.documentId,
-          code: policy.code,
-          title: policy.title,
-          effectiveFrom: policy.effectiveFrom,
-        },
-        objectives,
-        procedures,
-        lastAudit,
-        lastReview,
-        openMajor,
-      });
+    const policy = await this.documents.policyInForce(agencyId, asOf, db);
+    const objectives = await this.objectives.activeOfYear(agencyId, Number(asOf.slice(0, 4)), db);
+    const procedures = await this.documents.proceduresInForce(agencyId, undefined, db);
+    const lastAudit = await this.audits.lastClosed(agencyId, db);
+    const lastReview = await this.reviews.lastHeld(agencyId, db);
+    const openMajor = await this.nonconformities.openMajor(agencyId, db);
+    return assessReadiness(agencyId, {
+      asOf,
+      scope,
+      policy: policy && {
+        documentId: policy.documentId,
+        code: policy.code,
+        title: policy.title,
+        effectiveFrom: policy.effectiveFrom,
+      },
+      objectives,
+      procedures,
+      lastAudit,
+      lastReview,
+      openMajor,
     });
   }
 }

@@ -84,6 +84,18 @@ export class UserDirectory implements AuditActorNames, NotificationRecipients {
     return (await qb.orderBy('u.id', 'ASC').getMany()).map(toContact);
   }
 
+  /** Active accounts holding a role in whichever agency (the overseers of the province), by id. */
+  async withRoleAnywhere(role: Role, db: Db = this.tx.db): Promise<UserContact[]> {
+    const users = await db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.fullName', 'u.email'])
+      .where('u.active AND :role = ANY(u.roles)', { role })
+      .orderBy('u.id', 'ASC')
+      .getMany();
+    return users.map(toContact);
+  }
+
   /** The same for many agencies at once: agency id → its active accounts holding the role. */
   async withRoleIn(
     agencyIds: readonly string[],

@@ -24,6 +24,7 @@ export const webLink = {
   objective: (objectiveId: string): WebLink => page(`/objectives/${objectiveId}`),
   risk: (riskId: string): WebLink => page(`/risks/${riskId}`),
   managementReview: (reviewId: string): WebLink => page(`/management-reviews/${reviewId}`),
+  declaration: (declarationId: string): WebLink => page(`/conformity/declarations/${declarationId}`),
   user: (userId: string): WebLink => page(`/users/${userId}`),
   /** One's own account (profile, password). */
   profile: (): WebLink => page('/me'),

@@ -45,6 +45,16 @@ export class AgencyDirectory {
     return agency?.name ?? '';
   }
 
+  /** The names of many agencies, in one query: id → name (unknown ids are left out). */
+  async namesOf(agencyIds: readonly string[], db: Db = this.tx.db): Promise<Map<string, string>> {
+    const ids = [...new Set(agencyIds)];
+    if (!ids.length) return new Map();
+    const rows = await db
+      .getRepository(AgencyEntity)
+      .find({ select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(rows.map((a) => [a.id, a.name]));
+  }
+
   /** Name, code, level and parent of an agency, in one query; null for an unknown id. */
   async summaryOf(agencyId: string, db: Db = this.tx.db): Promise<AgencySummary | null> {
     const row = await db

@@ -9,6 +9,8 @@ export const SignatureSubjectType = {
   AuditReport: 'audit_report',
   /** The minutes of a management review (Báo cáo xem xét của lãnh đạo), signed by its chair. */
   ManagementReviewMinutes: 'management_review_minutes',
+  /** The decision declaring the QMS conformant (Quyết định công bố), signed by the agency head. */
+  ConformityDeclaration: 'conformity_declaration',
 } as const;
 
 export type SignatureSubjectType = (typeof SignatureSubjectType)[keyof typeof SignatureSubjectType];

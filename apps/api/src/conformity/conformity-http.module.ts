@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConformityModule } from '@eiso/conformity';
 import { ConformityController } from './conformity.controller';
+import { DeclarationsController } from './declarations.controller';
 
 @Module({
   imports: [ConformityModule],
-  controllers: [ConformityController],
+  controllers: [ConformityController, DeclarationsController],
 })
 export class ConformityHttpModule {}

@@ -105,7 +105,8 @@ export const IsPassword = (): PropertyDecorator =>
   applyDecorators(IsString(), matchesFormat('isPassword', PASSWORD_PATTERN));
 
 /** A text with at least one character that is not a space: "   " is refused like an empty text. */
-export const IsNotBlank = (): PropertyDecorator => matchesFormat('isNotBlank', /\S/);
+export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
+  matchesFormat('isNotBlank', /\S/, options);
 
 /** The one validator of calendar dates, in bodies and query strings alike (see isCalendarDate). */
 export const IsCalendarDate = (): PropertyDecorator =>

@@ -50,6 +50,10 @@ export const P = {
   ManagementReviewManage: 'management_review.manage',
   ManagementReviewSign: 'management_review.sign',
   ConformityRead: 'conformity.read',
+  ConformityDeclarationRead: 'conformity.declaration_read',
+  ConformityDeclare: 'conformity.declare',
+  ConformitySign: 'conformity.sign',
+  ConformityOversee: 'conformity.oversee',
   JobRead: 'job.read',
   JobRun: 'job.run',
 } as const satisfies Record<string, Permission>;

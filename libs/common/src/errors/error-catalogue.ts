@@ -734,6 +734,30 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     status: 422,
     message: 'Ngày họp xem xét phải trong khoảng từ năm 2000 đến năm 2100.',
   },
+  [ErrorCode.ConformityDeclarationNotFound]: { status: 404, message: 'Không tìm thấy quyết định công bố.' },
+  [ErrorCode.ConformityDeclarationStateInvalid]: {
+    status: 409,
+    message: 'Trạng thái của quyết định công bố không cho phép thao tác này.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ConformityDeclarationDraftExists]: {
+    status: 409,
+    message: 'Cơ quan đang có một dự thảo quyết định công bố chưa ký; hãy hoàn thiện hoặc hủy dự thảo đó.',
+  },
+  [ErrorCode.ConformityDeclarationKindInvalid]: {
+    status: 422,
+    message: 'Loại công bố không phù hợp.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ConformityNotReady]: {
+    status: 422,
+    message: 'Cơ quan chưa đủ điều kiện công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015.',
+    detailed: detailedMessage,
+  },
+  [ErrorCode.ConformityDeclarationPdfUnavailable]: {
+    status: 409,
+    message: 'Quyết định công bố chưa được ký nên chưa có bản PDF.',
+  },
   [ErrorCode.ManagementReviewStateInvalid]: {
     status: 409,
     message: 'Trạng thái của kỳ xem xét không cho phép thao tác này.',

@@ -214,4 +214,10 @@ export enum ErrorCode {
   ManagementReviewNotActionOwner = 'MANAGEMENT_REVIEW_NOT_ACTION_OWNER',
   ManagementReviewFileNotFound = 'MANAGEMENT_REVIEW_FILE_NOT_FOUND',
   ManagementReviewMeetingDateInvalid = 'MANAGEMENT_REVIEW_MEETING_DATE_INVALID',
+  ConformityDeclarationNotFound = 'CONFORMITY_DECLARATION_NOT_FOUND',
+  ConformityDeclarationStateInvalid = 'CONFORMITY_DECLARATION_STATE_INVALID',
+  ConformityDeclarationDraftExists = 'CONFORMITY_DECLARATION_DRAFT_EXISTS',
+  ConformityDeclarationKindInvalid = 'CONFORMITY_DECLARATION_KIND_INVALID',
+  ConformityNotReady = 'CONFORMITY_NOT_READY',
+  ConformityDeclarationPdfUnavailable = 'CONFORMITY_DECLARATION_PDF_UNAVAILABLE',
 }

@@ -77,6 +77,17 @@ export enum Permission {
   // --- conformity ---
   /** Reads the agency's readiness for the conformity declaration (công bố HTQLCL phù hợp). */
   ConformityRead = 'conformity.read',
+  /**
+   * Opens declarations (list, detail, PDF): members who hold conformity.read see their agency's,
+   * drafts included; the overseer every agency's once signed (checked per declaration).
+   */
+  ConformityDeclarationRead = 'conformity.declaration_read',
+  /** Drafts the agency's declaration (scope, legal bases) and submits it once signed. */
+  ConformityDeclare = 'conformity.declare',
+  /** Signs the agency's declaration with the signing password (the head). */
+  ConformitySign = 'conformity.sign',
+  /** Reads every agency's signed declarations and acknowledges their receipt (Sở KH&CN). */
+  ConformityOversee = 'conformity.oversee',
   /** Sees the scheduled jobs and their runs (system administration). */
   JobRead = 'job.read',
   /** Starts a job by hand and opens the queue dashboard (system administration). */

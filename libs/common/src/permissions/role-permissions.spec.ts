@@ -58,6 +58,11 @@ const ADMIN_HOLDS: Record<Permission, boolean> = {
   [Permission.ManagementReviewManage]: false,
   [Permission.ManagementReviewSign]: false,
   [Permission.ConformityRead]: false,
+  [Permission.ConformityDeclarationRead]: false,
+  [Permission.ConformityDeclare]: false,
+  [Permission.ConformitySign]: false,
+  // Overseeing declarations is Sở KH&CN's work, not the system admin's.
+  [Permission.ConformityOversee]: false,
   [Permission.JobRead]: true,
   [Permission.JobRun]: true,
 };
@@ -79,6 +84,14 @@ describe('role permissions', () => {
   it.each(Object.values(Permission))('gives %s to at least one role', (permission) => {
     const holders = Object.values(Role).filter((role) => ROLE_PERMISSIONS[role].includes(permission));
     expect(holders).not.toEqual([]);
+  });
+
+  it('keeps the conformity declaration apart: the secretary drafts, the head signs, the overseer reads', () => {
+    const holders = (permission: Permission) =>
+      Object.values(Role).filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+    expect(holders(Permission.ConformityDeclare)).toEqual([Role.IsoSecretary]);
+    expect(holders(Permission.ConformitySign)).toEqual([Role.Approver]);
+    expect(holders(Permission.ConformityOversee)).toEqual([Role.Overseer]);
   });
 
   it('grants only known permissions', () => {

@@ -84,6 +84,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The head chairs the management review and signs its minutes.
     Permission.ManagementReviewSign,
     Permission.ConformityRead,
+    Permission.ConformityDeclarationRead,
+    Permission.ConformitySign,
   ],
   [Role.IsoSecretary]: [
     ...MEMBER,
@@ -113,6 +115,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManagementReviewRead,
     Permission.ManagementReviewManage,
     Permission.ConformityRead,
+    Permission.ConformityDeclarationRead,
+    Permission.ConformityDeclare,
   ],
   // Internal auditors read their agency's trail and check the chain; the check tells them nothing
   // of another agency (AuditTrailService.verifyFor).
@@ -136,6 +140,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OrgUnitRead,
     Permission.DocumentRead,
     Permission.IsoClauseRead,
+    Permission.ConformityDeclarationRead,
+    Permission.ConformityOversee,
   ],
   // Runs the system, not an agency's quality work: no drafting, signing or acknowledging.
   [Role.Admin]: ADMIN,
