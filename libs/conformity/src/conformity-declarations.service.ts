@@ -407,7 +407,8 @@ export class ConformityDeclarationsService {
     };
   }
 
-  async view(db: Db, d: ConformityDeclarationEntity): Promise<DeclarationView> {
+  async view(db: Db, stored: ConformityDeclarationEntity): Promise<DeclarationView> {
+    const d = await this.asOfToday(db, stored);
     const [agencyName, supersedes, supersededBy, signature] = await Promise.all([
       this.agencies.nameOf(d.agencyId, db),
       d.supersedesId ? this.repository.findById(db, d.supersedesId) : null,
@@ -429,6 +430,17 @@ export class ConformityDeclarationsService {
       submittedBy: d.submittedBy ? (names.get(d.submittedBy) ?? '') : null,
       acknowledgedBy: d.acknowledgedBy ? (names.get(d.acknowledgedBy) ?? '') : null,
     };
+  }
+
+  /**
+   * A draft as it would be signed today: its procedures are those in force now (the stored ones
+   * are from its last edit; signing freezes them again). A signed declaration as it is.
+   */
+  private async asOfToday(db: Db, d: ConformityDeclarationEntity): Promise<ConformityDeclarationEntity> {
+    if (d.state !== DeclarationState.Draft) return d;
+    const live = { ...d };
+    await this.freezeScope(db, live, d.tthcCodes);
+    return live;
   }
 
   /** 422 CONFORMITY_NOT_READY naming each prerequisite not met, for the draft's scope. */

@@ -46,6 +46,8 @@ const ObjectivesPage = lazy(() => import('../areas/objectives/ObjectivesPage'));
 const ObjectivePage = lazy(() => import('../areas/objectives/ObjectivePage'));
 // --- conformity ---
 const ReadinessPage = lazy(() => import('../areas/conformity/ReadinessPage'));
+const DeclarationsPage = lazy(() => import('../areas/conformity/DeclarationsPage'));
+const DeclarationPage = lazy(() => import('../areas/conformity/DeclarationPage'));
 // --- risks ---
 const RisksPage = lazy(() => import('../areas/risks/RisksPage'));
 const RiskPage = lazy(() => import('../areas/risks/RiskPage'));
@@ -109,6 +111,8 @@ export const ROUTES: RouteObject[] = [
           { path: '/management-reviews/:id', element: <ManagementReviewPage /> },
           // --- conformity routes ---
           { path: '/conformity/readiness', element: <ReadinessPage /> },
+          { path: '/conformity/declarations', element: <DeclarationsPage /> },
+          { path: '/conformity/declarations/:id', element: <DeclarationPage /> },
           // --- admin routes ---
           { path: '/agencies', element: <AgenciesPage /> },
           { path: '/users', element: <UsersPage /> },

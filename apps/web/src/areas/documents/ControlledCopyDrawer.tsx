@@ -1,7 +1,6 @@
 import { Alert, Drawer, Spin } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import { errorMessage } from '../../api/api-error';
-import { fetchFile } from '../../api/files';
+import { type ReactNode } from 'react';
+import { useFileUrl } from '../../ui/use-file-url';
 import { versionApiPath } from './labels';
 
 /**
@@ -17,28 +16,9 @@ export function ControlledCopyDrawer({
   onClose: () => void;
   footer?: ReactNode;
 }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!target) return;
-    let made: string | null = null;
-    let cancelled = false;
-    setUrl(null);
-    setError(null);
-    fetchFile(`${versionApiPath(target.documentId, target.versionId)}/controlled-copy`)
-      .then(({ blob }) => {
-        if (cancelled) return;
-        made = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: 'application/pdf' }));
-        setUrl(made);
-      })
-      .catch((failure: unknown) => {
-        if (!cancelled) setError(errorMessage(failure));
-      });
-    return () => {
-      cancelled = true;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [target]);
+  const { url, error } = useFileUrl(
+    target ? `${versionApiPath(target.documentId, target.versionId)}/controlled-copy` : null,
+  );
 
   return (
     <Drawer
