@@ -22,6 +22,7 @@ import { Risks1764471000000 } from './1764471000000-risks';
 import { ManagementReviews1764472000000 } from './1764472000000-management-reviews';
 import { LateDossierMonthSummary1764473000000 } from './1764473000000-late-dossier-month-summary';
 import { ConformityDeclarations1764480000000 } from './1764480000000-conformity-declarations';
+import { AgencyOversight1764481000000 } from './1764481000000-agency-oversight';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   LateDossierMonthSummary1764473000000,
   // --- conformity declarations ---
   ConformityDeclarations1764480000000,
+  AgencyOversight1764481000000,
 ];

@@ -22,6 +22,8 @@ const RAW_TABLE_OWNERS = {
   record_search: 'records',
   login_failure: 'identity',
   job_outbox: 'queue',
+  // A function of the schema (migrations/…-agency-oversight.ts): the province's read model.
+  agency_oversight: 'oversight',
 };
 
 /** Keywords after which SQL names a table (upper case, as every statement here is written). */

@@ -66,7 +66,7 @@ export async function bringToReadiness(
     await head.post(`${minorPath}/actions`, {
       description: 'Trình Giám đốc duyệt Danh mục hồ sơ',
       ownerId: p.head.id,
-      dueDate: `${data.year + 1}-01-31`,
+      dueDate: options.on,
     }),
     201,
     'minor: action',

@@ -55,6 +55,11 @@ export async function newReviewPeople(
 ): Promise<ReviewPeople> {
   const province = await ctx.newAgency({ name: `Ủy ban nhân dân tỉnh ${place}`, level: 'province', place });
   const agencyId = (await ctx.newAgency({ name, parentId: province.id, abbreviation, place })).id;
+  return reviewPeopleIn(ctx, agencyId);
+}
+
+/** The same people, with a unit and an inspection office, in an agency that exists already. */
+export async function reviewPeopleIn(ctx: TestContext, agencyId: string): Promise<ReviewPeople> {
   const unit = await ctx.newOrgUnit(agencyId, 'Bộ phận Một cửa');
   const inspection = await ctx.newOrgUnit(agencyId, 'Thanh tra Sở');
   const circle = await newDraftingCircle(ctx, agencyId, unit.id);

@@ -36,6 +36,7 @@ import { ObjectivesHttpModule } from './objectives/objectives-http.module';
 // --- risks ---
 import { RisksHttpModule } from './risks/risks-http.module';
 import { ConformityHttpModule } from './conformity/conformity-http.module';
+import { OversightHttpModule } from './oversight/oversight-http.module';
 // --- management reviews ---
 import { ManagementReviewsHttpModule } from './management-reviews/management-reviews-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
@@ -93,6 +94,7 @@ export class AppModule {
         // --- risks ---
         RisksHttpModule,
         ConformityHttpModule,
+        OversightHttpModule,
         // --- management reviews ---
         ManagementReviewsHttpModule,
         AuditsHttpModule,

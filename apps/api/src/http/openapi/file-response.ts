@@ -1,5 +1,6 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { PageResponse } from './page';
 
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -30,6 +31,34 @@ export const ApiExportResponse = (json: Type<unknown>): MethodDecorator =>
       description: 'format=json (mặc định): JSON; format=xlsx: bảng tính; format=pdf: văn bản PDF',
       content: {
         'application/json': { schema: { $ref: getSchemaPath(json) } },
+        [XLSX]: BINARY,
+        [PDF]: BINARY,
+      },
+    }),
+  );
+
+/**
+ * A paged list that exports: a page of `item` as JSON by default (`Page<Item>`, as
+ * `ApiPageResponse` documents it), every row of the filter as XLSX or PDF with `?format=`.
+ */
+export const ApiPageExportResponse = (item: Type<unknown>): MethodDecorator =>
+  applyDecorators(
+    ApiExtraModels(PageResponse, item),
+    ApiOkResponse({
+      description: 'format=json (mặc định): một trang JSON; format=xlsx|pdf: mọi dòng của bộ lọc',
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [
+              { $ref: getSchemaPath(PageResponse) },
+              {
+                type: 'object',
+                required: ['items'],
+                properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } } },
+              },
+            ],
+          },
+        },
         [XLSX]: BINARY,
         [PDF]: BINARY,
       },
