@@ -1,11 +1,13 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '@eiso/common';
 import {
+  chooseOption,
   errorsOf,
   launchBrowser,
   seriousAccessibilityViolations,
   serveApp,
   signedInPage,
+  waitUntil,
 } from '../support/browser';
 import { bringToReadiness } from '../support/conformity-flow';
 import { FixedClock } from '../support/fixed-clock';
@@ -16,7 +18,8 @@ import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../supp
  * The conformity declaration through the screens: the ISO secretary drafts it, the head is refused
  * while the agency is not ready (the dialog says what is missing), then signs once it is; the
  * decision PDF shows in the page; the secretary sends it to Sở KH&CN, whose overseer finds it in
- * the province's list and acknowledges it. Axe on each role's screen.
+ * the province's list and acknowledges it; the province view's totals, chart and row change.
+ * Axe on each role's screen.
  */
 describe('the conformity declaration screens', () => {
   const clock = new FixedClock(new Date(noonVn('2026-01-05')));
@@ -55,6 +58,23 @@ describe('the conformity declaration screens', () => {
   });
   afterEach(() => {
     for (const page of pages) expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('the overseer’s province view: nobody has declared yet', async () => {
+    const page = await signIn(overseer);
+    await page.getByRole('navigation', { name: 'Chức năng' }).getByText('Công bố phù hợp').click();
+    await page.getByRole('link', { name: 'Theo dõi các cơ quan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Theo dõi áp dụng HTQLCL' }).waitFor();
+    await page
+      .getByTestId('oversight-totals')
+      .getByText(/đã công bố 0,/)
+      .waitFor();
+    await page.locator('[role="img"][aria-label*="đã công bố 0,"]').waitFor();
+    await page
+      .getByRole('row', { name: /Sở Tư pháp/ })
+      .getByText('Chưa công bố')
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   it('the secretary drafts the declaration; the head is refused while the agency is not ready', async () => {
@@ -129,5 +149,21 @@ describe('the conformity declaration screens', () => {
     await page.getByText('Đã xác nhận tiếp nhận quyết định công bố.').waitFor();
     await state(page, 'Sở KH&CN đã tiếp nhận');
     await page.getByText(/\(Đặng Văn Khoa\)$/).waitFor();
+
+    // The province view counts it: the totals, the chart and the agency's row change.
+    await page.goto('/oversight');
+    await page
+      .getByTestId('oversight-totals')
+      .getByText(/đã công bố 1,/)
+      .waitFor();
+    await page.locator('[role="img"][aria-label*="đã công bố 1,"]').waitFor();
+    const agency = page.getByRole('row', { name: /Sở Tư pháp/ });
+    await agency.getByRole('link', { name: /^01\/QĐ-STP \(20\/04\/2027\)$/ }).waitFor();
+    await chooseOption(page, 'Công bố', 'Đã công bố');
+    await page.waitForURL(/declared=true/);
+    const rows = page.getByTestId('oversight-agencies').locator('tbody tr.ant-table-row');
+    await waitUntil(async () => (await rows.count()) === 1, 'một cơ quan đã công bố');
+    await expect(rows.first().innerText()).resolves.toContain('Sở Tư pháp');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

@@ -48,6 +48,7 @@ const ObjectivePage = lazy(() => import('../areas/objectives/ObjectivePage'));
 const ReadinessPage = lazy(() => import('../areas/conformity/ReadinessPage'));
 const DeclarationsPage = lazy(() => import('../areas/conformity/DeclarationsPage'));
 const DeclarationPage = lazy(() => import('../areas/conformity/DeclarationPage'));
+const OversightPage = lazy(() => import('../areas/oversight/OversightPage'));
 // --- risks ---
 const RisksPage = lazy(() => import('../areas/risks/RisksPage'));
 const RiskPage = lazy(() => import('../areas/risks/RiskPage'));
@@ -113,6 +114,7 @@ export const ROUTES: RouteObject[] = [
           { path: '/conformity/readiness', element: <ReadinessPage /> },
           { path: '/conformity/declarations', element: <DeclarationsPage /> },
           { path: '/conformity/declarations/:id', element: <DeclarationPage /> },
+          { path: '/oversight', element: <OversightPage /> },
           // --- admin routes ---
           { path: '/agencies', element: <AgenciesPage /> },
           { path: '/users', element: <UsersPage /> },
