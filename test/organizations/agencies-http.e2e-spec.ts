@@ -324,6 +324,8 @@ describe('agencies over HTTP', () => {
     ).toEqual([
       '/api/v1/agencies',
       '/api/v1/agencies/import',
+      '/api/v1/agencies/restructure',
+      '/api/v1/agencies/restructure/preview',
       '/api/v1/agencies/{agencyId}/org-units',
       '/api/v1/agencies/{agencyId}/org-units/{unitId}',
       '/api/v1/agencies/{id}',

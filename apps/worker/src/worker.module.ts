@@ -17,6 +17,8 @@ import { ObjectivesModule } from '@eiso/objectives';
 import { RisksModule } from '@eiso/risks';
 // --- management reviews ---
 import { ManagementReviewsModule } from '@eiso/management-reviews';
+// --- conformity ---
+import { ConformityModule } from '@eiso/conformity';
 import { OrganizationsModule } from '@eiso/organizations';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
@@ -70,6 +72,8 @@ export class WorkerModule {
         RisksModule,
         // --- management reviews (no job handler: its agency_id tables need its transfer step here) ---
         ManagementReviewsModule,
+        // --- conformity (no job handler: its agency_id table needs its transfer step here) ---
+        ConformityModule,
         AuditsModule,
         OrphanSweepModule,
       ],

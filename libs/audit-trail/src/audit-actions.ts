@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS = {
   'agency.created': 'Tạo cơ quan',
   'agency.updated': 'Cập nhật thông tin cơ quan',
   'agency.import': 'Nhập danh sách cơ quan từ tệp',
+  'agency.restructured': 'Sắp xếp lại cơ quan (sáp nhập, đổi tên, giải thể)',
   'org_unit.created': 'Tạo phòng, ban',
   'org_unit.updated': 'Cập nhật phòng, ban',
   // documents

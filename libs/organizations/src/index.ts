@@ -16,3 +16,4 @@ export * from './organizations.messages';
 export * from './agency-directory';
 export * from './agency-heading';
 export * from './agency-heading-fields';
+export * from './agency-succession';

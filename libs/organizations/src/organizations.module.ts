@@ -7,6 +7,7 @@ import { AgencyDirectory } from './agency-directory';
 import { AgencyHeadingReader } from './agency-heading';
 import { AgencyImportService } from './agency-import.service';
 import { AgencyRepository } from './agency.repository';
+import { AgencySuccession } from './agency-succession';
 import { OrgUnitAgencyTransfer } from './org-unit.agency-transfer';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OrgUnitRepository } from './org-unit.repository';
@@ -26,7 +27,15 @@ import { OrganizationAuditVisibility } from './organization-audit-visibility';
     AgencyDirectory,
     OrganizationAuditVisibility,
     OrgUnitAgencyTransfer,
+    AgencySuccession,
   ],
-  exports: [AgenciesService, OrgUnitsService, AgencyImportService, AgencyHeadingReader, AgencyDirectory],
+  exports: [
+    AgenciesService,
+    OrgUnitsService,
+    AgencyImportService,
+    AgencyHeadingReader,
+    AgencyDirectory,
+    AgencySuccession,
+  ],
 })
 export class OrganizationsModule {}

@@ -57,6 +57,7 @@ const ManagementReviewsPage = lazy(() => import('../areas/management-reviews/Man
 const ManagementReviewPage = lazy(() => import('../areas/management-reviews/ManagementReviewPage'));
 // --- admin ---
 const AgenciesPage = lazy(() => import('../areas/admin/AgenciesPage'));
+const RestructurePage = lazy(() => import('../areas/admin/RestructurePage'));
 const UsersPage = lazy(() => import('../areas/admin/UsersPage'));
 const UserDetailPage = lazy(() => import('../areas/admin/UserDetailPage'));
 const JobsPage = lazy(() => import('../areas/admin/JobsPage'));
@@ -117,6 +118,7 @@ export const ROUTES: RouteObject[] = [
           { path: '/oversight', element: <OversightPage /> },
           // --- admin routes ---
           { path: '/agencies', element: <AgenciesPage /> },
+          { path: '/agencies/restructure', element: <RestructurePage /> },
           { path: '/users', element: <UsersPage /> },
           { path: '/users/:id', element: <UserDetailPage /> },
           { path: '/admin/jobs', element: <JobsPage /> },

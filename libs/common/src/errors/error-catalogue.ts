@@ -135,6 +135,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     status: 422,
     message: 'Cơ quan tiếp nhận phải khác cơ quan bị sáp nhập hoặc giải thể.',
   },
+  [ErrorCode.AgencyRestructureInvalid]: {
+    status: 422,
+    message: 'Yêu cầu sắp xếp lại cơ quan không hợp lệ.',
+    detailed: detailedMessage,
+  },
   [ErrorCode.AgencyTransferConflicts]: {
     status: 409,
     message:

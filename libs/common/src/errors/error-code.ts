@@ -46,6 +46,7 @@ export enum ErrorCode {
   AgencyImportInvalid = 'AGENCY_IMPORT_INVALID',
   AgencyTransferSameAgency = 'AGENCY_TRANSFER_SAME_AGENCY',
   AgencyTransferConflicts = 'AGENCY_TRANSFER_CONFLICTS',
+  AgencyRestructureInvalid = 'AGENCY_RESTRUCTURE_INVALID',
   // signatures
   SignaturePasswordInvalid = 'SIGNATURE_PASSWORD_INVALID',
   SignatureLocked = 'SIGNATURE_LOCKED',

@@ -5,7 +5,8 @@ import { AgencyTransferRegistry } from './agency-transfer.registry';
 
 /**
  * The registry of agency transfer steps and its start-up check. Imported by the API and the
- * worker (never by a domain: a domain only declares its step with `@AgencyTransfer()`).
+ * worker, and by the restructuring above the domains (never by a domain: a domain only declares
+ * its step with `@AgencyTransfer()`).
  */
 @Module({
   imports: [DiscoveryModule],

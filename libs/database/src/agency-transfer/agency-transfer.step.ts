@@ -8,6 +8,11 @@ export interface AgencyTransferInput {
   readonly toAgencyId: string;
   readonly actor: Actor;
   readonly at: Date;
+  /**
+   * Put before a moved row's code that the receiving agency already uses ("KT-" makes QT-01
+   * KT-QT-01), instead of refusing the move; absent, such a code is a conflict.
+   */
+  readonly codePrefix?: string;
 }
 
 /** What stops a transfer until people settle it: a code both agencies use, work still open. */
@@ -26,6 +31,8 @@ export interface AgencyTransferConflict {
 export interface TransferSummary {
   /** Rows now under the receiving agency. */
   readonly moved: Readonly<Record<string, number>>;
+  /** Rows whose code was given the restructuring's prefix before they moved. */
+  readonly renamed?: Readonly<Record<string, number>>;
   /** Rows deliberately left under the old agency (history), with why. */
   readonly kept?: Readonly<Record<string, number>>;
   readonly keptBecause?: string;

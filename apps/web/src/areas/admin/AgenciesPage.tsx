@@ -1,6 +1,7 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { Can } from '../../auth/Can';
 import { P } from '../../auth/permissions';
@@ -17,6 +18,7 @@ const FILTERS = ['q', 'level', 'roadmapYear'] as const;
 
 /** The agencies of the province as a tree (each row opens its children), with their units. */
 export default function AgenciesPage() {
+  const navigate = useNavigate();
   const [editing, setEditing] = useState<Agency | null | undefined>(undefined);
   const [unitsOf, setUnitsOf] = useState<Agency | null>(null);
   const [importing, setImporting] = useState(false);
@@ -47,6 +49,11 @@ export default function AgenciesPage() {
             <Can permission={P.AgencyImport}>
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 Nhập từ CSV
+              </Button>
+            </Can>
+            <Can permission={P.AgencyManage}>
+              <Button icon={<ApartmentOutlined />} onClick={() => void navigate('/agencies/restructure')}>
+                Sắp xếp lại cơ quan
               </Button>
             </Can>
             <Can permission={P.AgencyManage}>

@@ -1,0 +1,3 @@
+export * from './restructuring.module';
+export * from './restructure.service';
+export * from './restructure.input';
