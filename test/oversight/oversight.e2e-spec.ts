@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
 import { Role } from '@eiso/common';
 import { extractPdfText } from '@eiso/pdf/testing';
 import { apiAs } from '../support/api-as';
@@ -299,6 +300,58 @@ describe('provincial oversight', () => {
       if ((row.values as unknown[]).includes('Sở Tư pháp')) found++;
     });
     expect(found).toBe(1);
+  });
+
+  it('streams an inspection pack of what the agency issued and declared', async () => {
+    const res = await apiAs(ctx, overseer).binary(`/oversight/agencies/${ids['Sở Tư pháp']}/inspection-pack`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toContain('ho-so-kiem-tra-so-tu-phap-2026-01-10.zip');
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual([
+      '00-muc-luc.txt',
+      '01-danh-muc-tai-lieu-noi-bo.xlsx',
+      '02-danh-muc-tai-lieu-ben-ngoai.xlsx',
+      '03-quyet-dinh-cong-bo-01-QD-STP.pdf',
+      expect.stringMatching(/^04-.+\.pdf$/),
+      '06-so-theo-doi-khac-phuc.xlsx',
+    ]);
+    const contents = await zip.file('00-muc-luc.txt')!.async('string');
+    expect(contents).toContain('Cơ quan: Sở Tư pháp');
+    // The review of 2025 was held; its minutes were never signed.
+    expect(contents).toContain('Cơ quan chưa có:\r\n- Báo cáo xem xét của lãnh đạo gần nhất');
+    const report = await zip.file(names[4])!.async('nodebuffer');
+    expect(await extractPdfText(report)).toMatch(/BÁO CÁO ĐÁNH GIÁ NỘI BỘ/i);
+    const decision = await zip.file('03-quyet-dinh-cong-bo-01-QD-STP.pdf')!.async('nodebuffer');
+    expect(await extractPdfText(decision)).toContain('Số: 01/QĐ-STP');
+    const register = new Workbook();
+    await register.xlsx.load(
+      (await zip.file('01-danh-muc-tai-lieu-noi-bo.xlsx')!.async('nodebuffer')) as never,
+    );
+    let listed = 0;
+    register.worksheets[0].eachRow((row) => {
+      if ((row.values as unknown[]).includes('QT-TTHC-01')) listed++;
+    });
+    expect(listed).toBe(1);
+
+    // An agency with nothing declared: the contents say what it has not got.
+    const empty = await apiAs(ctx, overseer).binary(`/oversight/agencies/${health}/inspection-pack`);
+    const emptyZip = await JSZip.loadAsync(empty.body as Buffer);
+    const emptyContents = await emptyZip.file('00-muc-luc.txt')!.async('string');
+    expect(emptyContents).toContain('Cơ quan chưa có:');
+    expect(emptyContents).toContain('Quyết định công bố HTQLCL phù hợp TCVN ISO 9001:2015 đang có hiệu lực');
+    const missing = await apiAs(ctx, overseer).get(
+      '/oversight/agencies/5b0c8e5e-0000-4000-8000-000000000000/inspection-pack',
+    );
+    expect({ status: missing.status, code: missing.body.code }).toEqual({
+      status: 404,
+      code: 'AGENCY_NOT_FOUND',
+    });
+    expect(
+      (await apiAs(ctx, justice.secretary).get(`/oversight/agencies/${ids['Sở Tư pháp']}/inspection-pack`))
+        .status,
+    ).toBe(403);
   });
 
   it('is the overseer’s alone; a draft never shows', async () => {

@@ -3,7 +3,9 @@ import { Role } from '@eiso/common';
 import { samplePdf } from '../support/files';
 import { runRetention } from '../support/record-flow';
 import { answerChecklist, auditInProgress } from '../support/audit-flow';
+import { bringToReadiness } from '../support/conformity-flow';
 import { FixedClock } from '../support/fixed-clock';
+import { buildReviewYear, newReviewPeople } from '../support/review-data';
 import { listOperations, parametersOf } from '../support/openapi-operations';
 import { waitForQueuesToDrain } from '../support/queue-helpers';
 import { createTestContext, TestContext, TestUser, USER_PASSWORD } from '../support/test-app';
@@ -118,6 +120,17 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/management-reviews/{id}/actions': 'none',
   'POST /api/v1/management-reviews/{id}/actions/{actionId}/files': 'none',
   'DELETE /api/v1/management-reviews/{id}/actions/{actionId}/files/{fileId}': 'none',
+  // conformity declarations (issue 16)
+  'PATCH /api/v1/conformity/declarations/{id}': 'required',
+  'POST /api/v1/conformity/declarations/{id}/sign': 'optional',
+  'POST /api/v1/conformity/declarations/{id}/submit': 'optional',
+  'POST /api/v1/conformity/declarations/{id}/acknowledge': 'optional',
+  'POST /api/v1/conformity/declarations': 'none',
+  // Only a draft goes; its state refuses it once signed.
+  'DELETE /api/v1/conformity/declarations/{id}': 'none',
+  // Restructuring locks the agencies it changes; the preview changes nothing.
+  'POST /api/v1/agencies/restructure': 'none',
+  'POST /api/v1/agencies/restructure/preview': 'none',
   // Sessions, one's own password, one's own inbox and the job runner keep no version.
   'POST /api/v1/auth/login': 'none',
   'POST /api/v1/auth/refresh': 'none',
@@ -778,6 +791,56 @@ describe('If-Match on every state-changing route', () => {
       r,
     );
     expect(signed.state).toBe('signed');
+  });
+
+  // --- conformity declarations (last: the agency's year of quality data moves the clock on) ---
+  it('edits, signs, submits and acknowledges a declaration only against the version read', async () => {
+    const people = await newReviewPeople(ctx, 'Sở Y tế', 'SYT');
+    const data = await buildReviewYear(ctx, clock, people, 2026);
+    await bringToReadiness(ctx, clock, people, data, { on: '2027-04-20', tthcCodes: ['1.000948'] });
+    const overseer = await ctx.newUser({ roles: [Role.Overseer], agencyId });
+    const created = await send(people.secretary, 'post', '/conformity/declarations', {
+      tthcCodes: ['1.000948'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    const d = `/conformity/declarations/${created.body.id}`;
+    const edited = await walk(
+      'PATCH /api/v1/conformity/declarations/{id}',
+      people.secretary,
+      'patch',
+      d,
+      { legalBases: ['Luật Tổ chức chính quyền địa phương'] },
+      d,
+    );
+    expect(edited.legalBases).toEqual(['Luật Tổ chức chính quyền địa phương']);
+    const signed = await walk(
+      'POST /api/v1/conformity/declarations/{id}/sign',
+      people.chair,
+      'post',
+      `${d}/sign`,
+      { password: USER_PASSWORD },
+      d,
+    );
+    expect(signed.state).toBe('signed');
+    await walk(
+      'POST /api/v1/conformity/declarations/{id}/submit',
+      people.secretary,
+      'post',
+      `${d}/submit`,
+      {},
+      d,
+    );
+    const acknowledged = await walk(
+      'POST /api/v1/conformity/declarations/{id}/acknowledge',
+      overseer,
+      'post',
+      `${d}/acknowledge`,
+      {},
+      d,
+      { sendCurrent: false },
+    );
+    expect(acknowledged.state).toBe('acknowledged');
   });
 
   it('walked every route that reads If-Match', () => {

@@ -159,6 +159,12 @@ describe('the conformity declaration screens', () => {
     await page.locator('[role="img"][aria-label*="đã công bố 1,"]').waitFor();
     const agency = page.getByRole('row', { name: /Sở Tư pháp/ });
     await agency.getByRole('link', { name: /^01\/QĐ-STP \(20\/04\/2027\)$/ }).waitFor();
+    // The inspection pack of the agency, as the browser saves it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      agency.getByRole('button', { name: 'Tải ZIP hồ sơ kiểm tra của Sở Tư pháp' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ho-so-kiem-tra-so-tu-phap-2027-04-20\.zip$/);
     await chooseOption(page, 'Công bố', 'Đã công bố');
     await page.waitForURL(/declared=true/);
     const rows = page.getByTestId('oversight-agencies').locator('tbody tr.ant-table-row');

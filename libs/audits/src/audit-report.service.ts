@@ -187,8 +187,26 @@ export class AuditReportService {
 
   /** Báo cáo đánh giá nội bộ (PDF), once the lead auditor has signed it (409 before). */
   async pdf(actor: Actor, auditId: string): Promise<AuditReportFile> {
+    return this.render(await this.finder.findReadable(actor, auditId, this.tx.db));
+  }
+
+  /**
+   * The signed report of an agency's audit for the province's inspection pack (the overseer reads
+   * reported and closed audits, never one under way); null when there is no signed report.
+   */
+  async pdfForOversight(agencyId: string, auditId: string): Promise<AuditReportFile | null> {
+    const audit = await this.audits.findById(this.tx.db, auditId);
+    if (!audit || audit.agencyId !== agencyId) return null;
+    try {
+      return await this.render(audit);
+    } catch (error) {
+      if (error instanceof DomainException && error.code === ErrorCode.AuditReportUnavailable) return null;
+      throw error;
+    }
+  }
+
+  private async render(audit: AuditEntity): Promise<AuditReportFile> {
     const db = this.tx.db;
-    const audit = await this.finder.findReadable(actor, auditId, db);
     const signature =
       audit.state === AuditState.Reported || audit.state === AuditState.Closed
         ? await this.signatureOf(db, audit)

@@ -84,8 +84,12 @@ export class CapaRegisterService {
   }
 
   async entries(actor: Actor, year?: number): Promise<CapaRegisterEntry[]> {
+    return this.entriesOf(capaAgencyOf(actor), year);
+  }
+
+  private async entriesOf(agencyId: string, year?: number): Promise<CapaRegisterEntry[]> {
     const db = this.tx.db;
-    const rows = await this.repository.registerRows(db, capaAgencyOf(actor), this.yearOf(year));
+    const rows = await this.repository.registerRows(db, agencyId, this.yearOf(year));
     const actionIds = rows.flatMap((r) => r.action?.id ?? []);
     const tasks = await this.repository.registerTasks(db, actionIds);
     const checks = await this.repository.registerVerifications(db, actionIds);
@@ -153,13 +157,21 @@ export class CapaRegisterService {
   }
 
   async file(actor: Actor, format: ReportFormat, year?: number): Promise<ReportFile> {
+    return this.fileOf(capaAgencyOf(actor), format, year);
+  }
+
+  /**
+   * An agency's log of nonconformities and corrective actions as a file: the routes pass the
+   * reader's own agency; the province's inspection pack the inspected one.
+   */
+  async fileOf(agencyId: string, format: ReportFormat, year?: number): Promise<ReportFile> {
     const chosenYear = this.yearOf(year);
-    const entries = await this.entries(actor, chosenYear);
+    const entries = await this.entriesOf(agencyId, chosenYear);
     const text = NONCONFORMITY_MESSAGES.register;
     const columns = text.columns;
     const table: ReportTable = {
       title: text.title,
-      heading: await this.headings.headingOf(capaAgencyOf(actor)),
+      heading: await this.headings.headingOf(agencyId),
       generatedAt: this.clock.now(),
       subtitle: [
         text.subtitle(

@@ -223,11 +223,10 @@ export class ConformityDeclarationsService {
   }
 
   /** Discards a draft (409 once signed: a signed decision is never lost). */
-  async discard(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
+  async discard(actor: Actor, id: string): Promise<void> {
     await this.tx.run(async (db) => {
       const declaration = await this.finder.declaration(db, actor, id, true);
       assertOwnAgency(actor, declaration);
-      assertVersion(declaration, expectedVersion);
       assertDraft(declaration.state);
       await this.repository.remove(db, declaration.id);
       await this.record(db, actor, declaration, 'conformity_declaration.discarded', details(declaration));
@@ -404,6 +403,21 @@ export class ConformityDeclarationsService {
         sha256: createHash('sha256').update(bytes).digest('hex'),
       },
       stream: Readable.from([bytes]),
+    };
+  }
+
+  /** The agency's decision in force (the signed PDF as stored), for an inspection pack; null if none. */
+  async currentDecision(agencyId: string): Promise<DeclarationFile | null> {
+    const current = await this.repository.currentOf(this.tx.db, agencyId);
+    if (!current?.pdfKey || !current.number) return null;
+    return {
+      file: {
+        name: DECLARATION_TEXT.fileName(current.number),
+        mediaType: 'application/pdf',
+        size: current.pdfSize ?? 0,
+        sha256: current.pdfSha256 ?? '',
+      },
+      stream: await this.storage.get(current.pdfKey),
     };
   }
 

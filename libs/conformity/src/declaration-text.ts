@@ -35,7 +35,11 @@ export const DECLARATION_TEXT = {
   contentHash: (hash: string) => `Mã băm nội dung đã ký (SHA-256): ${hash}`,
   generatedAt: (at: string) => `Tạo bởi eISO lúc ${at}`,
   page: (n: number, of: number) => `Trang ${n}/${of}`,
-  fileName: (number: string) => `quyet-dinh-cong-bo-${number.replace(/[^0-9A-Za-z]+/g, '-')}.pdf`,
+  fileName: (number: string) =>
+    `quyet-dinh-cong-bo-${number
+      .replace(/Đ/g, 'D')
+      .replace(/đ/g, 'd')
+      .replace(/[^0-9A-Za-z]+/g, '-')}.pdf`,
   draftFileName: 'du-thao-quyet-dinh-cong-bo.pdf',
 } as const;
 

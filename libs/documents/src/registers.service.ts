@@ -60,22 +60,28 @@ export class RegistersService {
   async entries(actor: Actor, kind: RegisterKind): Promise<RegisterEntry[]>;
   async entries(actor: Actor, kind: RegisterKind): Promise<RegisterEntry[]> {
     if (!actor.agencyId) throw new DomainException(ErrorCode.AgencyNotFound);
-    const rows = await this.documents.register(this.tx.db, actor.agencyId, kind === 'external');
-    if (kind === 'external') return rows.map((r, i) => externalEntry(r, i + 1));
-    const owners = await this.agencies.orgUnitNames(rows.flatMap((r) => r.ownerOrgUnitId ?? []));
-    return rows.map((r, i) => internalEntry(r, i + 1, owners));
+    return this.entriesOf(actor.agencyId, kind);
   }
 
   async file(actor: Actor, kind: RegisterKind, format: ReportFormat): Promise<ReportFile> {
+    if (!actor.agencyId) throw new DomainException(ErrorCode.AgencyNotFound);
+    return this.fileOf(actor.agencyId, kind, format);
+  }
+
+  /**
+   * An agency's register as a file, whoever asks: the routes pass the reader's own agency; the
+   * province's inspection pack the inspected one (a register lists only issued documents).
+   */
+  async fileOf(agencyId: string, kind: RegisterKind, format: ReportFormat): Promise<ReportFile> {
     const text = REGISTER_MESSAGES[kind];
-    const entries = await this.entries(actor, kind);
+    const entries = await this.entriesOf(agencyId, kind);
     const { columns, rows } =
       kind === 'internal'
         ? internalTable(entries as InternalRegisterEntry[])
         : externalTable(entries as ExternalRegisterEntry[]);
     const table: ReportTable = {
       title: text.title,
-      heading: await this.headings.headingOf(actor.agencyId!),
+      heading: await this.headings.headingOf(agencyId),
       generatedAt: this.clock.now(),
       subtitle: [
         REGISTER_MESSAGES.subtitle(
@@ -87,6 +93,13 @@ export class RegistersService {
       rows,
     };
     return renderReport(table, format, text.fileName);
+  }
+
+  private async entriesOf(agencyId: string, kind: RegisterKind): Promise<RegisterEntry[]> {
+    const rows = await this.documents.register(this.tx.db, agencyId, kind === 'external');
+    if (kind === 'external') return rows.map((r, i) => externalEntry(r, i + 1));
+    const owners = await this.agencies.orgUnitNames(rows.flatMap((r) => r.ownerOrgUnitId ?? []));
+    return rows.map((r, i) => internalEntry(r, i + 1, owners));
   }
 }
 

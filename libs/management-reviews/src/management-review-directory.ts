@@ -42,4 +42,23 @@ export class ManagementReviewDirectory {
         }
       : null;
   }
+
+  /** The stored minutes (PDF) of the agency's latest signed review, for an inspection pack. */
+  async lastSignedMinutes(
+    agencyId: string,
+    db: Db = this.tx.db,
+  ): Promise<{ reviewId: string; number: string; key: string } | null> {
+    const rows: { id: string; year: number; serial: number; minutes_key: string }[] = await db.query(
+      `SELECT id, year, serial, minutes_key
+         FROM management_review
+        WHERE agency_id = $1 AND state = $2 AND minutes_key IS NOT NULL
+        ORDER BY meeting_date DESC, signed_at DESC, id
+        LIMIT 1`,
+      [agencyId, ManagementReviewState.Signed],
+    );
+    const r = rows[0];
+    return r
+      ? { reviewId: r.id, number: managementReviewNumber(r.serial, r.year), key: r.minutes_key }
+      : null;
+  }
 }

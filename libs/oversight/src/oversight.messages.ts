@@ -17,6 +17,26 @@ export const OVERSIGHT_MESSAGES = {
   onTrack: (value: boolean | null) =>
     value === null ? 'Ngoài lộ trình' : value ? 'Đúng lộ trình' : 'Chậm lộ trình',
   declaration: (number: string | null) => (number ? `Đã công bố (${number})` : 'Chưa công bố'),
+  pack: {
+    internalRegister: 'Danh mục tài liệu nội bộ đang có hiệu lực',
+    externalRegister: 'Danh mục tài liệu có nguồn gốc bên ngoài',
+    capaLog: 'Sổ theo dõi sự không phù hợp và hành động khắc phục',
+    declaration: 'Quyết định công bố HTQLCL phù hợp TCVN ISO 9001:2015 đang có hiệu lực',
+    auditReport: 'Báo cáo đánh giá nội bộ gần nhất',
+    reviewMinutes: 'Báo cáo xem xét của lãnh đạo gần nhất',
+    contents: (agency: string, at: string, files: string[], missing: string[]) =>
+      [
+        `HỒ SƠ PHỤC VỤ KIỂM TRA HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG`,
+        `Cơ quan: ${agency}`,
+        `Lập bởi hệ thống eISO lúc ${at}`,
+        '',
+        'Gồm:',
+        ...files.map((f) => `- ${f}`),
+        ...(missing.length ? ['', 'Cơ quan chưa có:', ...missing.map((m) => `- ${m}`)] : []),
+        '',
+      ].join('\r\n'),
+    fileName: (agency: string, day: string) => `ho-so-kiem-tra-${slug(agency)}-${day}.zip`,
+  },
   columns: {
     no: 'STT',
     name: 'Cơ quan',
@@ -33,3 +53,15 @@ export const OVERSIGHT_MESSAGES = {
     onTrack: 'Lộ trình',
   },
 };
+
+/** "Sở Tư pháp" → "so-tu-phap": a file name every system reads. */
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -18,6 +18,8 @@ export const OBJECT_KEY_COLUMNS: readonly QualifiedColumn[] = [
   'document_version.controlled_copy_key',
   // --- management reviews: the signed minutes (PDF) ---
   'management_review.minutes_key',
+  // --- conformity: the signed decision (PDF) ---
+  'conformity_declaration.pdf_key',
 ];
 
 /** Text columns named `*key` that hold something else. */

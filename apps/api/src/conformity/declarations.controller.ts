@@ -104,12 +104,9 @@ export class DeclarationsController {
   @ApiOperation({ summary: 'Hủy dự thảo quyết định công bố (quyết định đã ký không bao giờ bị xóa)' })
   @ApiNoContentResponse({ description: 'Đã hủy dự thảo' })
   @ApiErrors(400, 404, 409)
-  discard(
-    @CurrentActor() actor: Actor,
-    @Param('id', UuidParamPipe) id: string,
-    @IfMatchOptional() expectedVersion?: number,
-  ): Promise<void> {
-    return this.declarations.discard(actor, id, expectedVersion);
+  discard(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    // Like a draft's file: only a draft goes, and its state refuses it once signed.
+    return this.declarations.discard(actor, id);
   }
 
   @Post(':id/sign')

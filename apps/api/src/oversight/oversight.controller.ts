@@ -1,12 +1,14 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, Page, Permission } from '@eiso/common';
-import { OversightRow, OversightService, OversightSummary } from '@eiso/oversight';
+import { InspectionPackService, OversightRow, OversightService, OversightSummary } from '@eiso/oversight';
+import { attachmentContentDisposition } from '@eiso/storage';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { answerExport, sendReportFile } from '../http/export-format';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { ApiFileResponse, ApiPageExportResponse, PDF, XLSX } from '../http/openapi/file-response';
 import { AnnualReportQueryDto, OversightQueryDto, OversightYearQueryDto } from './dto/oversight.query';
 import { OversightRowResponse, OversightSummaryResponse } from './dto/oversight.response';
@@ -14,7 +16,10 @@ import { OversightRowResponse, OversightSummaryResponse } from './dto/oversight.
 @ApiTags('oversight')
 @Controller('oversight')
 export class OversightController {
-  constructor(private readonly oversight: OversightService) {}
+  constructor(
+    private readonly oversight: OversightService,
+    private readonly packs: InspectionPackService,
+  ) {}
 
   @Get('agencies')
   @RequirePermission(Permission.ConformityOversee)
@@ -58,5 +63,25 @@ export class OversightController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     return sendReportFile(res, await this.oversight.annualReport(actor, query.year, query.format ?? 'pdf'));
+  }
+
+  @Get('agencies/:id/inspection-pack')
+  @RequirePermission(Permission.ConformityOversee)
+  @ApiOperation({
+    summary:
+      'Gói hồ sơ phục vụ kiểm tra một cơ quan (ZIP, truyền dần): danh mục tài liệu, quyết định công bố, báo cáo đánh giá nội bộ và xem xét của lãnh đạo gần nhất, sổ theo dõi khắc phục',
+  })
+  @ApiFileResponse('Gói hồ sơ kiểm tra (ZIP)', 'application/zip')
+  @ApiErrors(400, 404)
+  async inspectionPack(
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const pack = await this.packs.pack(id);
+    res.setHeader('Content-Type', 'application/zip');
+    return new StreamableFile(pack.stream, {
+      type: 'application/zip',
+      disposition: attachmentContentDisposition(pack.fileName),
+    });
   }
 }

@@ -89,7 +89,7 @@ function DeclarationView({ declaration: d }: { declaration: Declaration }) {
       okButtonProps: { danger: true },
       cancelText: 'Không',
       onOk: () =>
-        call(api.DELETE('/api/v1/conformity/declarations/{id}', path)).then(
+        call(api.DELETE('/api/v1/conformity/declarations/{id}', { params: { path: { id: d.id } } })).then(
           () => {
             void message.success('Đã hủy dự thảo.');
             void refresh();

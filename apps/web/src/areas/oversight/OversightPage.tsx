@@ -112,6 +112,26 @@ export default function OversightPage() {
       render: (d: string | null) => (d ? formatDate(d) : '—'),
     },
     { title: 'Lộ trình', dataIndex: 'onTrack', width: 130, render: onTrackTag },
+    {
+      title: 'Hồ sơ kiểm tra',
+      key: 'pack',
+      width: 110,
+      render: (_: unknown, r) => (
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          aria-label={`Tải ZIP hồ sơ kiểm tra của ${r.name}`}
+          onClick={() =>
+            void saveFile(
+              `/api/v1/oversight/agencies/${r.agencyId}/inspection-pack`,
+              'ho-so-kiem-tra.zip',
+            ).catch((e: unknown) => message.error(errorMessage(e)))
+          }
+        >
+          ZIP
+        </Button>
+      ),
+    },
   ];
   return (
     <>
