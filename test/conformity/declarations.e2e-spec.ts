@@ -380,4 +380,20 @@ describe('conformity declarations', () => {
     const mine = await apiAs(ctx, a.secretary).get(base);
     expect(mine.body.items.map((d: Declaration) => d.number)).toEqual(['02/QĐ-STP', '01/QĐ-STP']);
   });
+
+  it('uq_conformity_declaration_draft: ten drafts started at once make one', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => apiAs(ctx, b.secretary).post(base, { tthcCodes: ['1.000948'] })),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, ...Array.from({ length: 9 }, () => 409)]);
+    for (const r of responses.filter((x) => x.status === 409)) {
+      expect(r.body.code).toBe('CONFORMITY_DECLARATION_DRAFT_EXISTS');
+    }
+    const drafts = await ctx.sql(
+      `SELECT id FROM conformity_declaration WHERE agency_id = $1 AND state = 'draft'`,
+      [b.agencyId],
+    );
+    expect(drafts).toHaveLength(1);
+  });
 });

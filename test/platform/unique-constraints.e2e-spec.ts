@@ -90,6 +90,12 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
   uq_corrective_action_verification_round: { racedIn: 'test/capa/corrective-actions.e2e-spec.ts' },
   // audit programmes and audits (H5)
   uq_audit_programme_agency_year: { racedIn: 'test/audits/audit-planning.e2e-spec.ts' },
+  // --- conformity declarations ---
+  uq_conformity_declaration_draft: { racedIn: 'test/conformity/declarations.e2e-spec.ts' },
+  uq_conformity_declaration_number: {
+    unreachable:
+      'the serial is drawn under an advisory lock per agency and year, held by the signing transaction until it commits',
+  },
   uq_audit_agency_year_serial: {
     unreachable:
       "the serial is drawn under the programme's row lock (one programme per agency and year), which " +

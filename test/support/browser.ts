@@ -253,7 +253,9 @@ export async function chooseOption(
     }
   }
   // A multiple select keeps its list open, and so does a single one whose option was already chosen.
-  // Escape closes an open list only (the select keeps it from the dialog around it).
+  // Escape closes an open list only (the select keeps it from the dialog around it); a single
+  // select's list closing by itself is let close first, or the Escape would land on the dialog.
+  if (!multiple) await dropdown.waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => undefined);
   if (await dropdown.isVisible()) await input.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
 }
