@@ -376,17 +376,8 @@ export class ConformityDeclarationsService {
   async pdf(actor: Actor, id: string, draft = false): Promise<DeclarationFile> {
     const db = this.tx.db;
     const declaration = await this.finder.declaration(db, actor, id);
-    if (declaration.pdfKey && declaration.number) {
-      return {
-        file: {
-          name: DECLARATION_TEXT.fileName(declaration.number),
-          mediaType: 'application/pdf',
-          size: declaration.pdfSize ?? 0,
-          sha256: declaration.pdfSha256 ?? '',
-        },
-        stream: await this.storage.get(declaration.pdfKey),
-      };
-    }
+    const stored = await this.storedFile(declaration);
+    if (stored) return stored;
     if (!draft)
       throw new DomainException(ErrorCode.ConformityDeclarationPdfUnavailable, { state: declaration.state });
     const bytes = await this.render(db, declaration, {
@@ -409,15 +400,20 @@ export class ConformityDeclarationsService {
   /** The agency's decision in force (the signed PDF as stored), for an inspection pack; null if none. */
   async currentDecision(agencyId: string): Promise<DeclarationFile | null> {
     const current = await this.repository.currentOf(this.tx.db, agencyId);
-    if (!current?.pdfKey || !current.number) return null;
+    return current ? this.storedFile(current) : null;
+  }
+
+  /** The signed decision as stored; null before signing. */
+  private async storedFile(d: ConformityDeclarationEntity): Promise<DeclarationFile | null> {
+    if (!d.pdfKey || !d.number) return null;
     return {
       file: {
-        name: DECLARATION_TEXT.fileName(current.number),
+        name: DECLARATION_TEXT.fileName(d.number),
         mediaType: 'application/pdf',
-        size: current.pdfSize ?? 0,
-        sha256: current.pdfSha256 ?? '',
+        size: d.pdfSize ?? 0,
+        sha256: d.pdfSha256 ?? '',
       },
-      stream: await this.storage.get(current.pdfKey),
+      stream: await this.storage.get(d.pdfKey),
     };
   }
 

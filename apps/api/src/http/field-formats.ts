@@ -97,6 +97,10 @@ export const IsTthcCodes = (): PropertyDecorator =>
     matchesFormat('isTthcCode', TTHC_CODE, { each: true }),
   );
 
+/** What a restructuring puts before a clashing document code: letters, digits, dot, dash, underscore. */
+export const IsCodePrefix = (): PropertyDecorator =>
+  applyDecorators(IsString(), matchesFormat('isCodePrefix', /^[\p{L}\p{N}._-]{1,20}$/u));
+
 export const IsUsername = (): PropertyDecorator =>
   applyDecorators(IsString(), matchesFormat('isUsername', USERNAME));
 

@@ -61,6 +61,7 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
     'chỉ gồm chữ, số và các dấu & . -, không có khoảng trắng, bắt đầu và kết thúc bằng chữ hoặc số, dài tối đa 20 ký tự, ví dụ STP',
   isIsoClause: () => 'phải là số hiệu điều khoản của TCVN ISO 9001:2015, ví dụ 7.5.3',
   isTthcCode: () => 'phải là mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia, ví dụ 1.000948',
+  isCodePrefix: () => 'chỉ gồm chữ, số, dấu chấm, gạch ngang hoặc gạch dưới, tối đa 20 ký tự, ví dụ NR-',
   isUsername: () => 'chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -, dài 3–64 ký tự, ví dụ nguyenvana',
   isPassword: () => 'phải dài 8–128 ký tự, có ít nhất một chữ cái và một chữ số',
 };

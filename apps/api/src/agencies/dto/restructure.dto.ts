@@ -6,12 +6,11 @@ import {
   IsEnum,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { RestructureKind } from '@eiso/restructuring';
-import { IsCalendarDate, IsNotBlank, IsOptionalNotNull } from '../../http/field-formats';
+import { IsCalendarDate, IsCodePrefix, IsNotBlank, IsOptionalNotNull } from '../../http/field-formats';
 import { FieldLabel } from '../../http/field-labels';
 
 /** `POST /agencies/restructure` and its preview. */
@@ -54,8 +53,7 @@ export class RestructureDto {
     description: 'Thêm trước mã tài liệu bị trùng với mã của cơ quan tiếp nhận (thay vì từ chối)',
   })
   @IsOptionalNotNull()
-  @IsString()
-  @Matches(/^[\p{L}\p{N}._-]{1,20}$/u)
+  @IsCodePrefix()
   @FieldLabel('Tiền tố mã tài liệu')
   codePrefix?: string;
 }
