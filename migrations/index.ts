@@ -23,6 +23,7 @@ import { ManagementReviews1764472000000 } from './1764472000000-management-revie
 import { LateDossierMonthSummary1764473000000 } from './1764473000000-late-dossier-month-summary';
 import { ConformityDeclarations1764480000000 } from './1764480000000-conformity-declarations';
 import { AgencyOversight1764481000000 } from './1764481000000-agency-oversight';
+import { FileContent1764490000000 } from './1764490000000-file-content';
 
 /** Every migration in order. A new migration is added here; a shipped one is never edited. */
 export const MIGRATIONS = [
@@ -52,4 +53,6 @@ export const MIGRATIONS = [
   // --- conformity declarations ---
   ConformityDeclarations1764480000000,
   AgencyOversight1764481000000,
+  // --- content rendering and search ---
+  FileContent1764490000000,
 ];

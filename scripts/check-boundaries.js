@@ -24,6 +24,9 @@ const RAW_TABLE_OWNERS = {
   job_outbox: 'queue',
   // A function of the schema (migrations/…-agency-oversight.ts): the province's read model.
   agency_oversight: 'oversight',
+  // Views of the schema (migrations/…-file-content.ts): the search's read model of files' text.
+  document_text_search: 'search',
+  record_text_search: 'search',
 };
 
 /** Keywords after which SQL names a table (upper case, as every statement here is written). */

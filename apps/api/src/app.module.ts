@@ -37,6 +37,7 @@ import { ObjectivesHttpModule } from './objectives/objectives-http.module';
 import { RisksHttpModule } from './risks/risks-http.module';
 import { ConformityHttpModule } from './conformity/conformity-http.module';
 import { OversightHttpModule } from './oversight/oversight-http.module';
+import { SearchHttpModule } from './search/search-http.module';
 // --- management reviews ---
 import { ManagementReviewsHttpModule } from './management-reviews/management-reviews-http.module';
 import { StorageLinksController } from './storage/storage-links.controller';
@@ -95,6 +96,7 @@ export class AppModule {
         RisksHttpModule,
         ConformityHttpModule,
         OversightHttpModule,
+        SearchHttpModule,
         // --- management reviews ---
         ManagementReviewsHttpModule,
         AuditsHttpModule,

@@ -19,6 +19,7 @@ import { RisksModule } from '@eiso/risks';
 import { ManagementReviewsModule } from '@eiso/management-reviews';
 // --- conformity ---
 import { ConformityModule } from '@eiso/conformity';
+import { ContentModule } from '@eiso/content';
 import { OrganizationsModule } from '@eiso/organizations';
 import { QueueModule } from '@eiso/queue';
 import { OrphanSweepModule, StorageModule } from '@eiso/storage';
@@ -75,6 +76,8 @@ export class WorkerModule {
         // --- conformity (no job handler: its agency_id table needs its transfer step here) ---
         ConformityModule,
         AuditsModule,
+        // Renditions and text of stored files (content.render, content.extract, content.catch-up).
+        ContentModule,
         OrphanSweepModule,
       ],
     };

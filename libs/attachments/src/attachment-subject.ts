@@ -56,6 +56,12 @@ export interface AttachmentSubject {
    */
   readonly onAgencyTransfer?: 'move' | 'keep';
 
+  /**
+   * Whether the subject's files are rendered and read for the search (`@eiso/content`): a document
+   * version's and a record's are; evidence and minutes are found through their subjects.
+   */
+  readonly indexesContent?: boolean;
+
   /** The subject as `actor` may read it; throws the domain's 404 otherwise. */
   findReadable(db: Db, actor: Actor, subjectId: string): Promise<AttachmentOwner>;
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditTrailModule } from '@eiso/audit-trail';
+import { ContentModule } from '@eiso/content';
 import { AttachmentAgencyTransfer } from './attachment.agency-transfer';
 import { AttachmentEntity } from './attachment.entity';
 import { AttachmentRepository } from './attachment.repository';
@@ -10,7 +11,7 @@ import { AttachmentsService } from './attachments.service';
 
 /** Imported by every domain that attaches files; the domain registers its `@AttachmentSubjectOf`. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AttachmentEntity]), DiscoveryModule, AuditTrailModule],
+  imports: [TypeOrmModule.forFeature([AttachmentEntity]), DiscoveryModule, AuditTrailModule, ContentModule],
   providers: [AttachmentRepository, AttachmentSubjectRegistry, AttachmentsService, AttachmentAgencyTransfer],
   exports: [AttachmentsService, AttachmentSubjectRegistry],
 })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Actor, DomainException, ErrorCode, Role, systemActor } from '@eiso/common';
+import type { ContentIndex } from '@eiso/content';
 import { AppConfig } from '@eiso/config';
 import { Db, throwIfCommitAborted, TransactionRunner } from '@eiso/database';
 import { AuditRecord, AuditTrailService } from '@eiso/audit-trail';
@@ -140,6 +141,12 @@ function setup() {
     auditTrail,
     clock,
     { MAX_UPLOAD_MB: 1 } as AppConfig,
+    // The evidence subject indexes no content: nothing is tracked, nothing forgotten.
+    {
+      track: () => Promise.resolve(),
+      forget: () => Promise.resolve([]),
+      deleteRenditions: () => Promise.resolve(),
+    } as unknown as ContentIndex,
   );
   const upload = (
     bytes: Buffer,

@@ -5,6 +5,7 @@ import { Actor, Clock, DomainException } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { Db, mapUniqueViolation, TransactionRunner } from '@eiso/database';
 import { AuditTrailService } from '@eiso/audit-trail';
+import { ContentIndex } from '@eiso/content';
 import { StorageDriver, storeThenCommit } from '@eiso/storage';
 import { AttachmentEntity } from './attachment.entity';
 import { AttachmentRepository, ONE_PRIMARY_INDEX } from './attachment.repository';
@@ -46,6 +47,7 @@ export class AttachmentsService {
     private readonly auditTrail: AuditTrailService,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly content: ContentIndex,
   ) {}
 
   get maxBytes(): number {
@@ -122,6 +124,8 @@ export class AttachmentsService {
               mediaType: stored.mediaType,
             },
           });
+          // Its rendition and text are made after the commit (jobs through the outbox).
+          if (rules.indexesContent) await this.content.track(db, row);
           return row;
         }),
     );
@@ -149,7 +153,7 @@ export class AttachmentsService {
     const rules = this.subjects.of(subject.type);
     const deleted = rules.audit.deleted;
     if (!deleted) throw new Error(`Files of "${subject.type}" cannot be removed one by one`);
-    const orphanKey = await this.tx.run(async (db) => {
+    const gone = await this.tx.run(async (db) => {
       const owner = await rules.findWritable(db, actor, subject.id, true);
       const file = await this.files.findOne(db, subject, fileId);
       if (!file) throw new DomainException(rules.errors.fileNotFound);
@@ -166,9 +170,12 @@ export class AttachmentsService {
           sha256: file.sha256,
         },
       });
-      return (await this.files.keyStillUsed(db, file.storageKey)) ? null : file.storageKey;
+      if (await this.files.keyStillUsed(db, file.storageKey)) return null;
+      return { key: file.storageKey, renditions: await this.content.forget(db, [file.storageKey]) };
     });
-    if (orphanKey) await this.storage.delete(orphanKey);
+    if (!gone) return;
+    await this.storage.delete(gone.key);
+    await this.content.deleteRenditions(gone.renditions);
   }
 
   /** Every file of a subject in upload order, deleted ones included. For its domain's own reads. */
@@ -231,7 +238,10 @@ export class AttachmentsService {
     const shared = await this.files.keysSharedElsewhere(db, subject, [
       ...new Set(files.map((f) => f.storageKey)),
     ]);
-    for (const file of files) if (!shared.has(file.storageKey)) await this.storage.delete(file.storageKey);
+    const deleted = [...new Set(files.map((f) => f.storageKey))].filter((key) => !shared.has(key));
+    for (const key of deleted) await this.storage.delete(key);
+    // Their text leaves the index with the bytes (a disposed record is found no more).
+    await this.content.deleteRenditions(await this.content.forget(db, deleted));
     return files;
   }
 

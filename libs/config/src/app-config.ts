@@ -160,6 +160,30 @@ export class AppConfig {
   @Max(3_600_000, { message: 'S3_REQUEST_TIMEOUT_MS phải từ 100 đến 3600000 mili giây' })
   S3_REQUEST_TIMEOUT_MS = 30_000;
 
+  /**
+   * Gotenberg (`http://gotenberg:3000`) turns Word, OpenDocument and Excel files into the PDF shown
+   * and stamped as their controlled copy. Unset: a local LibreOffice (SOFFICE_PATH, or `soffice` on
+   * PATH) does it; without either, such files get a cover page only.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'GOTENBERG_URL phải là địa chỉ http:// hoặc https:// (ví dụ http://gotenberg:3000)' },
+  )
+  GOTENBERG_URL?: string;
+
+  /** The LibreOffice program (`/usr/bin/soffice`) used when GOTENBERG_URL is unset; unset: looked up on PATH. */
+  @IsOptional()
+  @IsString()
+  SOFFICE_PATH?: string;
+
+  /** One conversion to PDF running longer is stopped (LibreOffice killed) and retried later. */
+  @Type(() => Number)
+  @IsInt({ message: 'CONVERSION_TIMEOUT_MS phải là số mili giây (ví dụ 120000)' })
+  @Min(1_000, { message: 'CONVERSION_TIMEOUT_MS phải từ 1000 đến 600000 mili giây' })
+  @Max(600_000, { message: 'CONVERSION_TIMEOUT_MS phải từ 1000 đến 600000 mili giây' })
+  CONVERSION_TIMEOUT_MS = 120_000;
+
   /** Signs access tokens and local download links. Required outside the embedded profile. */
   @ValidateIf((c: AppConfig) => !!c.DATABASE_URL || c.NODE_ENV === 'production')
   @IsString()

@@ -49,6 +49,29 @@ describe('loadConfig', () => {
     }
   });
 
+  it('converts to PDF for 120 seconds at most by default, and takes Gotenberg or a LibreOffice path', () => {
+    const config = loadConfig({});
+    expect(config.CONVERSION_TIMEOUT_MS).toBe(120_000);
+    expect(config.GOTENBERG_URL).toBeUndefined();
+    expect(config.SOFFICE_PATH).toBeUndefined();
+    const set = loadConfig({
+      GOTENBERG_URL: 'http://gotenberg:3000',
+      SOFFICE_PATH: '/opt/libreoffice/program/soffice',
+      CONVERSION_TIMEOUT_MS: '30000',
+    });
+    expect(set.GOTENBERG_URL).toBe('http://gotenberg:3000');
+    expect(set.SOFFICE_PATH).toBe('/opt/libreoffice/program/soffice');
+    expect(set.CONVERSION_TIMEOUT_MS).toBe(30_000);
+    for (const bad of ['2m', '999', '600001']) {
+      expect(() => loadConfig({ CONVERSION_TIMEOUT_MS: bad })).toThrow(
+        /CONVERSION_TIMEOUT_MS: CONVERSION_TIMEOUT_MS phải/,
+      );
+    }
+    for (const bad of ['gotenberg:3000', 'ftp://gotenberg', 'http://']) {
+      expect(() => loadConfig({ GOTENBERG_URL: bad })).toThrow(/GOTENBERG_URL: GOTENBERG_URL phải/);
+    }
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', S3_ENDPOINT: 'http://minio:9000' });

@@ -32,6 +32,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'SMTP_URL',
     'SMTP_FROM',
     'TRUST_PROXY',
+    'GOTENBERG_URL',
+    'SOFFICE_PATH',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;

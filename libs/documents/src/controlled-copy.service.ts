@@ -8,8 +8,10 @@ import { UserDirectory } from '@eiso/identity';
 import { AgencyHeadingReader } from '@eiso/organizations';
 import { ControlledCopyInput, ControlledCopyState, PdfSourceError, renderControlledCopy } from '@eiso/pdf';
 import { SignatureMeaning, SignaturesService } from '@eiso/signatures';
-import { StorageDriver, StorageKeyTakenError } from '@eiso/storage';
+import { ContentIndex, RenditionState } from '@eiso/content';
+import { MediaType, mediaTypeName, StorageDriver, StorageKeyTakenError } from '@eiso/storage';
 import { DocumentFinder } from './document-finder';
+import { COPY_MESSAGES } from './documents.messages';
 import { DOCUMENT_TYPE_LABELS, FileKind, ISSUED_STATES } from './document-type';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentVersionRepository } from './document-version.repository';
@@ -33,11 +35,30 @@ const COPY_RENDER_DEADLINE_MS = 2 * 60 * 1000;
 /** How often a reader waiting for another's render looks again. */
 const COPY_WAIT_POLL_MS = 100;
 
-/** One object per version and state: a second render of the same state finds the first. */
+/**
+ * One object per version, state and kind of source: a second render of the same state finds the
+ * first; the copy of a Word file made from its rendition is another object than its cover-only copy.
+ */
 export function controlledCopyKeyOf(
   version: Pick<DocumentVersionEntity, 'id' | 'documentId' | 'agencyId' | 'state'>,
+  fromRendition = false,
 ): string {
-  return `agency/${version.agencyId}/documents/${version.documentId}/versions/${version.id}/controlled-copy-${version.state}.pdf`;
+  const suffix = fromRendition ? '-rendition' : '';
+  return `agency/${version.agencyId}/documents/${version.documentId}/versions/${version.id}/controlled-copy-${version.state}${suffix}.pdf`;
+}
+
+type CopySourceKind = NonNullable<DocumentVersionEntity['controlledCopySource']>;
+
+/** What the cover says of a Word file's type. */
+function mediaTypeLabelOf(mediaType: string): string {
+  return COPY_MESSAGES.mediaTypeLabels[mediaType] ?? mediaTypeName(mediaType);
+}
+
+/** Why a cover-only copy has no rendition after its cover page. */
+function coverNoteOf(state: RenditionState | null, error: string | null): string {
+  if (state === RenditionState.Pending) return COPY_MESSAGES.renditionPending;
+  if (state === RenditionState.Failed) return COPY_MESSAGES.renditionFailed(error);
+  return COPY_MESSAGES.noConverter;
 }
 
 /** Stamping needs the whole PDF in memory (pdf-lib); primary files are bounded by MAX_UPLOAD_MB. */
@@ -68,6 +89,7 @@ export class ControlledCopyService {
     private readonly users: UserDirectory,
     private readonly headings: AgencyHeadingReader,
     private readonly clock: Clock,
+    private readonly content: ContentIndex,
   ) {}
 
   async open(actor: Actor, documentId: string, versionId: string): Promise<ControlledCopy> {
@@ -109,7 +131,11 @@ export class ControlledCopyService {
       const version = await this.versions.findById(this.tx.db, versionId);
       if (!version || !ISSUED_STATES.includes(version.state))
         throw new DomainException(ErrorCode.DocumentVersionNotFound);
-      if (version.controlledCopyKey && version.controlledCopyState === version.state)
+      if (
+        version.controlledCopyKey &&
+        version.controlledCopyState === version.state &&
+        !(await this.renditionSince(version))
+      )
         return version.controlledCopyKey;
       if (await this.versions.claimCopyRender(this.tx.db, version.id, COPY_RENDER_DEADLINE_MS)) {
         return this.renderClaimed(version);
@@ -119,20 +145,38 @@ export class ControlledCopyService {
     }
   }
 
+  /** A cover-only copy of a Word file whose rendition has been made since: rendered again. */
+  private async renditionSince(version: DocumentVersionEntity): Promise<boolean> {
+    if (version.controlledCopySource !== 'cover') return false;
+    const primary = await this.primaryOf(version);
+    if (!primary) return false;
+    const content = await this.content.contentOf(this.tx.db, primary.storageKey);
+    return content?.renderState === RenditionState.Ready;
+  }
+
+  private async primaryOf(version: DocumentVersionEntity) {
+    return (await this.attachments.list(this.tx.db, versionFiles(version.id))).find(
+      (f) => f.kind === FileKind.Primary && f.deletedAt === null,
+    );
+  }
+
   private async renderClaimed(version: DocumentVersionEntity): Promise<string> {
-    const key = controlledCopyKeyOf(version);
+    let key: string | undefined;
     let previous: string | null;
     try {
+      const source = await this.sourceOf(version);
+      key = controlledCopyKeyOf(version, source.kind === 'rendition');
       // Stored by a render killed before its row was written: the same version in the same state.
       if (!(await this.storage.stat(key))) {
         const document = (await this.documents.findById(this.tx.db, version.documentId))!;
-        const bytes = await this.render(document, version);
+        const bytes = await this.render(document, version, source);
         await this.storage.put(key, Readable.from([bytes])).catch((error: unknown) => {
           // A render whose claim had gone stale stored it first: the same copy.
           if (!(error instanceof StorageKeyTakenError)) throw error;
         });
       }
-      previous = await this.versions.recordCopy(this.tx.db, version.id, key, version.state);
+      const kind: CopySourceKind = source.kind;
+      previous = await this.versions.recordCopy(this.tx.db, version.id, key, version.state, kind);
     } catch (error) {
       await this.versions
         .releaseCopyRender(this.tx.db, version.id)
@@ -150,12 +194,42 @@ export class ControlledCopyService {
     return key;
   }
 
-  private async render(document: DocumentEntity, version: DocumentVersionEntity): Promise<Buffer> {
-    const db = this.tx.db;
-    const primary = (await this.attachments.list(db, versionFiles(version.id))).find(
-      (f) => f.kind === FileKind.Primary,
-    );
+  /**
+   * What the copy is made of: the primary PDF; a Word (ODF, Excel) file's PDF rendition when it
+   * is ready; else the facts of the original and why it has no rendition (yet).
+   */
+  private async sourceOf(version: DocumentVersionEntity): Promise<ControlledCopyInput['source']> {
+    const primary = await this.primaryOf(version);
     if (!primary) throw new DomainException(ErrorCode.DocumentPrimaryFileRequired);
+    if (primary.mediaType === MediaType.Pdf)
+      return { kind: 'pdf', bytes: await readAll(await this.storage.get(primary.storageKey)) };
+    const original = {
+      fileName: primary.name,
+      sha256: primary.sha256,
+      mediaTypeLabel: mediaTypeLabelOf(primary.mediaType),
+    };
+    const content = await this.content.contentOf(this.tx.db, primary.storageKey);
+    if (content?.renderState === RenditionState.Ready && content.renditionKey && content.renditionSha256) {
+      return {
+        kind: 'rendition',
+        ...original,
+        bytes: await readAll(await this.storage.get(content.renditionKey)),
+        renditionSha256: content.renditionSha256,
+      };
+    }
+    return {
+      kind: 'cover',
+      ...original,
+      note: coverNoteOf(content?.renderState ?? null, content?.renderError ?? null),
+    };
+  }
+
+  private async render(
+    document: DocumentEntity,
+    version: DocumentVersionEntity,
+    source: ControlledCopyInput['source'],
+  ): Promise<Buffer> {
+    const db = this.tx.db;
     const signatures = await this.signatures.listFor(db, versionSubject(version.id));
     // Each block prints the person as they were when they signed (their latest signature of it).
     const signerOf = (meaning: SignatureMeaning) => {
@@ -163,15 +237,6 @@ export class ControlledCopyService {
       return s ? { name: s.signerName, position: s.signerPosition, signedAt: s.signedAt } : null;
     };
     const drafted = signerOf(SignatureMeaning.Submit) ?? (await this.draftedBefore(version));
-    const source: ControlledCopyInput['source'] =
-      primary.mediaType === 'application/pdf'
-        ? { kind: 'pdf', bytes: await readAll(await this.storage.get(primary.storageKey)) }
-        : {
-            kind: 'cover',
-            fileName: primary.name,
-            sha256: primary.sha256,
-            mediaTypeLabel: 'Microsoft Word (DOCX)',
-          };
     try {
       return await renderControlledCopy({
         source,

@@ -1,11 +1,16 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AttachmentsService } from '@eiso/attachments';
-import { Actor } from '@eiso/common';
+import { Actor, DomainException, ErrorCode, Role } from '@eiso/common';
+import { ContentIndex } from '@eiso/content';
 import { TransactionRunner } from '@eiso/database';
 import { ALLOWED_DOCUMENT_MEDIA_TYPES, PRIMARY_DOCUMENT_MEDIA_TYPES } from '@eiso/storage';
 import { DocumentFinder } from './document-finder';
+import { actsInAgency } from './document-access';
 import { FileKind } from './document-type';
+
+/** Who may start a file's conversion and reading again: the drafting circle of its agency. */
+const CONTENT_RETRIERS: readonly Role[] = [Role.Drafter, Role.Reviewer, Role.Approver, Role.IsoSecretary];
 import { FileView, toFileView } from './document.views';
 import { versionFiles } from './version-attachment-subject';
 
@@ -25,6 +30,7 @@ export class DocumentFilesService {
     private readonly tx: TransactionRunner,
     private readonly finder: DocumentFinder,
     private readonly attachments: AttachmentsService,
+    private readonly content: ContentIndex,
   ) {}
 
   get maxBytes(): number {
@@ -53,13 +59,28 @@ export class DocumentFilesService {
       kind,
       accepted,
     });
-    return toFileView(file);
+    return toFileView(file, await this.content.statesOf(this.tx.db, [file.storageKey]));
   }
 
   async download(actor: Actor, documentId: string, versionId: string, fileId: string): Promise<FileDownload> {
     await this.finder.version(this.tx.db, actor, documentId, versionId);
     const { file, stream } = await this.attachments.open(actor, versionFiles(versionId), fileId);
-    return { file: toFileView(file), stream };
+    return { file: toFileView(file, await this.content.statesOf(this.tx.db, [file.storageKey])), stream };
+  }
+
+  /**
+   * Starts the file's rendition (if it has none) and the reading of its text again: after a
+   * conversion failed or timed out, or once LibreOffice is installed. For whoever may change the
+   * version's files, or the agency's ISO secretary.
+   */
+  async retryContent(actor: Actor, documentId: string, versionId: string, fileId: string): Promise<FileView> {
+    const { version } = await this.finder.version(this.tx.db, actor, documentId, versionId);
+    if (!actsInAgency(actor, version.agencyId) || !actor.roles.some((r) => CONTENT_RETRIERS.includes(r)))
+      throw new DomainException(ErrorCode.Forbidden);
+    const file = await this.attachments.get(actor, versionFiles(versionId), fileId);
+    const restarted = await this.tx.run((db) => this.content.retry(db, file.storageKey));
+    if (!restarted) throw new DomainException(ErrorCode.FileContentNotTracked);
+    return toFileView(file, await this.content.statesOf(this.tx.db, [file.storageKey]));
   }
 
   /** Earlier versions may share the object: its bytes go only when no row names them any more. */

@@ -33,6 +33,9 @@ export class DocumentVersionEntity {
   /** The version state the stored copy was rendered for; a different state means re-render. */
   @Column({ name: 'controlled_copy_state', type: 'text', nullable: true })
   controlledCopyState: VersionState | null;
+  /** What the stored copy was made from: `pdf`, `rendition` (of a Word file) or `cover` (only a cover page). */
+  @Column({ name: 'controlled_copy_source', type: 'text', nullable: true })
+  controlledCopySource: 'pdf' | 'rendition' | 'cover' | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'integer' }) version: number;

@@ -104,7 +104,8 @@ export class DocumentVersionRepository {
   /** The row stops naming `key` (its object is gone), unless it names another copy by now. */
   async forgetCopy(db: Db, id: string, key: string): Promise<void> {
     await db.query(
-      `UPDATE document_version SET controlled_copy_key = NULL, controlled_copy_state = NULL
+      `UPDATE document_version
+          SET controlled_copy_key = NULL, controlled_copy_state = NULL, controlled_copy_source = NULL
         WHERE id = $1 AND controlled_copy_key = $2`,
       [id, key],
     );
@@ -119,14 +120,21 @@ export class DocumentVersionRepository {
    * The row names the stored copy and the claim is released, in one statement; answers the key
    * the row named before (a superseded copy, for the caller to delete now that nothing names it).
    */
-  async recordCopy(db: Db, id: string, key: string, state: VersionState): Promise<string | null> {
+  async recordCopy(
+    db: Db,
+    id: string,
+    key: string,
+    state: VersionState,
+    source: 'pdf' | 'rendition' | 'cover',
+  ): Promise<string | null> {
     const [rows]: [{ previous: string | null }[], number] = await db.query(
       `UPDATE document_version v
-          SET controlled_copy_key = $2, controlled_copy_state = $3, controlled_copy_claimed_at = NULL
+          SET controlled_copy_key = $2, controlled_copy_state = $3, controlled_copy_source = $4,
+              controlled_copy_claimed_at = NULL
          FROM (SELECT controlled_copy_key FROM document_version WHERE id = $1 FOR UPDATE) old
         WHERE v.id = $1
        RETURNING old.controlled_copy_key AS previous`,
-      [id, key, state],
+      [id, key, state, source],
     );
     return rows[0]?.previous ?? null;
   }

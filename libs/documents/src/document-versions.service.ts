@@ -1,3 +1,4 @@
+import { ContentIndex } from '@eiso/content';
 import { Injectable } from '@nestjs/common';
 import { AttachmentsService } from '@eiso/attachments';
 import { Actor, Clock, DomainException, ErrorCode, Role, todayInVietnam } from '@eiso/common';
@@ -40,6 +41,7 @@ export class DocumentVersionsService {
     private readonly auditTrail: AuditTrailService,
     private readonly signatures: SignaturesService,
     private readonly clock: Clock,
+    private readonly content: ContentIndex,
   ) {}
 
   async list(actor: Actor, documentId: string): Promise<VersionView[]> {
@@ -53,12 +55,17 @@ export class DocumentVersionsService {
     const signatures = await this.signatures.listForMany(db, SignatureSubjectType.DocumentVersion, ids);
     const files = await this.attachments.listMany(db, VERSION_ATTACHMENTS, ids);
     const comments = await this.versions.commentsOf(db, ids);
+    const contents = await this.content.statesOf(
+      db,
+      files.map((f) => f.storageKey),
+    );
     return versions.map((v) =>
       toVersionView(
         v,
         files.filter((f) => f.subjectId === v.id),
         signatures.filter((s) => s.subjectId === v.id),
         comments.filter((c) => c.versionId === v.id),
+        contents,
       ),
     );
   }
@@ -169,11 +176,16 @@ export class DocumentVersionsService {
   }
 
   async view(db: Db, version: DocumentVersionEntity): Promise<VersionView> {
+    const files = await this.attachments.list(db, versionFiles(version.id));
     return toVersionView(
       version,
-      await this.attachments.list(db, versionFiles(version.id)),
+      files,
       await this.signatures.listFor(db, versionSubject(version.id)),
       await this.versions.comments(db, version.id),
+      await this.content.statesOf(
+        db,
+        files.map((f) => f.storageKey),
+      ),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { FileContentEntity, FileContentView, toFileContentView } from '@eiso/content';
 import { AttachmentEntity } from '@eiso/attachments';
 import {
   SIGNATURE_MEANING_LABELS,
@@ -27,6 +28,8 @@ export interface FileView {
   sha256: string;
   mediaType: string;
   createdAt: string;
+  /** Its PDF rendition and its text for the search; null for a file not tracked (yet). */
+  content: FileContentView | null;
 }
 
 export interface SignatureView extends SignatureFacts {
@@ -104,7 +107,9 @@ export interface DocumentView {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toFileView(f: AttachmentEntity): FileView {
+/** `contents`: what is known of the files' content, by storage key (ContentIndex.statesOf). */
+export function toFileView(f: AttachmentEntity, contents?: Map<string, FileContentEntity>): FileView {
+  const content = contents?.get(f.storageKey);
   return {
     id: f.id,
     // Every version file has a kind (primary or attachment).
@@ -114,6 +119,7 @@ export function toFileView(f: AttachmentEntity): FileView {
     sha256: f.sha256,
     mediaType: f.mediaType,
     createdAt: f.createdAt.toISOString(),
+    content: content ? toFileContentView(content) : null,
   };
 }
 
@@ -145,6 +151,7 @@ export function toVersionView(
   files: AttachmentEntity[],
   signatures: SignatureEntity[],
   comments: DocumentCommentEntity[],
+  contents: Map<string, FileContentEntity>,
 ): VersionView {
   return {
     ...toVersionSummary(v),
@@ -161,7 +168,7 @@ export function toVersionView(
     supersededAt: iso(v.supersededAt),
     obsoletedAt: iso(v.obsoletedAt),
     withdrawalReason: v.withdrawalReason,
-    files: files.map(toFileView),
+    files: files.map((f) => toFileView(f, contents)),
     signatures: signatures.map(toSignatureView),
     comments: comments.map((c) => ({
       id: c.id,

@@ -1,3 +1,4 @@
+import { MediaType } from '@eiso/storage';
 import { formatDateVi } from '@eiso/common';
 
 /** Vietnamese texts of the document-control notifications. */
@@ -51,4 +52,19 @@ export const DOCUMENT_MESSAGES = {
     title: `Đến hạn xem xét định kỳ ${code}`,
     body: `Tài liệu "${title}" (${code}) đến hạn xem xét định kỳ vào ${formatDateVi(nextReviewDate)}.`,
   }),
+};
+
+/** What the cover of a controlled copy says of a Word (ODF, Excel) file without its rendition. */
+export const COPY_MESSAGES = {
+  mediaTypeLabels: {
+    [MediaType.Docx]: 'Microsoft Word (DOCX)',
+    [MediaType.Doc]: 'Microsoft Word 97–2003 (DOC)',
+    [MediaType.Odt]: 'OpenDocument văn bản (ODT)',
+    [MediaType.Xlsx]: 'Microsoft Excel (XLSX)',
+    [MediaType.Xls]: 'Microsoft Excel 97–2003 (XLS)',
+  } as Record<string, string>,
+  renditionPending: 'bản PDF đang được tạo; bản có kiểm soát sẽ có đủ nội dung khi tạo xong.',
+  renditionFailed: (error: string | null) =>
+    `chuyển sang PDF không thành công${error ? ` (${error.replace(/\.$/, '')})` : ''}; thư ký ISO có thể cho chạy lại.`,
+  noConverter: 'hệ thống chưa có dịch vụ chuyển đổi sang PDF (Gotenberg hoặc LibreOffice).',
 };

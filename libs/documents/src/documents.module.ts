@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@eiso/attachments';
 import { AuditTrailModule } from '@eiso/audit-trail';
+import { ContentModule } from '@eiso/content';
 import { IdentityModule } from '@eiso/identity';
 import { NotificationsModule } from '@eiso/notifications';
 import { OrganizationsModule } from '@eiso/organizations';
@@ -44,6 +45,7 @@ import { VersionAttachmentSubject } from './version-attachment-subject';
     ]),
     AttachmentsModule,
     AuditTrailModule,
+    ContentModule,
     IdentityModule,
     NotificationsModule,
     OrganizationsModule,

@@ -12,3 +12,4 @@ export * from './registers.service';
 export * from './document-directory';
 export * from './external-source';
 export type { DocumentSortField } from './document.repository';
+export { documentScope, type DocumentScope } from './document-access';

@@ -37,6 +37,7 @@ export function newDraft(
     withdrawalReason: null,
     controlledCopyKey: null,
     controlledCopyState: null,
+    controlledCopySource: null,
     createdAt: fields.now,
     updatedAt: fields.now,
     version: 1,

@@ -33,6 +33,8 @@ export class VersionAttachmentSubject implements AttachmentSubject {
     primaryExists: ErrorCode.DocumentPrimaryFileExists,
   };
   readonly audit = { uploaded: 'document_file.uploaded', deleted: 'document_file.deleted' } as const;
+  /** Found by what is inside them (GET /search). */
+  readonly indexesContent = true;
 
   constructor(
     private readonly finder: DocumentFinder,

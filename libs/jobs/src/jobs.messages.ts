@@ -17,6 +17,9 @@ export const JOB_LABELS: Record<JobName, string> = {
   [JobName.CapaDue]: 'Nhắc hạn và báo quá hạn các hành động khắc phục, nhắc hạn kiểm tra hiệu lực',
   [JobName.ObjectivesDue]: 'Nhắc đơn vị nhập số liệu các kỳ đo mục tiêu chất lượng đã qua mà chưa có số liệu',
   [JobName.RisksReviewDue]: 'Nhắc xem xét lại các rủi ro và cơ hội đến hạn xem xét',
+  [JobName.ContentRender]: 'Chuyển tệp Word, ODF, Excel sang bản PDF (LibreOffice)',
+  [JobName.ContentExtract]: 'Đọc nội dung tệp để tìm kiếm toàn văn',
+  [JobName.ContentCatchUp]: 'Xếp lại việc chuyển PDF và đọc nội dung các tệp còn chờ',
 };
 
 /** Vietnamese texts of job runs: logs and the command line. */

@@ -9,10 +9,22 @@ export interface Signer {
 
 export type ControlledCopyState = 'scheduled' | 'effective' | 'superseded' | 'obsolete';
 
-/** The primary file itself when it is a PDF; otherwise only facts about it for a cover page. */
+/**
+ * The primary file itself when it is a PDF; the PDF rendition of a Word (ODF, Excel) file after a
+ * cover page naming the original; otherwise only facts about the original for a cover page, with
+ * the reason there is no rendition.
+ */
 export type ControlledCopySource =
   | { kind: 'pdf'; bytes: Uint8Array }
-  | { kind: 'cover'; fileName: string; sha256: string; mediaTypeLabel: string };
+  | {
+      kind: 'rendition';
+      bytes: Uint8Array;
+      fileName: string;
+      sha256: string;
+      mediaTypeLabel: string;
+      renditionSha256: string;
+    }
+  | { kind: 'cover'; fileName: string; sha256: string; mediaTypeLabel: string; note?: string };
 
 /** Everything printed on a controlled copy (bản có kiểm soát) of one document version. */
 export interface ControlledCopyInput {

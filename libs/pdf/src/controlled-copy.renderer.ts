@@ -13,14 +13,18 @@ import { toPdfText } from './text-layout';
 
 /**
  * Renders the controlled copy (bản có kiểm soát) of a document version: the primary PDF with every
- * page stamped, or a cover page when the primary file is not a PDF, followed by a signature page.
+ * page stamped; a Word file's PDF rendition after a cover page naming the original, every page
+ * stamped; or only the cover page when there is no rendition; then a signature page.
  * Throws PdfSourceError when the PDF cannot be read or is encrypted.
  */
 export async function renderControlledCopy(input: ControlledCopyInput): Promise<Buffer> {
   const source = input.source;
-  const doc = source.kind === 'pdf' ? await loadSourcePdf(source.bytes) : await PDFDocument.create();
+  const doc = source.kind === 'cover' ? await PDFDocument.create() : await loadSourcePdf(source.bytes);
   const fonts = await embedPdfFonts(doc);
-  if (source.kind === 'pdf') {
+  if (source.kind === 'rendition') {
+    drawCoverPage(doc.insertPage(0, PageSizes.A4), fonts, input, source);
+  }
+  if (source.kind !== 'cover') {
     try {
       return await assemble(doc, fonts, input);
     } catch (error) {

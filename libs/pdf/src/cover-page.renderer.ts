@@ -12,11 +12,12 @@ import { toPdfText, wrapText } from './text-layout';
 
 const BOX_PADDING = 12;
 
-type CoverSource = Extract<ControlledCopySource, { kind: 'cover' }>;
+type CoverSource = Extract<ControlledCopySource, { kind: 'cover' | 'rendition' }>;
 
 /**
- * Stands in for a primary file that cannot be stamped (DOCX): the page carries the control marks
- * and names the original file with its SHA-256, so a reader can check the file they were given.
+ * The first page of the controlled copy of a Word (ODF, Excel) file: the control marks and the
+ * original file with its SHA-256, so a reader can check the file they were given; then either the
+ * rendition's SHA-256 (its pages follow) or why there is none (the content is only in the original).
  */
 export function drawCoverPage(
   page: PDFPage,
@@ -106,11 +107,20 @@ function drawFileBox(
     color: PdfColors.text,
   };
   const hint: TextBlockStyle = { ...style, size: 8.5, color: PdfColors.muted };
+  const rendition = source.kind === 'rendition' ? source : null;
+  const note = source.kind === 'cover' ? source.note : undefined;
   const blocks = [
-    { style: { ...style, font: fonts.bold }, text: PdfMessages.coverContent(source.fileName) },
+    {
+      style: { ...style, font: fonts.bold },
+      text: rendition
+        ? PdfMessages.renditionContent(source.fileName)
+        : PdfMessages.coverContent(source.fileName),
+    },
     { style, text: PdfMessages.coverMediaType(source.mediaTypeLabel) },
     { style, text: PdfMessages.coverSha256(source.sha256) },
-    { style: hint, text: PdfMessages.coverSha256Hint },
+    ...(rendition ? [{ style, text: PdfMessages.renditionSha256(rendition.renditionSha256) }] : []),
+    ...(note ? [{ style, text: PdfMessages.coverNote(note) }] : []),
+    { style: hint, text: rendition ? PdfMessages.renditionHint : PdfMessages.coverSha256Hint },
   ].map((block) => ({
     ...block,
     lines: wrapText(block.text, block.style.font, block.style.size, block.style.width),

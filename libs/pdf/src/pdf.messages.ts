@@ -31,6 +31,12 @@ export const PdfMessages = {
   coverMediaType: (label: string): string => `Định dạng tệp: ${label}`,
   coverSha256: (sha256: string): string => `Mã kiểm tra SHA-256: ${sha256}`,
   coverSha256Hint: 'Đối chiếu mã SHA-256 để bảo đảm tệp gốc tải về đúng là tệp đã được ban hành.',
+  coverNote: (note: string): string => `Chưa có bản PDF của tệp gốc: ${note}`,
+  renditionContent: (fileName: string): string =>
+    `Nội dung tài liệu ở các trang sau: bản PDF của tệp gốc ${fileName}, do LibreOffice chuyển đổi, không sửa nội dung.`,
+  renditionSha256: (sha256: string): string => `Mã SHA-256 của bản PDF chuyển đổi: ${sha256}`,
+  renditionHint:
+    'Tệp gốc là căn cứ; đối chiếu mã SHA-256 để bảo đảm tệp gốc tải về đúng là tệp đã được ban hành.',
   /** The official layout of Nghị định 30/2020/NĐ-CP, Phụ lục I. */
   official: {
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -27,6 +27,8 @@ export function recordFiles(recordId: string): AttachmentSubjectRef {
 export class RecordAttachmentSubject implements AttachmentSubject {
   readonly errors = { fileNotFound: ErrorCode.RecordFileNotFound, fileDeleted: ErrorCode.RecordDisposed };
   readonly audit = { uploaded: 'record_file.uploaded' } as const;
+  /** Found by what is inside them (GET /search). */
+  readonly indexesContent = true;
 
   constructor(private readonly finder: RecordFinder) {}
 

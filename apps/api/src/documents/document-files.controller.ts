@@ -15,6 +15,7 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiQuery,
   ApiTags,
@@ -117,6 +118,24 @@ export class DocumentFilesController {
     @Param('fid', UuidParamPipe) fid: string,
   ): Promise<void> {
     return this.files.remove(actor, id, vid, fid);
+  }
+
+  @Post('files/:fid/content/retry')
+  @HttpCode(200)
+  @RequirePermission(Permission.DocumentRead)
+  @ApiOperation({
+    summary:
+      'Chạy lại việc chuyển tệp sang PDF (nếu chưa có) và đọc nội dung để tìm kiếm (người soạn thảo, xem xét, phê duyệt, thư ký ISO của cơ quan)',
+  })
+  @ApiOkResponse({ type: DocumentFileResponse })
+  @ApiErrors(400, 403, 404, 409)
+  retryContent(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('vid', UuidParamPipe) vid: string,
+    @Param('fid', UuidParamPipe) fid: string,
+  ): Promise<FileView> {
+    return this.files.retryContent(actor, id, vid, fid);
   }
 
   @Get('controlled-copy')

@@ -763,6 +763,15 @@ export const ERROR_CATALOGUE: Record<ErrorCode, ErrorDefinition> = {
     status: 409,
     message: 'Quyết định công bố chưa được ký nên chưa có bản PDF.',
   },
+  // --- content and search ---
+  [ErrorCode.SearchQueryEmpty]: {
+    status: 400,
+    message: 'Từ khóa tìm kiếm phải có ít nhất một chữ hoặc chữ số.',
+  },
+  [ErrorCode.FileContentNotTracked]: {
+    status: 409,
+    message: 'Tệp này không được chuyển sang PDF hay đọc nội dung để tìm kiếm.',
+  },
   [ErrorCode.ManagementReviewStateInvalid]: {
     status: 409,
     message: 'Trạng thái của kỳ xem xét không cho phép thao tác này.',

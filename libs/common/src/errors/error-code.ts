@@ -221,4 +221,7 @@ export enum ErrorCode {
   ConformityDeclarationKindInvalid = 'CONFORMITY_DECLARATION_KIND_INVALID',
   ConformityNotReady = 'CONFORMITY_NOT_READY',
   ConformityDeclarationPdfUnavailable = 'CONFORMITY_DECLARATION_PDF_UNAVAILABLE',
+  // --- content and search ---
+  SearchQueryEmpty = 'SEARCH_QUERY_EMPTY',
+  FileContentNotTracked = 'FILE_CONTENT_NOT_TRACKED',
 }

@@ -10,6 +10,8 @@ export enum QueueName {
   // --- objectives ---
   Planning = 'planning',
   // --- risks ---
+  // --- content ---
+  Content = 'content',
 }
 
 /** Job names are stable strings: they live in Redis across deployments. */
@@ -27,6 +29,10 @@ export enum JobName {
   ObjectivesDue = 'objectives.due',
   // --- risks ---
   RisksReviewDue = 'risks.review-due',
+  // --- content ---
+  ContentRender = 'content.render',
+  ContentExtract = 'content.extract',
+  ContentCatchUp = 'content.catch-up',
 }
 
 /** Typed payload of every job. */
@@ -54,6 +60,13 @@ export interface JobPayloads {
   // --- risks ---
   /** Daily: reminds owners of open risks and opportunities whose review date has come, once per risk and review date. */
   [JobName.RisksReviewDue]: Record<string, never>;
+  // --- content ---
+  /** Converts a stored Word, ODF or spreadsheet file to its PDF rendition (LibreOffice). */
+  [JobName.ContentRender]: { key: string; generation: number };
+  /** Reads a stored file's text (from its rendition when it has one) into the search index. */
+  [JobName.ContentExtract]: { key: string; generation: number };
+  /** Every half hour: queues again the renditions and extractions still owed (lost jobs, older files). */
+  [JobName.ContentCatchUp]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -70,6 +83,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ObjectivesDue]: QueueName.Planning,
   // --- risks ---
   [JobName.RisksReviewDue]: QueueName.Planning,
+  // --- content ---
+  [JobName.ContentRender]: QueueName.Content,
+  [JobName.ContentExtract]: QueueName.Content,
+  [JobName.ContentCatchUp]: QueueName.Content,
 };
 
 export interface JobSchedule {
@@ -97,6 +114,9 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // --- risks ---
   // After the objectives reminders: owners of risks see which are due for review.
   { key: 'daily-risks-review-due', job: JobName.RisksReviewDue, cron: '45 6 * * *' },
+  // --- content ---
+  // Often: a file whose job was lost is searchable within the half hour.
+  { key: 'half-hourly-content-catch-up', job: JobName.ContentCatchUp, cron: '*/30 * * * *' },
 ];
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';

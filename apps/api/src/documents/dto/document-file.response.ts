@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FileKind, FileView } from '@eiso/documents';
+import { ApiNullableProperty } from '../../http/openapi/api-nullable-property';
+import { FileContentResponse } from './file-content.response';
 
 export class DocumentFileResponse implements FileView {
   @ApiProperty({ format: 'uuid' })
@@ -26,4 +28,9 @@ export class DocumentFileResponse implements FileView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiNullableProperty(FileContentResponse, {
+    description: 'Bản PDF chuyển đổi và nội dung để tìm kiếm; null khi chưa theo dõi',
+  })
+  content: FileContentResponse | null;
 }

@@ -1,0 +1,79 @@
+import { dirname, join } from 'node:path';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+
+type PdfJs = typeof import('pdfjs-dist');
+
+let pdfjs: PdfJs | undefined;
+
+/**
+ * pdf.js (Mozilla, `pdfjs-dist` 3.x, its CommonJS Node build), loaded once, without a worker
+ * thread; its warnings that rendering polyfills are missing (it only reads text here) are dropped.
+ */
+function loadPdfJs(): PdfJs {
+  if (pdfjs) return pdfjs;
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill')) return;
+    log(...args);
+  };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
+  } finally {
+    console.log = log;
+  }
+  return pdfjs;
+}
+
+export interface PdfText {
+  pages: number;
+  /** Page by page, pages separated by a blank line, NFC. */
+  text: string;
+}
+
+/** Past this many pages the rest of a PDF is not read (a register of thousands of pages). */
+const MAX_PAGES = 1_000;
+
+/**
+ * The text layer of a PDF in reading order of its content stream: what a user could select and
+ * copy. Untrusted input: no code is generated from font data (the fix for CVE-2024-4367 in pdf.js
+ * 3.x is `isEvalSupported: false`), no fonts are loaded from the system.
+ */
+export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument, VerbosityLevel } = loadPdfJs();
+  const task = getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it parses: give it a copy.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    standardFontDataUrl: `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  const doc = await task.promise;
+  try {
+    const pages: string[] = [];
+    const last = Math.min(doc.numPages, MAX_PAGES);
+    for (let number = 1; number <= last; number++) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent();
+      let line = '';
+      const lines: string[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const text = (item as TextItem).str;
+        line += text;
+        if ((item as TextItem).hasEOL) {
+          lines.push(line);
+          line = '';
+        } else if (text && !/\s$/.test(text)) line += ' ';
+      }
+      if (line) lines.push(line);
+      pages.push(lines.map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n'));
+      page.cleanup();
+    }
+    return { pages: doc.numPages, text: pages.join('\n\n').normalize('NFC') };
+  } finally {
+    await task.destroy();
+  }
+}

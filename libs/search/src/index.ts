@@ -1,0 +1,5 @@
+export * from './search.module';
+export * from './search.service';
+export * from './search.views';
+export * from './search-query';
+export * from './snippet';

@@ -1,0 +1,178 @@
+import { Db } from '@eiso/database';
+import { HEADLINE_OPTIONS, snippetParts } from './snippet';
+import { SearchTerm, tsqueryExpression } from './search-query';
+import type { SearchHitView } from './search.views';
+
+/**
+ * The SQL of the search, on the read models of the migration `file-content`
+ * (`document_text_search`, `record_text_search`): the GIN index on the text finds the files,
+ * `ts_rank_cd` (cover density: words close together first) orders them, and only the page's rows
+ * are headlined (ts_headline re-reads the text, the costly part).
+ */
+function binder() {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  return { params, param };
+}
+
+/** The total rides on the page's rows; a page past the end counts on its own. */
+async function totalOf(
+  db: Db,
+  rows: Record<string, unknown>[],
+  offset: number,
+  countSql: string,
+  params: unknown[],
+): Promise<number> {
+  if (rows.length) return Number(rows[0].total);
+  if (offset === 0) return 0;
+  const [{ total }]: { total: number }[] = await db.query(countSql, params);
+  return total;
+}
+
+export interface DocumentHitsFilter {
+  /** null: every agency (the overseer, an admin). */
+  agencyId: string | null;
+  /** Readers outside the drafting circle find versions in force only. */
+  issuedOnly: boolean;
+  type: string | null;
+  limit: number;
+  offset: number;
+}
+
+type HitRow = Omit<SearchHitView, 'agencyName'>;
+
+export async function documentHits(
+  db: Db,
+  terms: readonly SearchTerm[],
+  filter: DocumentHitsFilter,
+): Promise<{ rows: HitRow[]; total: number }> {
+  const { params, param } = binder();
+  const where = [`s.tsv @@ q.query`];
+  if (filter.agencyId) where.push(`s.agency_id = ${param(filter.agencyId)}`);
+  // The drafting circle finds drafts and versions in force; superseded and withdrawn ones stay in
+  // the document's history, not among what applies.
+  where.push(filter.issuedOnly ? `s.state = 'effective'` : `s.state NOT IN ('superseded', 'obsolete')`);
+  if (filter.type) where.push(`s.type = ${param(filter.type)}`);
+  const query = tsqueryExpression(terms, param);
+  const hits = `WITH q AS (SELECT ${query} AS query),
+     hits AS (
+       -- A file kept by a draft and by the version in force is one hit: the newest version's.
+       SELECT DISTINCT ON (s.document_id, s.source_key)
+              s.document_id, s.version_id, s.agency_id, s.code, s.title, s.type, s.state, s.revision,
+              s.issue_number, s.effective_from::text AS effective_from, s.file_id, s.file_name,
+              s.media_type, s.source_key, ts_rank_cd(s.tsv, q.query) AS rank
+         FROM document_text_search s, q
+        WHERE ${where.join(' AND ')}
+        ORDER BY s.document_id, s.source_key, s.revision DESC, s.file_id
+     )`;
+  const countParams = [...params];
+  const rows: Record<string, unknown>[] = await db.query(
+    `${hits},
+     page AS (
+       SELECT h.*, count(*) OVER () AS total FROM hits h
+        ORDER BY h.rank DESC, h.code, h.revision DESC, h.file_id
+        LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
+     )
+     SELECT p.*, ts_headline('eiso_vi', t.text, q.query, ${param(HEADLINE_OPTIONS)}) AS headline
+       FROM page p
+       CROSS JOIN q
+       JOIN LATERAL (SELECT s.text FROM document_text_search s
+                      WHERE s.source_key = p.source_key AND s.file_id = p.file_id) t ON true
+      ORDER BY p.rank DESC, p.code, p.revision DESC, p.file_id`,
+    params,
+  );
+  return {
+    total: await totalOf(
+      db,
+      rows,
+      filter.offset,
+      `${hits} SELECT count(*)::int AS total FROM hits`,
+      countParams,
+    ),
+    rows: rows.map((r) => ({
+      scope: 'documents' as const,
+      id: r.document_id as string,
+      versionId: r.version_id as string,
+      agencyId: r.agency_id as string,
+      code: r.code as string,
+      title: r.title as string,
+      type: r.type as string,
+      recordTypeId: null,
+      state: r.state as string,
+      revision: r.revision as number,
+      issueNumber: (r.issue_number as number | null) ?? null,
+      date: (r.effective_from as string | null) ?? null,
+      file: { id: r.file_id as string, name: r.file_name as string, mediaType: r.media_type as string },
+      snippet: snippetParts((r.headline as string | null) ?? ''),
+      rank: Number(r.rank),
+    })),
+  };
+}
+
+export interface RecordHitsFilter {
+  agencyId: string;
+  recordTypeId: string | null;
+  limit: number;
+  offset: number;
+}
+
+export async function recordHits(
+  db: Db,
+  terms: readonly SearchTerm[],
+  filter: RecordHitsFilter,
+): Promise<{ rows: HitRow[]; total: number }> {
+  const { params, param } = binder();
+  const where = [`s.tsv @@ q.query`, `s.agency_id = ${param(filter.agencyId)}`];
+  if (filter.recordTypeId) where.push(`s.record_type_id = ${param(filter.recordTypeId)}`);
+  const query = tsqueryExpression(terms, param);
+  const from = `WITH q AS (SELECT ${query} AS query)`;
+  const matches = `FROM record_text_search s, q WHERE ${where.join(' AND ')}`;
+  const countParams = [...params];
+  const rows: Record<string, unknown>[] = await db.query(
+    `${from},
+     page AS (
+       SELECT s.record_id, s.agency_id, s.record_type_id, s.title, s.reference,
+              s.record_date::text AS record_date, s.state, s.file_id, s.file_name, s.media_type,
+              s.source_key, ts_rank_cd(s.tsv, q.query) AS rank, count(*) OVER () AS total
+         ${matches}
+        ORDER BY rank DESC, s.record_date DESC, s.file_id
+        LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
+     )
+     SELECT p.*, ts_headline('eiso_vi', t.text, q.query, ${param(HEADLINE_OPTIONS)}) AS headline
+       FROM page p
+       CROSS JOIN q
+       JOIN LATERAL (SELECT s.text FROM record_text_search s
+                      WHERE s.source_key = p.source_key AND s.file_id = p.file_id) t ON true
+      ORDER BY p.rank DESC, p.record_date DESC, p.file_id`,
+    params,
+  );
+  return {
+    total: await totalOf(
+      db,
+      rows,
+      filter.offset,
+      `${from} SELECT count(*)::int AS total ${matches}`,
+      countParams,
+    ),
+    rows: rows.map((r) => ({
+      scope: 'records' as const,
+      id: r.record_id as string,
+      versionId: null,
+      agencyId: r.agency_id as string,
+      code: (r.reference as string | null) ?? null,
+      title: r.title as string,
+      type: null,
+      recordTypeId: r.record_type_id as string,
+      state: r.state as string,
+      revision: null,
+      issueNumber: null,
+      date: r.record_date as string,
+      file: { id: r.file_id as string, name: r.file_name as string, mediaType: r.media_type as string },
+      snippet: snippetParts((r.headline as string | null) ?? ''),
+      rank: Number(r.rank),
+    })),
+  };
+}
