@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '@eiso/database';
 import { Attachments1764451000000 } from '../../migrations/1764451000000-attachments';
+import { FileContent1764490000000 } from '../../migrations/1764490000000-file-content';
 import { newDocument, newDraftingCircle, withPrimaryFile } from '../support/document-flow';
 import { newRecord, newRecordType } from '../support/record-flow';
 import { createTestContext, TestContext } from '../support/test-app';
@@ -15,6 +16,7 @@ describe('migration 1764451000000-attachments', () => {
   let dataSource: DataSource;
   let q: QueryRunner;
   const migration = new Attachments1764451000000();
+  const later = new FileContent1764490000000();
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -44,7 +46,8 @@ describe('migration 1764451000000-attachments', () => {
     const before = await sql<{ id: string }>(`SELECT id FROM attachment ORDER BY id`);
     expect(before.length).toBeGreaterThan(0);
 
-    // Down: the rows go back to the old tables.
+    // Down: the rows go back to the old tables (after the later migration whose views read them).
+    await later.down(q);
     await migration.down(q);
     const back = await sql<{ id: string }>(
       `SELECT id FROM document_file UNION ALL SELECT id FROM record_file ORDER BY id`,
@@ -132,5 +135,6 @@ describe('migration 1764451000000-attachments', () => {
     expect(await sql(`SELECT count(*)::int AS n FROM attachment`)).toEqual([
       { n: documentFiles.length + recordFiles.length },
     ]);
+    await later.up(q);
   });
 });

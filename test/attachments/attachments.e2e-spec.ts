@@ -13,6 +13,7 @@ import { Actor, DomainException, ErrorCode, Role, systemActor } from '@eiso/comm
 import { ConfigModule } from '@eiso/config';
 import { DatabaseModule, Db, TransactionRunner } from '@eiso/database';
 import { ALLOWED_DOCUMENT_MEDIA_TYPES, PRIMARY_DOCUMENT_MEDIA_TYPES, StorageModule } from '@eiso/storage';
+import { JobOutboxModule, QueueModule } from '@eiso/queue';
 import { disguisedExe, samplePdf, sha256 } from '../support/files';
 import { objectKeys } from '../support/s3-objects';
 import { createTestContext, TestContext } from '../support/test-app';
@@ -73,6 +74,9 @@ describe('attachments lib (a subject type registered by its domain)', () => {
         DatabaseModule.forRoot(ctx.db.url, 2, ctx.config.requestDatabaseTimeouts),
         // Same bucket (or directory) and link secret as the API of the context.
         StorageModule.forRoot(),
+        // Files of indexed subjects queue their rendering through the outbox (none here does).
+        QueueModule.forRoot({ config: ctx.config, runWorkers: false }),
+        JobOutboxModule.forRoot(),
         AttachmentsModule,
       ],
       providers: [TestEvidence],

@@ -20,8 +20,11 @@ import { createTestContext, TestAgency, TestContext, testEnv, TestUser } from '.
 /** The tables of the schema with an agency_id column. */
 async function tablesWithAgency(ctx: TestContext): Promise<string[]> {
   const rows = await ctx.sql<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND column_name = 'agency_id' ORDER BY table_name`,
+    // Tables only: a view (the search's read models) holds no rows of its own to move.
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND c.column_name = 'agency_id' AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name`,
   );
   return rows.map((r) => r.table_name);
 }

@@ -108,6 +108,8 @@ const RULES: Record<string, Rule> = {
   // A draft's files are parts of the draft with no version; the draft's state refuses them after submit.
   'POST /api/v1/documents/{id}/versions/{vid}/files': 'none',
   'DELETE /api/v1/documents/{id}/versions/{vid}/files/{fid}': 'none',
+  // A job started again for the file's content: nothing of the version changes.
+  'POST /api/v1/documents/{id}/versions/{vid}/files/{fid}/content/retry': 'none',
   // --- management reviews ---
   'PATCH /api/v1/management-reviews/{id}': 'required',
   'POST /api/v1/management-reviews/{id}/compile': 'optional',

@@ -120,6 +120,10 @@ const UNIQUE_INDEXES: Record<string, Coverage> = {
       'raised only by NonconformityRaiser within the audit report, which answers a finding already raised ' +
       'with its nonconformity instead of inserting it again',
   },
+  // --- content ---
+  pk_file_content: {
+    unreachable: 'one row per stored object, inserted ON CONFLICT (source_key) DO NOTHING (a copy shares it)',
+  },
 };
 
 describe('unique constraints: concurrent requests end in 409, never 500', () => {

@@ -38,7 +38,8 @@ export class RenditionService {
   /** `lastAttempt`: the queue will not run this job again if it fails now. */
   async render(key: string, generation: number, lastAttempt: boolean): Promise<RenderOutcome> {
     const row = await this.rows.findByKey(this.tx.db, key);
-    if (!row || row.generation !== generation || row.renderState === RenditionState.Ready) return 'skipped';
+    // Done (ready), given up (failed: only a retry, a new generation, starts it again), or moved on.
+    if (!row || row.generation !== generation || row.renderState !== RenditionState.Pending) return 'skipped';
     if (this.converter.kind === 'none') {
       await this.settle(key, generation, (db) =>
         this.rows.recordRenderFailure(
@@ -67,7 +68,9 @@ export class RenditionService {
       const reason = error.timedOut
         ? CONTENT_MESSAGES.timedOut(Math.round(this.config.CONVERSION_TIMEOUT_MS / 1000))
         : error.message;
-      this.logger.warn(`Chuyển ${key} sang PDF không thành công: ${reason} (${String(error.cause ?? '')})`);
+      this.logger.warn(
+        `Chuyển ${key} sang PDF không thành công: ${reason} (${error.cause instanceof Error ? error.cause.message : 'không rõ nguyên nhân'})`,
+      );
       if (!lastAttempt) {
         await this.rows.recordRenderFailure(
           this.tx.db,

@@ -8,7 +8,7 @@ import { UserDirectory } from '@eiso/identity';
 import { AgencyHeadingReader } from '@eiso/organizations';
 import { ControlledCopyInput, ControlledCopyState, PdfSourceError, renderControlledCopy } from '@eiso/pdf';
 import { SignatureMeaning, SignaturesService } from '@eiso/signatures';
-import { ContentIndex, RenditionState } from '@eiso/content';
+import { ContentIndex, FileContentEntity, RenditionState } from '@eiso/content';
 import { MediaType, mediaTypeName, StorageDriver, StorageKeyTakenError } from '@eiso/storage';
 import { DocumentFinder } from './document-finder';
 import { COPY_MESSAGES } from './documents.messages';
@@ -36,14 +36,16 @@ const COPY_RENDER_DEADLINE_MS = 2 * 60 * 1000;
 const COPY_WAIT_POLL_MS = 100;
 
 /**
- * One object per version, state and kind of source: a second render of the same state finds the
- * first; the copy of a Word file made from its rendition is another object than its cover-only copy.
+ * One object per version, state and source: a second render of the same state finds the first.
+ * A Word file's copy made from its rendition, and its cover-only copy while the rendition is
+ * pending, failed or impossible, are each objects of their own (`variant`), so that the copy is
+ * made again when what it would say changes.
  */
 export function controlledCopyKeyOf(
   version: Pick<DocumentVersionEntity, 'id' | 'documentId' | 'agencyId' | 'state'>,
-  fromRendition = false,
+  variant = '',
 ): string {
-  const suffix = fromRendition ? '-rendition' : '';
+  const suffix = variant ? `-${variant}` : '';
   return `agency/${version.agencyId}/documents/${version.documentId}/versions/${version.id}/controlled-copy-${version.state}${suffix}.pdf`;
 }
 
@@ -52,6 +54,12 @@ type CopySourceKind = NonNullable<DocumentVersionEntity['controlledCopySource']>
 /** What the cover says of a Word file's type. */
 function mediaTypeLabelOf(mediaType: string): string {
   return COPY_MESSAGES.mediaTypeLabels[mediaType] ?? mediaTypeName(mediaType);
+}
+
+/** Which copy a Word file's content calls for: its rendition's, or a cover saying why there is none. */
+function variantOf(content: FileContentEntity | null): string {
+  if (content?.renderState === RenditionState.Ready) return `rendition-${content.generation}`;
+  return `cover-${content?.renderState ?? 'untracked'}-${content?.generation ?? 0}`;
 }
 
 /** Why a cover-only copy has no rendition after its cover page. */
@@ -134,7 +142,7 @@ export class ControlledCopyService {
       if (
         version.controlledCopyKey &&
         version.controlledCopyState === version.state &&
-        !(await this.renditionSince(version))
+        !(await this.outdatedCover(version))
       )
         return version.controlledCopyKey;
       if (await this.versions.claimCopyRender(this.tx.db, version.id, COPY_RENDER_DEADLINE_MS)) {
@@ -145,13 +153,16 @@ export class ControlledCopyService {
     }
   }
 
-  /** A cover-only copy of a Word file whose rendition has been made since: rendered again. */
-  private async renditionSince(version: DocumentVersionEntity): Promise<boolean> {
-    if (version.controlledCopySource !== 'cover') return false;
+  /**
+   * A copy of a Word file made before its rendition was ready (or before it failed): made again
+   * once what it would say has changed, its rendition's pages or the reason it has none.
+   */
+  private async outdatedCover(version: DocumentVersionEntity): Promise<boolean> {
+    if (version.controlledCopySource === 'pdf' || version.controlledCopySource === 'rendition') return false;
     const primary = await this.primaryOf(version);
-    if (!primary) return false;
+    if (!primary || primary.mediaType === MediaType.Pdf) return false;
     const content = await this.content.contentOf(this.tx.db, primary.storageKey);
-    return content?.renderState === RenditionState.Ready;
+    return version.controlledCopyKey !== controlledCopyKeyOf(version, variantOf(content));
   }
 
   private async primaryOf(version: DocumentVersionEntity) {
@@ -164,8 +175,8 @@ export class ControlledCopyService {
     let key: string | undefined;
     let previous: string | null;
     try {
-      const source = await this.sourceOf(version);
-      key = controlledCopyKeyOf(version, source.kind === 'rendition');
+      const { source, variant } = await this.sourceOf(version);
+      key = controlledCopyKeyOf(version, variant);
       // Stored by a render killed before its row was written: the same version in the same state.
       if (!(await this.storage.stat(key))) {
         const document = (await this.documents.findById(this.tx.db, version.documentId))!;
@@ -198,29 +209,41 @@ export class ControlledCopyService {
    * What the copy is made of: the primary PDF; a Word (ODF, Excel) file's PDF rendition when it
    * is ready; else the facts of the original and why it has no rendition (yet).
    */
-  private async sourceOf(version: DocumentVersionEntity): Promise<ControlledCopyInput['source']> {
+  private async sourceOf(
+    version: DocumentVersionEntity,
+  ): Promise<{ source: ControlledCopyInput['source']; variant: string }> {
     const primary = await this.primaryOf(version);
     if (!primary) throw new DomainException(ErrorCode.DocumentPrimaryFileRequired);
     if (primary.mediaType === MediaType.Pdf)
-      return { kind: 'pdf', bytes: await readAll(await this.storage.get(primary.storageKey)) };
+      return {
+        source: { kind: 'pdf', bytes: await readAll(await this.storage.get(primary.storageKey)) },
+        variant: '',
+      };
     const original = {
       fileName: primary.name,
       sha256: primary.sha256,
       mediaTypeLabel: mediaTypeLabelOf(primary.mediaType),
     };
     const content = await this.content.contentOf(this.tx.db, primary.storageKey);
+    const variant = variantOf(content);
     if (content?.renderState === RenditionState.Ready && content.renditionKey && content.renditionSha256) {
       return {
-        kind: 'rendition',
-        ...original,
-        bytes: await readAll(await this.storage.get(content.renditionKey)),
-        renditionSha256: content.renditionSha256,
+        source: {
+          kind: 'rendition',
+          ...original,
+          bytes: await readAll(await this.storage.get(content.renditionKey)),
+          renditionSha256: content.renditionSha256,
+        },
+        variant,
       };
     }
     return {
-      kind: 'cover',
-      ...original,
-      note: coverNoteOf(content?.renderState ?? null, content?.renderError ?? null),
+      source: {
+        kind: 'cover',
+        ...original,
+        note: coverNoteOf(content?.renderState ?? null, content?.renderError ?? null),
+      },
+      variant,
     };
   }
 

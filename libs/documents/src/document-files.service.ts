@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AttachmentsService } from '@eiso/attachments';
+import { AuditTrailService } from '@eiso/audit-trail';
 import { Actor, DomainException, ErrorCode, Role } from '@eiso/common';
 import { ContentIndex } from '@eiso/content';
 import { TransactionRunner } from '@eiso/database';
@@ -12,7 +13,7 @@ import { FileKind } from './document-type';
 /** Who may start a file's conversion and reading again: the drafting circle of its agency. */
 const CONTENT_RETRIERS: readonly Role[] = [Role.Drafter, Role.Reviewer, Role.Approver, Role.IsoSecretary];
 import { FileView, toFileView } from './document.views';
-import { versionFiles } from './version-attachment-subject';
+import { VERSION_ATTACHMENTS, versionFiles } from './version-attachment-subject';
 
 export interface FileDownload {
   file: FileView;
@@ -31,6 +32,7 @@ export class DocumentFilesService {
     private readonly finder: DocumentFinder,
     private readonly attachments: AttachmentsService,
     private readonly content: ContentIndex,
+    private readonly auditTrail: AuditTrailService,
   ) {}
 
   get maxBytes(): number {
@@ -78,8 +80,17 @@ export class DocumentFilesService {
     if (!actsInAgency(actor, version.agencyId) || !actor.roles.some((r) => CONTENT_RETRIERS.includes(r)))
       throw new DomainException(ErrorCode.Forbidden);
     const file = await this.attachments.get(actor, versionFiles(versionId), fileId);
-    const restarted = await this.tx.run((db) => this.content.retry(db, file.storageKey));
-    if (!restarted) throw new DomainException(ErrorCode.FileContentNotTracked);
+    await this.tx.run(async (db) => {
+      if (!(await this.content.retry(db, file.storageKey)))
+        throw new DomainException(ErrorCode.FileContentNotTracked);
+      await this.auditTrail.record(db, actor, {
+        agencyId: version.agencyId,
+        entityType: VERSION_ATTACHMENTS,
+        entityId: versionId,
+        action: 'document_file.content_retried',
+        after: { fileId: file.id, name: file.name, sha256: file.sha256 },
+      });
+    });
     return toFileView(file, await this.content.statesOf(this.tx.db, [file.storageKey]));
   }
 

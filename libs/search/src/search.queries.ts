@@ -44,11 +44,16 @@ export interface DocumentHitsFilter {
 
 type HitRow = Omit<SearchHitView, 'agencyName'>;
 
-export async function documentHits(
-  db: Db,
-  terms: readonly SearchTerm[],
-  filter: DocumentHitsFilter,
-): Promise<{ rows: HitRow[]; total: number }> {
+/** A statement of the search, and the one that counts its hits when the page is past the end. */
+export interface SearchSql {
+  sql: string;
+  params: unknown[];
+  countSql: string;
+  countParams: unknown[];
+}
+
+/** The statement `documentHits` runs (exported for bench:search, which runs it straight through pg). */
+export function documentHitsQuery(terms: readonly SearchTerm[], filter: DocumentHitsFilter): SearchSql {
   const { params, param } = binder();
   const where = [`s.tsv @@ q.query`];
   if (filter.agencyId) where.push(`s.agency_id = ${param(filter.agencyId)}`);
@@ -69,8 +74,7 @@ export async function documentHits(
         ORDER BY s.document_id, s.source_key, s.revision DESC, s.file_id
      )`;
   const countParams = [...params];
-  const rows: Record<string, unknown>[] = await db.query(
-    `${hits},
+  const sql = `${hits},
      page AS (
        SELECT h.*, count(*) OVER () AS total FROM hits h
         ORDER BY h.rank DESC, h.code, h.revision DESC, h.file_id
@@ -81,17 +85,19 @@ export async function documentHits(
        CROSS JOIN q
        JOIN LATERAL (SELECT s.text FROM document_text_search s
                       WHERE s.source_key = p.source_key AND s.file_id = p.file_id) t ON true
-      ORDER BY p.rank DESC, p.code, p.revision DESC, p.file_id`,
-    params,
-  );
+      ORDER BY p.rank DESC, p.code, p.revision DESC, p.file_id`;
+  return { sql, params, countSql: `${hits} SELECT count(*)::int AS total FROM hits`, countParams };
+}
+
+export async function documentHits(
+  db: Db,
+  terms: readonly SearchTerm[],
+  filter: DocumentHitsFilter,
+): Promise<{ rows: HitRow[]; total: number }> {
+  const query = documentHitsQuery(terms, filter);
+  const rows: Record<string, unknown>[] = await db.query(query.sql, query.params);
   return {
-    total: await totalOf(
-      db,
-      rows,
-      filter.offset,
-      `${hits} SELECT count(*)::int AS total FROM hits`,
-      countParams,
-    ),
+    total: await totalOf(db, rows, filter.offset, query.countSql, query.countParams),
     rows: rows.map((r) => ({
       scope: 'documents' as const,
       id: r.document_id as string,
@@ -119,11 +125,8 @@ export interface RecordHitsFilter {
   offset: number;
 }
 
-export async function recordHits(
-  db: Db,
-  terms: readonly SearchTerm[],
-  filter: RecordHitsFilter,
-): Promise<{ rows: HitRow[]; total: number }> {
+/** The statement `recordHits` runs. */
+export function recordHitsQuery(terms: readonly SearchTerm[], filter: RecordHitsFilter): SearchSql {
   const { params, param } = binder();
   const where = [`s.tsv @@ q.query`, `s.agency_id = ${param(filter.agencyId)}`];
   if (filter.recordTypeId) where.push(`s.record_type_id = ${param(filter.recordTypeId)}`);
@@ -131,8 +134,7 @@ export async function recordHits(
   const from = `WITH q AS (SELECT ${query} AS query)`;
   const matches = `FROM record_text_search s, q WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
-  const rows: Record<string, unknown>[] = await db.query(
-    `${from},
+  const sql = `${from},
      page AS (
        SELECT s.record_id, s.agency_id, s.record_type_id, s.title, s.reference,
               s.record_date::text AS record_date, s.state, s.file_id, s.file_name, s.media_type,
@@ -146,17 +148,19 @@ export async function recordHits(
        CROSS JOIN q
        JOIN LATERAL (SELECT s.text FROM record_text_search s
                       WHERE s.source_key = p.source_key AND s.file_id = p.file_id) t ON true
-      ORDER BY p.rank DESC, p.record_date DESC, p.file_id`,
-    params,
-  );
+      ORDER BY p.rank DESC, p.record_date DESC, p.file_id`;
+  return { sql, params, countSql: `${from} SELECT count(*)::int AS total ${matches}`, countParams };
+}
+
+export async function recordHits(
+  db: Db,
+  terms: readonly SearchTerm[],
+  filter: RecordHitsFilter,
+): Promise<{ rows: HitRow[]; total: number }> {
+  const query = recordHitsQuery(terms, filter);
+  const rows: Record<string, unknown>[] = await db.query(query.sql, query.params);
   return {
-    total: await totalOf(
-      db,
-      rows,
-      filter.offset,
-      `${from} SELECT count(*)::int AS total ${matches}`,
-      countParams,
-    ),
+    total: await totalOf(db, rows, filter.offset, query.countSql, query.countParams),
     rows: rows.map((r) => ({
       scope: 'records' as const,
       id: r.record_id as string,

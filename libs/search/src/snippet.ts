@@ -29,6 +29,7 @@ export const HEADLINE_OPTIONS = [
 export function snippetParts(headline: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
   const push = (text: string, hit: boolean) => {
+    // eslint-disable-next-line no-control-regex -- control characters are what this drops.
     const clean = text.replace(/[\u0000-\u0008\u000b-\u001f]/g, '').replace(/\s+/g, ' ');
     if (!clean) return;
     const last = parts[parts.length - 1];

@@ -20,7 +20,13 @@ export const OBJECT_KEY_COLUMNS: readonly QualifiedColumn[] = [
   'management_review.minutes_key',
   // --- conformity: the signed decision (PDF) ---
   'conformity_declaration.pdf_key',
+  // --- content: the PDF rendition of a Word, ODF or spreadsheet file ---
+  'file_content.rendition_key',
 ];
 
 /** Text columns named `*key` that hold something else. */
-export const NOT_OBJECT_KEY_COLUMNS: readonly QualifiedColumn[] = ['notification.dedup_key'];
+export const NOT_OBJECT_KEY_COLUMNS: readonly QualifiedColumn[] = [
+  'notification.dedup_key',
+  // The original's key, named by attachment.storage_key: the row goes when no attachment names it.
+  'file_content.source_key',
+];

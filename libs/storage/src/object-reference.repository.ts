@@ -16,14 +16,19 @@ export class ObjectReferenceRepository {
     return rows.map((r) => r.object_key);
   }
 
-  /** Text columns named `*key` that neither OBJECT_KEY_COLUMNS nor NOT_OBJECT_KEY_COLUMNS lists. */
+  /**
+   * Text columns of tables named `*key` that neither OBJECT_KEY_COLUMNS nor NOT_OBJECT_KEY_COLUMNS
+   * lists. Views hold no rows of their own: what they show is named by their tables' columns.
+   */
   async unclassifiedKeyColumns(db: Db): Promise<string[]> {
     const rows = await db.query<{ name: string }[]>(
-      `SELECT table_name || '.' || column_name AS name
-         FROM information_schema.columns
-        WHERE table_schema = current_schema()
-          AND column_name LIKE '%key'
-          AND udt_name IN ('text', 'varchar', 'bpchar')
+      `SELECT c.table_name || '.' || c.column_name AS name
+         FROM information_schema.columns c
+         JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE c.table_schema = current_schema()
+          AND t.table_type = 'BASE TABLE'
+          AND c.column_name LIKE '%key'
+          AND c.udt_name IN ('text', 'varchar', 'bpchar')
         ORDER BY 1`,
     );
     const classified = new Set<string>([...OBJECT_KEY_COLUMNS, ...NOT_OBJECT_KEY_COLUMNS]);

@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
 type PdfJs = typeof import('pdfjs-dist');
 
@@ -59,14 +58,29 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
       const content = await page.getTextContent();
       let line = '';
       const lines: string[] = [];
+      // Where the previous piece ended: a piece further right on the same baseline is the same
+      // word when the gap is narrower than a space (PDF writers split words for kerning).
+      let previous: { endX: number; y: number; size: number } | null = null;
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        const text = (item as TextItem).str;
-        line += text;
-        if ((item as TextItem).hasEOL) {
+        const [a, b, , , x, y] = item.transform as number[];
+        const size = Math.hypot(a, b) || 1;
+        if (previous && line) {
+          const sameLine = Math.abs(y - previous.y) < previous.size * 0.5;
+          if (!sameLine) {
+            lines.push(line);
+            line = '';
+          } else if (x - previous.endX > size * 0.15 && !/\s$/.test(line) && !/^\s/.test(item.str)) {
+            line += ' ';
+          }
+        }
+        line += item.str;
+        previous = { endX: x + item.width, y, size };
+        if (item.hasEOL) {
           lines.push(line);
           line = '';
-        } else if (text && !/\s$/.test(text)) line += ' ';
+          previous = null;
+        }
       }
       if (line) lines.push(line);
       pages.push(lines.map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n'));

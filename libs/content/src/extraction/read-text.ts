@@ -27,7 +27,8 @@ export class UnreadableContentError extends Error {}
 function kept(text: string, pages: number | null): RecordedText {
   const normalized = text
     .normalize('NFC')
-    .replace(/\u0000/g, '')
+    // PostgreSQL text holds no NUL (a PDF's text layer may).
+    .replaceAll('\u0000', '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
