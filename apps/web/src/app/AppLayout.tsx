@@ -6,7 +6,8 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, call } from '../api/client';
 import { useAuth } from '../auth/use-auth';
-import { ROLE_LABELS } from '../auth/permissions';
+import { P, ROLE_LABELS } from '../auth/permissions';
+import { HeaderSearch } from '../areas/search/HeaderSearch';
 import { NAVIGATION } from './navigation';
 import { PageFallback } from './PageFallback';
 
@@ -80,10 +81,14 @@ export default function AppLayout() {
               background: '#fff',
               padding: '0 24px',
               display: 'flex',
-              justifyContent: 'flex-end',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              gap: 16,
               borderBottom: '1px solid #f0f0f0',
             }}
           >
+            {/* The search screen has its own box. */}
+            <div>{can(P.DocumentRead) && location.pathname !== '/search' ? <HeaderSearch /> : null}</div>
             <Space size="large">
               <Link to="/notifications" aria-label={`Thông báo: ${unread.data?.unread ?? 0} chưa đọc`}>
                 <Badge count={unread.data?.unread ?? 0} size="small">

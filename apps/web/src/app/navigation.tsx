@@ -16,6 +16,7 @@ import {
   FundOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -46,6 +47,8 @@ export const NAVIGATION: NavGroup[] = [
     icon: <HomeOutlined />,
     items: [
       { path: '/', label: 'Trang chủ', icon: <HomeOutlined /> },
+      // --- search ---
+      { path: '/search', label: 'Tìm kiếm', icon: <SearchOutlined />, permissions: [P.DocumentRead] },
       { path: '/notifications', label: 'Thông báo', icon: <BellOutlined /> },
       {
         path: '/audit-trail',

@@ -17,6 +17,8 @@ const HomePage = lazy(() => import('../areas/home/HomePage'));
 const ProfilePage = lazy(() => import('../areas/account/ProfilePage'));
 // --- notifications ---
 const NotificationsPage = lazy(() => import('../areas/notifications/NotificationsPage'));
+// --- search ---
+const SearchPage = lazy(() => import('../areas/search/SearchPage'));
 // --- documents ---
 const DocumentsInForcePage = lazy(() => import('../areas/documents/InForcePage'));
 const DocumentsListPage = lazy(() => import('../areas/documents/MyDocumentsPage'));
@@ -78,6 +80,8 @@ export const ROUTES: RouteObject[] = [
           { path: '/me', element: <ProfilePage /> },
           // --- notifications routes ---
           { path: '/notifications', element: <NotificationsPage /> },
+          // --- search routes ---
+          { path: '/search', element: <SearchPage /> },
           // --- documents routes ---
           { path: '/documents', element: <DocumentsListPage /> },
           { path: '/documents/in-force', element: <DocumentsInForcePage /> },

@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'document.withdrawn': 'Hủy bỏ tài liệu',
   'document_file.uploaded': 'Tải lên tệp của tài liệu',
   'document_file.deleted': 'Xóa tệp của tài liệu',
+  'document_file.content_retried': 'Chạy lại việc chuyển tệp sang PDF và đọc nội dung',
   'document_version.created': 'Tạo dự thảo',
   'document_version.edited': 'Sửa dự thảo',
   'document_version.submitted': 'Trình xem xét dự thảo',

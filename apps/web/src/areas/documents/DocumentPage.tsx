@@ -135,7 +135,7 @@ function DocumentDetail({ doc, versions }: { doc: DocumentView; versions: Versio
           ]}
         />
       </Card>
-      {draft ? <DraftPanel documentId={doc.id} version={draft} /> : null}
+      {draft ? <DraftPanel documentId={doc.id} agencyId={doc.agencyId} version={draft} /> : null}
       <Card
         title={
           <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>

@@ -15,7 +15,15 @@ import type { VersionView } from './labels';
  * The draft being written: the comments it came back with, its details, its files (upload with
  * progress, removal) and "Trình xem xét" for its author.
  */
-export function DraftPanel({ documentId, version }: { documentId: string; version: VersionView }) {
+export function DraftPanel({
+  documentId,
+  agencyId,
+  version,
+}: {
+  documentId: string;
+  agencyId: string;
+  version: VersionView;
+}) {
   const { me } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -86,6 +94,7 @@ export function DraftPanel({ documentId, version }: { documentId: string; versio
           <FileTable
             documentId={documentId}
             versionId={version.id}
+            agencyId={agencyId}
             files={version.files}
             caption="Tệp của dự thảo"
             onDelete={(file) => removeFile(file.id)}

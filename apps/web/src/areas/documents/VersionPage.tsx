@@ -78,6 +78,7 @@ function VersionDetail({ doc, version }: { doc: DocumentView; version: VersionVi
             <FileTable
               documentId={doc.id}
               versionId={version.id}
+              agencyId={doc.agencyId}
               files={version.files}
               caption={`Tệp của lần sửa đổi ${version.revision}`}
             />
@@ -85,6 +86,7 @@ function VersionDetail({ doc, version }: { doc: DocumentView; version: VersionVi
               <FileTable
                 documentId={doc.id}
                 versionId={compareWith.id}
+                agencyId={doc.agencyId}
                 files={compareWith.files}
                 caption={`Tệp của phiên bản đang hiệu lực (lần sửa đổi ${compareWith.revision})`}
               />
