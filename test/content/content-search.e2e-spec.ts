@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Role } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
 import { extractPdfText } from '@eiso/pdf/testing';
@@ -148,6 +150,9 @@ describe('Content: renditions and search in what files hold (e2e)', () => {
   it('makes the controlled copy of the Word procedure from its rendition: its content, every diacritic, the table', async () => {
     const copy = await apiAs(ctx, justiceStaff).binary(`${versionPath(procedure)}/controlled-copy`);
     expect(copy.status).toBe(200);
+    // EISO_PDF_DIR=… keeps the copy, to look at its pages (pdftoppm).
+    if (process.env.EISO_PDF_DIR)
+      writeFileSync(join(process.env.EISO_PDF_DIR, 'ban-co-kiem-soat-word.pdf'), copy.body as Buffer);
     const text = await extractPdfText(copy.body as Buffer);
     const flat = text.replace(/\s+/g, ' ');
     // The cover names the original and both hashes; the content pages follow.
