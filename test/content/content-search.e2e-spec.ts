@@ -262,6 +262,31 @@ describe('Content: renditions and search in what files hold (e2e)', () => {
     for (const user of [healthStaff, health.secretary])
       expect(await hitsOf(user, `scope=records&q=${encodeURIComponent('Nguyen Van Minh')}`)).toHaveLength(0);
 
+    // A long file: the snippet is cut around its match, deep in the text.
+    const filler = Array.from(
+      { length: 120 },
+      (_, i) => `Đoạn ${i + 1}: nội dung thông thường của biên bản, không có gì đặc biệt để tìm.`,
+    );
+    const long = await apiAs(ctx, justiceStaff).upload(
+      `/records/${recordId}/files`,
+      'bien-ban-xac-minh.docx',
+      await buildDocx([...filler, 'Kết luận: đương sự đã chấp hành xong bản án hình sự năm 2019.']),
+    );
+    expect(long.status).toBe(201);
+    await drain();
+    const deep = await hitsOf(
+      justiceStaff,
+      `scope=records&q=${encodeURIComponent('"chap hanh xong ban an"')}`,
+    );
+    expect(deep).toHaveLength(1);
+    expect(deep[0].file.name).toBe('bien-ban-xac-minh.docx');
+    expect(
+      deep[0].snippet
+        .filter((p) => p.hit)
+        .map((p) => p.text)
+        .join(' '),
+    ).toContain('chấp hành xong bản án');
+
     const states: { text_state: string; pages: number }[] = await sql(
       `SELECT c.text_state, c.pages FROM file_content c JOIN attachment a ON a.storage_key = c.source_key
         WHERE a.id = $1`,

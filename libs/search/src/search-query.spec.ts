@@ -1,4 +1,4 @@
-import { MAX_TERMS, parseSearchQuery, tsqueryExpression } from './search-query';
+import { anchorWord, MAX_TERMS, parseSearchQuery, tsqueryExpression } from './search-query';
 
 describe('parseSearchQuery', () => {
   it('reads words, "phrases" and prefixes*', () => {
@@ -57,5 +57,17 @@ describe('tsqueryExpression', () => {
       return `$${params.length}`;
     });
     expect(params).toEqual(["'o''ne':*"]);
+  });
+});
+
+describe('anchorWord', () => {
+  it('is the longest word of the query, folded as the index folds it', () => {
+    expect(anchorWord(parseSearchQuery('thời hạn "giải quyết" Đắk*'))).toBe('quyet');
+    expect(anchorWord(parseSearchQuery('Đường'))).toBe('duong');
+  });
+
+  it('keeps only letters and digits: safe in a regular expression', () => {
+    expect(anchorWord(parseSearchQuery('a.b*c+ (x)'))).toMatch(/^[\p{L}\p{N}]+$/u);
+    expect(anchorWord([])).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { foldVietnamese } from '@eiso/common';
+
 /** One part of what the user typed. */
 export interface SearchTerm {
   /** `phrase`: words in this order ("…"); `word`: anywhere; `prefix`: a word that starts so (`quyết*`). */
@@ -57,4 +59,18 @@ export function tsqueryExpression(terms: readonly SearchTerm[], param: (value: s
       return `phraseto_tsquery('eiso_vi', ${param(term.text)})`;
     })
     .join(' && ');
+}
+
+/**
+ * The word the snippet is cut around: the longest of the query's words (the likeliest to be
+ * rare), folded as the index folds it (no accents, lower case), letters and digits only, so it is
+ * safe inside a regular expression. null when there is none.
+ */
+export function anchorWord(terms: readonly SearchTerm[]): string | null {
+  const words = terms
+    .flatMap((t) => t.text.split(/[^\p{L}\p{N}]+/u))
+    .map((w) => foldVietnamese(w).replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+  if (!words.length) return null;
+  return words.reduce((longest, w) => (w.length > longest.length ? w : longest));
 }

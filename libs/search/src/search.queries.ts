@@ -1,13 +1,15 @@
 import { Db } from '@eiso/database';
 import { HEADLINE_OPTIONS, snippetParts } from './snippet';
-import { SearchTerm, tsqueryExpression } from './search-query';
+import { anchorWord, SearchTerm, tsqueryExpression } from './search-query';
 import type { SearchHitView } from './search.views';
 
 /**
  * The SQL of the search, on the read models of the migration `file-content`
  * (`document_text_search`, `record_text_search`): the GIN index on the text finds the files,
  * `ts_rank_cd` (cover density: words close together first) orders them, and only the page's rows
- * are headlined (ts_headline re-reads the text, the costly part).
+ * are headlined, on a window of their text (ts_headline re-reads what it is given, the costly
+ * part). The query is NOT MATERIALIZED so that the planner sees its terms: with an agency, it
+ * starts from the agency's documents rather than from every match of the province.
  */
 function binder() {
   const params: unknown[] = [];
@@ -16,6 +18,21 @@ function binder() {
     return `$${params.length}`;
   };
   return { params, param };
+}
+
+/** Texts longer than this are headlined on a window of it around the query's anchor word. */
+const EXCERPT_CHARS = 2_400;
+
+/**
+ * The part of a text ts_headline reads: all of a short one; of a long one, a window around the
+ * first occurrence of the anchor word (found in the folded text: "quyet" finds "quyết"), or its
+ * start. ts_headline parses every character it is given, and a 5-page text costs 5–8 ms a row.
+ */
+function excerpt(text: string, anchor: string): string {
+  const folded = `lower(public.unaccent(translate(${text}, 'đĐ', 'dD')))`;
+  const at = `coalesce(nullif(regexp_instr(${folded}, '\\m' || ${anchor}), 0), 1)`;
+  return `CASE WHEN length(${text}) <= ${EXCERPT_CHARS} OR ${anchor} = '' THEN left(${text}, ${EXCERPT_CHARS})
+               ELSE substr(${text}, greatest(1, ${at} - ${EXCERPT_CHARS / 3}), ${EXCERPT_CHARS}) END`;
 }
 
 /** The total rides on the page's rows; a page past the end counts on its own. */
@@ -62,7 +79,7 @@ export function documentHitsQuery(terms: readonly SearchTerm[], filter: Document
   where.push(filter.issuedOnly ? `s.state = 'effective'` : `s.state NOT IN ('superseded', 'obsolete')`);
   if (filter.type) where.push(`s.type = ${param(filter.type)}`);
   const query = tsqueryExpression(terms, param);
-  const hits = `WITH q AS (SELECT ${query} AS query),
+  const hits = `WITH q AS NOT MATERIALIZED (SELECT ${query} AS query),
      hits AS (
        -- A file kept by a draft and by the version in force is one hit: the newest version's.
        SELECT DISTINCT ON (s.document_id, s.source_key)
@@ -80,7 +97,7 @@ export function documentHitsQuery(terms: readonly SearchTerm[], filter: Document
         ORDER BY h.rank DESC, h.code, h.revision DESC, h.file_id
         LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
      )
-     SELECT p.*, ts_headline('eiso_vi', t.text, q.query, ${param(HEADLINE_OPTIONS)}) AS headline
+     SELECT p.*, ts_headline('eiso_vi', ${excerpt('t.text', param(anchorWord(terms) ?? ''))}, q.query, ${param(HEADLINE_OPTIONS)}) AS headline
        FROM page p
        CROSS JOIN q
        JOIN LATERAL (SELECT s.text FROM document_text_search s
@@ -131,7 +148,7 @@ export function recordHitsQuery(terms: readonly SearchTerm[], filter: RecordHits
   const where = [`s.tsv @@ q.query`, `s.agency_id = ${param(filter.agencyId)}`];
   if (filter.recordTypeId) where.push(`s.record_type_id = ${param(filter.recordTypeId)}`);
   const query = tsqueryExpression(terms, param);
-  const from = `WITH q AS (SELECT ${query} AS query)`;
+  const from = `WITH q AS NOT MATERIALIZED (SELECT ${query} AS query)`;
   const matches = `FROM record_text_search s, q WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
   const sql = `${from},
@@ -143,7 +160,7 @@ export function recordHitsQuery(terms: readonly SearchTerm[], filter: RecordHits
         ORDER BY rank DESC, s.record_date DESC, s.file_id
         LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}
      )
-     SELECT p.*, ts_headline('eiso_vi', t.text, q.query, ${param(HEADLINE_OPTIONS)}) AS headline
+     SELECT p.*, ts_headline('eiso_vi', ${excerpt('t.text', param(anchorWord(terms) ?? ''))}, q.query, ${param(HEADLINE_OPTIONS)}) AS headline
        FROM page p
        CROSS JOIN q
        JOIN LATERAL (SELECT s.text FROM record_text_search s

@@ -10,14 +10,14 @@ export const HIT_END = '\u0003';
 /** Between two fragments of one file. */
 export const FRAGMENT_GAP = ' … ';
 
-/** The options of ts_headline: two short fragments around the best matches. */
+/** The options of ts_headline: the one fragment with the most of the query's words. */
 export const HEADLINE_OPTIONS = [
   `StartSel=${HIT_START}`,
   `StopSel=${HIT_END}`,
-  'MaxWords=28',
-  'MinWords=12',
+  'MaxWords=35',
+  'MinWords=15',
   'ShortWord=0',
-  'MaxFragments=2',
+  'MaxFragments=1',
   `FragmentDelimiter="${FRAGMENT_GAP}"`,
   'HighlightAll=false',
 ].join(', ');
