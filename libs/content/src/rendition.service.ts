@@ -5,12 +5,11 @@ import { Clock, JobName } from '@eiso/common';
 import { AppConfig } from '@eiso/config';
 import { Db, TransactionRunner } from '@eiso/database';
 import { JobOutbox, jobIdOf } from '@eiso/queue';
-import { StorageDriver, StorageKeyTakenError } from '@eiso/storage';
+import { readAll, StorageDriver, StorageKeyTakenError } from '@eiso/storage';
 import { CONTENT_MESSAGES } from './content.messages';
 import { RENDERED_EXTENSIONS, RenditionState, renditionKeyOf } from './content-state';
 import { ConversionError, DocumentConverter } from './conversion';
 import { FileContentRepository } from './file-content.repository';
-import { readAll } from './read-all';
 
 export type RenderOutcome = 'rendered' | 'unavailable' | 'skipped' | 'retrying' | 'failed';
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@eiso/common';
 import { TransactionRunner } from '@eiso/database';
-import { StorageDriver } from '@eiso/storage';
+import { readAll, StorageDriver } from '@eiso/storage';
 import { RenditionState, TextState } from './content-state';
 import { readText, UnreadableContentError } from './extraction/read-text';
 import type { RecordedText } from './file-content.repository';
 import { FileContentRepository } from './file-content.repository';
-import { readAll } from './read-all';
 
 export type ExtractOutcome = TextState | 'skipped' | 'waiting';
 

@@ -9,7 +9,7 @@ import { AgencyHeadingReader } from '@eiso/organizations';
 import { ControlledCopyInput, ControlledCopyState, PdfSourceError, renderControlledCopy } from '@eiso/pdf';
 import { SignatureMeaning, SignaturesService } from '@eiso/signatures';
 import { ContentIndex, FileContentEntity, RenditionState } from '@eiso/content';
-import { MediaType, mediaTypeName, StorageDriver, StorageKeyTakenError } from '@eiso/storage';
+import { MediaType, mediaTypeName, readAll, StorageDriver, StorageKeyTakenError } from '@eiso/storage';
 import { DocumentFinder } from './document-finder';
 import { COPY_MESSAGES } from './documents.messages';
 import { DOCUMENT_TYPE_LABELS, FileKind, ISSUED_STATES } from './document-type';
@@ -67,13 +67,6 @@ function coverNoteOf(state: RenditionState | null, error: string | null): string
   if (state === RenditionState.Pending) return COPY_MESSAGES.renditionPending;
   if (state === RenditionState.Failed) return COPY_MESSAGES.renditionFailed(error);
   return COPY_MESSAGES.noConverter;
-}
-
-/** Stamping needs the whole PDF in memory (pdf-lib); primary files are bounded by MAX_UPLOAD_MB. */
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -67,7 +67,8 @@ export class DocumentFilesService {
   async download(actor: Actor, documentId: string, versionId: string, fileId: string): Promise<FileDownload> {
     await this.finder.version(this.tx.db, actor, documentId, versionId);
     const { file, stream } = await this.attachments.open(actor, versionFiles(versionId), fileId);
-    return { file: toFileView(file, await this.content.statesOf(this.tx.db, [file.storageKey])), stream };
+    // The bytes only: what is known of its content is not part of a download.
+    return { file: toFileView(file), stream };
   }
 
   /**

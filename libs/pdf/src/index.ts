@@ -9,3 +9,4 @@ export * from './pdf.messages';
 export * from './word-fit';
 export * from './page-geometry';
 export * from './official-layout';
+export * from './pdfjs.loader';

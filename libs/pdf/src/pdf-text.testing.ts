@@ -1,7 +1,5 @@
-import { dirname, join } from 'node:path';
+import { loadPdfJs, PDFJS_STANDARD_FONT_DATA_URL } from './pdfjs.loader';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-
-type PdfJs = typeof import('pdfjs-dist');
 
 export interface PdfTextOptions {
   /**
@@ -33,31 +31,6 @@ interface PlacedItem {
   hasEOL: boolean;
 }
 
-let pdfjs: PdfJs | undefined;
-
-/**
- * pdf.js (Mozilla, `pdfjs-dist` 3.x, its CommonJS Node build), loaded once. It parses without a
- * worker thread (the "fake worker" in the same process) and needs no `canvas` to read text: its
- * warnings that rendering polyfills are missing are left out of the test output.
- */
-function loadPdfJs(): PdfJs {
-  if (pdfjs) return pdfjs;
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill')) return;
-    log(...args);
-  };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
-  } finally {
-    console.log = log;
-  }
-  return pdfjs;
-}
-
-const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
-
 /**
  * Test helper: the text a user can search and copy in a PDF, read by pdf.js, NFC-normalized; each
  * page ends with a form feed, as with pdftotext. By default the text reads like `pdftotext`'s: the
@@ -75,7 +48,7 @@ export async function extractPdfText(pdf: Uint8Array, options: PdfTextOptions = 
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    standardFontDataUrl,
+    standardFontDataUrl: PDFJS_STANDARD_FONT_DATA_URL,
     verbosity: VerbosityLevel.ERRORS,
   });
   const doc = await task.promise;

@@ -16,3 +16,4 @@ export * from './object-reference.repository';
 export * from './orphan-sweep.service';
 export * from './orphan-sweep.module';
 export * from './sweep-orphans.job-handler';
+export * from './read-all';

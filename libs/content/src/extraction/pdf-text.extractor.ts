@@ -1,28 +1,4 @@
-import { dirname, join } from 'node:path';
-
-type PdfJs = typeof import('pdfjs-dist');
-
-let pdfjs: PdfJs | undefined;
-
-/**
- * pdf.js (Mozilla, `pdfjs-dist` 3.x, its CommonJS Node build), loaded once, without a worker
- * thread; its warnings that rendering polyfills are missing (it only reads text here) are dropped.
- */
-function loadPdfJs(): PdfJs {
-  if (pdfjs) return pdfjs;
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill')) return;
-    log(...args);
-  };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
-  } finally {
-    console.log = log;
-  }
-  return pdfjs;
-}
+import { loadPdfJs, PDFJS_STANDARD_FONT_DATA_URL } from '@eiso/pdf';
 
 export interface PdfText {
   pages: number;
@@ -46,7 +22,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    standardFontDataUrl: `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`,
+    standardFontDataUrl: PDFJS_STANDARD_FONT_DATA_URL,
     verbosity: VerbosityLevel.ERRORS,
   });
   const doc = await task.promise;
